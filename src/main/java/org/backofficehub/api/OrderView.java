@@ -1,0 +1,46 @@
+package org.backofficehub.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.util.List;
+import org.backofficehub.erp.ErpOrder;
+import org.backofficehub.model.Address;
+import org.backofficehub.model.Order;
+import org.backofficehub.model.Party;
+
+/** An order as booked in the ERP, shaped for the web store (GET /api/orders/...). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OrderView(
+        String orderId,
+        String source,
+        String erpOrderNumber,
+        String status,
+        String orderDate,
+        String currency,
+        PartyView customer,
+        PartyView shipTo,
+        List<LineView> lines,
+        BigDecimal netTotal,
+        String bookedAt) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PartyView(String name, String email, String phone, Address address) {
+    }
+
+    public record LineView(int lineNumber, String sku, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
+    }
+
+    public static OrderView of(ErpOrder erpOrder) {
+        Order order = erpOrder.order();
+        List<LineView> lines = order.lines().stream()
+                .map(l -> new LineView(l.lineNumber(), l.sku(), l.description(), l.quantity(), l.unitPrice(), l.amount()))
+                .toList();
+        return new OrderView(order.orderId(), order.source(), erpOrder.erpOrderNumber(), erpOrder.status().name(),
+                order.orderDate().toString(), order.currency(), party(order.buyer()), party(order.shipTo()), lines,
+                erpOrder.netTotal(), erpOrder.bookedAt().toString());
+    }
+
+    private static PartyView party(Party party) {
+        return party == null ? null : new PartyView(party.name(), party.email(), party.phone(), party.address());
+    }
+}

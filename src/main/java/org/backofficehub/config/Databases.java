@@ -1,0 +1,46 @@
+package org.backofficehub.config;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * Opens the hub's two databases: its own store and the legacy ERP. Each is H2 under the data
+ * directory unless a JDBC URL points elsewhere (PostgreSQL, or the real ERP).
+ */
+final class Databases {
+
+    // WRITE_DELAY=0: a committed booking reaches the file before the commit returns, so a kill -9
+    // cannot lose an order the ERP acknowledged. DB_CLOSE_ON_EXIT=FALSE: the hub closes the pool
+    // itself after its routes have drained, instead of H2 closing under them on SIGTERM.
+    private static final String H2_OPTIONS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+
+    private Databases() {
+    }
+
+    static HikariDataSource open(String name, DatabaseSettings settings, Path dataDir) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(settings.url().isBlank()
+                ? "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve(name) + H2_OPTIONS
+                : settings.url());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setConnectionTimeout(5_000);
+        return new HikariDataSource(config);
+    }
+
+    static void migrate(DataSource dataSource, String location) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(location)
+                .load()
+                .migrate();
+    }
+
+    record DatabaseSettings(String url, String user, String password, int poolSize) {
+    }
+}

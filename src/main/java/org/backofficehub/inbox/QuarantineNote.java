@@ -1,0 +1,57 @@
+package org.backofficehub.inbox;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.backofficehub.model.FieldProblem;
+import org.backofficehub.model.InputRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the reason file that sits beside a quarantined input in error/, so whoever finds the
+ * file also finds what was wrong with it. The file itself is moved there by the consumer.
+ */
+public final class QuarantineNote implements Processor {
+
+    public static final String SUFFIX = ".reason.txt";
+    private static final Logger LOG = LoggerFactory.getLogger(QuarantineNote.class);
+
+    private final Path errorDir;
+    private final Clock clock;
+
+    public QuarantineNote(Path errorDir, Clock clock) {
+        this.errorDir = errorDir;
+        this.clock = clock;
+    }
+
+    @Override
+    public void process(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String archiveName = message.getHeader(ArchiveNaming.ARCHIVE_NAME, String.class);
+        String original = message.getHeader(Exchange.FILE_NAME, String.class);
+        StringBuilder note = new StringBuilder();
+        if (failure instanceof InputRejectedException rejected) {
+            note.append("problem: ").append(rejected.type().slug()).append('\n');
+            note.append("reason: ").append(rejected.getMessage()).append('\n');
+            for (FieldProblem field : rejected.fieldProblems()) {
+                note.append("field: ").append(field.field()).append(": ").append(field.reason()).append('\n');
+            }
+        } else {
+            note.append("problem: processing-failed\n");
+            note.append("reason: ").append(failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage()).append('\n');
+        }
+        note.append("file: ").append(original).append('\n');
+        note.append("received: ").append(clock.instant()).append('\n');
+        note.append("content: ").append(message.getHeader(ContentFingerprint.CONTENT_DIGEST, "unknown", String.class)).append('\n');
+        Files.createDirectories(errorDir);
+        Files.writeString(errorDir.resolve(archiveName + SUFFIX), note, StandardCharsets.UTF_8);
+        LOG.warn("Quarantined {} as error/{}: {}", original, archiveName, failure == null ? "unknown" : failure.getMessage());
+    }
+}

@@ -1,0 +1,41 @@
+package org.backofficehub.model;
+
+/**
+ * Every way the hub refuses an input, with the HTTP status it maps to. The slug is stable: it
+ * appears in problem bodies (RFC 7807 {@code type}), reason files and logs, so operators can grep it.
+ */
+public enum ProblemType {
+    MALFORMED_DOCUMENT(400, "Malformed document"),
+    SCHEMA_VIOLATION(400, "Document violates its schema"),
+    UNSUPPORTED_FORMAT(415, "Unsupported document format"),
+    INPUT_TOO_LARGE(413, "Input too large"),
+    UNKNOWN_SKU(422, "Unknown SKU"),
+    INSUFFICIENT_STOCK(422, "Insufficient stock"),
+    DUPLICATE_INPUT(409, "Duplicate input"),
+    BOOKING_IN_PROGRESS(409, "Booking in progress"),
+    ORDER_NOT_FOUND(404, "Order not found");
+
+    private final int httpStatus;
+    private final String title;
+
+    ProblemType(int httpStatus, String title) {
+        this.httpStatus = httpStatus;
+        this.title = title;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String slug() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    public String uri() {
+        return "urn:backoffice-hub:problem:" + slug();
+    }
+}

@@ -1,0 +1,59 @@
+package org.backofficehub.xml;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlElementWrapper;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** JAXB binding of {@code <order>}; mutable because JAXB needs it, confined to this package's translator. */
+@XmlRootElement(name = "order")
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(propOrder = {"orderId", "source", "orderDate", "currency", "buyer", "shipTo", "lines"})
+public class XmlOrder {
+
+    @XmlElement(required = true)
+    String orderId;
+    String source;
+    @XmlElement(required = true)
+    String orderDate;
+    @XmlElement(required = true)
+    String currency;
+    @XmlElement(required = true)
+    XmlParty buyer;
+    XmlParty shipTo;
+    @XmlElementWrapper(name = "lines", required = true)
+    @XmlElement(name = "line")
+    List<XmlLine> lines = new ArrayList<>();
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"name", "email", "phone", "address"})
+    public static class XmlParty {
+        String name;
+        String email;
+        String phone;
+        XmlAddress address;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"street", "city", "postalCode", "country"})
+    public static class XmlAddress {
+        String street;
+        String city;
+        String postalCode;
+        String country;
+    }
+
+    @XmlAccessorType(XmlAccessType.FIELD)
+    @XmlType(propOrder = {"sku", "description", "quantity", "unitPrice"})
+    public static class XmlLine {
+        String sku;
+        String description;
+        BigDecimal quantity;
+        BigDecimal unitPrice;
+    }
+}
