@@ -1,0 +1,138 @@
+package org.backofficehub.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.apache.camel.CamelContext;
+import org.backofficehub.HubMain;
+import org.awaitility.Awaitility;
+
+/**
+ * The real daemon (config/application.properties, routes/*.camel.yaml) started in-process with
+ * a temp data directory and a free port, talked to over real HTTP.
+ */
+public final class RunningHub implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Map<String, String> overrides;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private HubMain main;
+    private int port;
+
+    private RunningHub(Path dataDir, Map<String, String> overrides) {
+        this.dataDir = dataDir;
+        this.overrides = overrides;
+    }
+
+    public static RunningHub start(Map<String, String> overrides) {
+        try {
+            RunningHub hub = new RunningHub(Files.createTempDirectory("hub-data-"), new LinkedHashMap<>(overrides));
+            hub.boot();
+            return hub;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static RunningHub start() {
+        return start(Map.of());
+    }
+
+    /** Stops and starts the daemon again on the same data directory, as an operator would. */
+    public void restart() {
+        stopMain();
+        boot();
+    }
+
+    private void boot() {
+        port = freePort();
+        main = new HubMain();
+        main.addOverrideProperty("hub.data-dir", dataDir.toString());
+        main.addOverrideProperty("camel.server.port", Integer.toString(port));
+        main.addOverrideProperty("hub.inbox.min-age-ms", "300");
+        main.addOverrideProperty("hub.inbox.poll-delay-ms", "100");
+        overrides.forEach(main::addOverrideProperty);
+        try {
+            main.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("The hub did not start", e);
+        }
+        Awaitility.await("hub healthy").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get("/observe/health").statusCode() == 200);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path folder(String name) {
+        return dataDir.resolve(name);
+    }
+
+    public CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    public DataSource erp() {
+        return camel().getRegistry().lookupByNameAndType("erpDataSource", DataSource.class);
+    }
+
+    public DataSource hubStore() {
+        return camel().getRegistry().lookupByNameAndType("hubStore", DataSource.class);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    public HttpResponse<String> postJson(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private void stopMain() {
+        try {
+            main.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("The hub did not stop cleanly", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopMain();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
