@@ -1,5 +1,7 @@
 package org.backofficehub;
 
+import java.util.Locale;
+import java.util.Map;
 import org.apache.camel.main.Main;
 import org.backofficehub.config.HubConfiguration;
 
@@ -12,11 +14,39 @@ public class HubMain extends Main {
 
     public static final String DEFAULT_CONFIG = "file:config/application.properties";
 
+    // camel-main maps CAMEL_MAIN_*, CAMEL_COMPONENT_* ... environment variables itself, but not
+    // those of the embedded HTTP server; without this, CAMEL_SERVER_PORT would be ignored.
+    private static final String[] UNMAPPED_ENV_PREFIXES = {"CAMEL_SERVER_", "CAMEL_MANAGEMENT_"};
+
     public HubMain() {
+        this(System.getenv());
+    }
+
+    HubMain(Map<String, String> environment) {
         // No main class: it would switch on classpath scanning, which costs start-up time and
         // finds nothing HubConfiguration does not already bind.
         configure().addConfiguration(HubConfiguration.class);
-        String config = System.getProperty("hub.config", System.getenv().getOrDefault("HUB_CONFIG", DEFAULT_CONFIG));
+        String config = System.getProperty("hub.config", environment.getOrDefault("HUB_CONFIG", DEFAULT_CONFIG));
         setDefaultPropertyPlaceholderLocation(config.contains(":") ? config : "file:" + config);
+        mapServerEnvironment(environment);
+    }
+
+    private void mapServerEnvironment(Map<String, String> environment) {
+        environment.forEach((name, value) -> {
+            for (String prefix : UNMAPPED_ENV_PREFIXES) {
+                if (name.startsWith(prefix)) {
+                    // Option names bind case-insensitively: CAMEL_SERVER_MAXBODYSIZE -> camel.server.maxbodysize.
+                    String key = prefix.toLowerCase(Locale.ROOT).replace('_', '.')
+                            + name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace("_", "");
+                    if (!hasSystemProperty(key)) {
+                        addOverrideProperty(key, value);
+                    }
+                }
+            }
+        });
+    }
+
+    private static boolean hasSystemProperty(String lowerCaseKey) {
+        return System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.equalsIgnoreCase(lowerCaseKey));
     }
 }

@@ -1,0 +1,68 @@
+package org.backofficehub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged daemon as an operator runs it: {@code java -jar target/backoffice-hub.jar} from the
+ * repository root, configured by environment variables and -D, stopped with SIGTERM.
+ */
+class PackagedHubIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void jarStartsFromTheRepositoryRootHonouringEnvironmentAndSystemPropertyOverrides() throws Exception {
+        Path dataDir = Files.createTempDirectory("hub-packaged-");
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dhub.inbox.poll-delay-ms=200", "-jar", "target/backoffice-hub.jar")
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("hub.log").toFile());
+        builder.environment().put("HUB_DATA_DIR", dataDir.toString());
+        builder.environment().put("CAMEL_SERVER_PORT", Integer.toString(port));
+        Process hub = builder.start();
+        try {
+            Awaitility.await("packaged hub healthy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(() -> get(port, "/observe/health").statusCode() == 200);
+
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("edi-samples/webstore/order.json"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(created.statusCode()).isEqualTo(201);
+            assertThat(dataDir.resolve("db/erp.mv.db")).as("ERP database under HUB_DATA_DIR").exists();
+            assertThat(dataDir.resolve("inbox")).as("inbox created under HUB_DATA_DIR").isDirectory();
+            assertThat(Files.readString(dataDir.resolve("hub.log"))).contains("hub.inbox.poll-delay-ms = 200");
+        } finally {
+            hub.destroy();
+            assertThat(hub.waitFor(30, TimeUnit.SECONDS)).as("graceful stop on SIGTERM").isTrue();
+        }
+        assertThat(Files.readString(dataDir.resolve("hub.log"))).contains("shutdown");
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

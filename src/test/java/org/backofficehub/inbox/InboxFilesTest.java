@@ -1,0 +1,187 @@
+package org.backofficehub.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.backofficehub.support.ExpectedProblems;
+import org.backofficehub.support.RunningHub;
+import org.backofficehub.support.Samples;
+import org.backofficehub.support.TestOrders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The inbox folder on the real daemon: real files on disk, the real file consumer, the demo ERP on H2. */
+class InboxFilesTest {
+
+    private RunningHub hub;
+
+    @BeforeEach
+    void start() {
+        hub = RunningHub.start(Map.of("hub.max-input-bytes", "8192"));
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    @Test
+    void xmlOrderIsBookedAndMovedToDone() throws Exception {
+        drop("xml/order.xml", "order.xml");
+
+        Path archived = awaitSingle("done", "_order.xml");
+
+        assertThat(Files.readAllBytes(archived)).isEqualTo(Samples.bytes("xml/order.xml"));
+        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'CAFE-CENTRAL' AND OHCREF = 'PO-77001'")).isEqualTo(1);
+        assertThat(hub.folder("inbox")).isEmptyDirectory();
+    }
+
+    @Test
+    void jsonOrderIsRecognisedByContentWhateverItsName() throws Exception {
+        drop("webstore/order.json", "export-2026-11-23.xml");
+
+        awaitSingle("done", "_export-2026-11-23.xml");
+
+        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-10001'")).isEqualTo(1);
+    }
+
+    @Test
+    void everyInvalidSampleIsQuarantinedWithAReasonAndTheOriginalBytes() throws Exception {
+        Map<String, String> expected = ExpectedProblems.of("xml/invalid");
+        for (String file : expected.keySet()) {
+            drop("xml/invalid/" + file, file);
+        }
+
+        for (Map.Entry<String, String> expectation : expected.entrySet()) {
+            Path quarantined = awaitSingle("error", "_" + expectation.getKey());
+            assertThat(Files.readAllBytes(quarantined)).isEqualTo(Samples.bytes("xml/invalid/" + expectation.getKey()));
+            String reason = Files.readString(quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt"));
+            assertThat(reason).as(expectation.getKey()).contains("problem: " + expectation.getValue()).contains("reason: ");
+        }
+        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR")).isZero();
+        assertThat(hub.get("/observe/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void erpRejectionIsQuarantinedNamingTheLine() throws Exception {
+        drop("webstore/invalid/unknown-sku.json", "unknown-sku.json");
+
+        Path quarantined = awaitSingle("error", "_unknown-sku.json");
+
+        assertThat(Files.readString(quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt")))
+                .contains("problem: unknown-sku").contains("field: /lines/1/sku");
+    }
+
+    @Test
+    void sameContentDroppedAgainIsNotBookedTwiceEvenAfterRestart() throws Exception {
+        drop("xml/order.xml", "order.xml");
+        awaitSingle("done", "_order.xml");
+
+        hub.restart();
+        drop("xml/order.xml", "order-resent.xml");
+
+        Path duplicate = awaitSingle("error", "_order-resent.xml");
+        assertThat(Files.readString(duplicate.resolveSibling(duplicate.getFileName() + ".reason.txt")))
+                .contains("problem: duplicate-input");
+        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
+    }
+
+    @Test
+    void sameOrderInDifferentBytesIsAcceptedButBookedOnce() throws Exception {
+        drop("xml/order.xml", "order.xml");
+        awaitSingle("done", "_order.xml");
+        byte[] reformatted = Samples.text("xml/order.xml").replace("  ", "\t").getBytes(StandardCharsets.UTF_8);
+        Files.write(hub.folder("inbox").resolve("order-reformatted.xml.part"), reformatted);
+        Files.move(hub.folder("inbox").resolve("order-reformatted.xml.part"), hub.folder("inbox").resolve("order-reformatted.xml"));
+
+        awaitSingle("done", "_order-reformatted.xml");
+
+        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
+    }
+
+    @Test
+    void oversizedFileIsQuarantinedWithoutBeingRead() throws Exception {
+        Files.writeString(hub.folder("inbox").resolve("huge.json"), "{\"pad\":\"" + "x".repeat(20_000) + "\"}");
+
+        Path quarantined = awaitSingle("error", "_huge.json");
+
+        assertThat(Files.readString(quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt")))
+                .contains("problem: input-too-large");
+    }
+
+    @Test
+    void fileIsNotReadWhileStillBeingWritten() throws Exception {
+        byte[] order = TestOrders.webOrderJson("WEB-SLOW-1", "SKU-1001", 1).getBytes(StandardCharsets.UTF_8);
+        Path target = hub.folder("inbox").resolve("slow.json");
+        // A writer that trickles the file in over ~1.5 s, longer than the minimum age; read early,
+        // the half file would be malformed and land in error/.
+        try (OutputStream out = Files.newOutputStream(target)) {
+            for (int i = 0; i < order.length; i += order.length / 10 + 1) {
+                out.write(order, i, Math.min(order.length / 10 + 1, order.length - i));
+                out.flush();
+                Thread.sleep(150);
+            }
+        }
+
+        awaitSingle("done", "_slow.json");
+
+        assertThat(listing("error")).isEmpty();
+        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-SLOW-1'")).isEqualTo(1);
+    }
+
+    @Test
+    void temporaryNamesAreIgnoredUntilRenamed() throws Exception {
+        Path part = hub.folder("inbox").resolve("order.xml.part");
+        Files.write(part, Samples.bytes("xml/order.xml"));
+
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> Files.exists(part));
+        Files.move(part, hub.folder("inbox").resolve("order.xml"));
+
+        awaitSingle("done", "_order.xml");
+    }
+
+    private void drop(String sample, String asName) throws IOException {
+        Path inbox = hub.folder("inbox");
+        Files.createDirectories(inbox);
+        Path temp = inbox.resolve(asName + ".part");
+        Files.copy(Samples.path(sample), temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, inbox.resolve(asName), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Path awaitSingle(String folder, String nameSuffix) {
+        return Awaitility.await(nameSuffix + " in " + folder).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> listing(folder).stream().filter(p -> p.getFileName().toString().endsWith(nameSuffix)).toList(),
+                        found -> found.size() == 1)
+                .get(0);
+    }
+
+    private List<Path> listing(String folder) throws IOException {
+        Path dir = hub.folder(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> !p.getFileName().toString().endsWith(".reason.txt")).toList();
+        }
+    }
+
+    private int erpCount(String sql) throws Exception {
+        try (Connection c = hub.erp().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
