@@ -1,6 +1,11 @@
 package org.backofficehub.booking;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.erp.ErpOrderWriter.Outcome;
 import org.backofficehub.model.Booking;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
@@ -11,8 +16,9 @@ import org.backofficehub.store.BookingLedger;
 import org.backofficehub.store.BookingLedger.Claim;
 
 /**
- * Books an order into the ERP exactly once, whatever channel delivers it and however often:
- * claim in the hub store, write to the ERP, record the ERP number.
+ * Books orders into the ERP exactly once, whatever channel delivers them and however often:
+ * claim in the hub store, write to the ERP, record the ERP numbers. Works on batches so that a
+ * batch pays for three commits however many orders it holds.
  */
 public final class OrderBooking {
 
@@ -25,33 +31,62 @@ public final class OrderBooking {
     }
 
     public Booking book(Order order) {
-        OrderKey key = order.key();
-        Claim claim = ledger.claim(key);
-        if (claim instanceof Claim.AlreadyBooked booked) {
-            return new Booking(key, booked.erpOrderNumber(), OrderStatus.BOOKED, true);
-        }
-        if (claim instanceof Claim.Busy busy) {
-            throw new InputRejectedException(ProblemType.BOOKING_IN_PROGRESS,
-                    "Order " + key + " is being booked by another delivery since " + busy.claimedAt() + "; retry shortly");
-        }
-        if (((Claim.Granted) claim).takenOver()) {
-            var booked = erp.findOrderNumber(key);
-            if (booked.isPresent()) {
-                ledger.recordBooked(key, booked.get());
-                return new Booking(key, booked.get(), OrderStatus.BOOKED, true);
+        return bookAll(List.of(order)).get(0).orThrow();
+    }
+
+    /** Books every order it can; the result at index i is for order i. */
+    public List<BookingResult> bookAll(List<Order> orders) {
+        List<Claim> claims = ledger.claimAll(orders.stream().map(Order::key).toList());
+        BookingResult[] results = new BookingResult[orders.size()];
+        List<Integer> granted = new ArrayList<>();
+        for (int i = 0; i < orders.size(); i++) {
+            OrderKey key = orders.get(i).key();
+            Claim claim = claims.get(i);
+            if (claim instanceof Claim.AlreadyBooked booked) {
+                results[i] = BookingResult.booked(new Booking(key, booked.erpOrderNumber(), OrderStatus.BOOKED, true));
+            } else if (claim instanceof Claim.Busy busy) {
+                results[i] = BookingResult.rejected(new InputRejectedException(ProblemType.BOOKING_IN_PROGRESS,
+                        "Order " + key + " is being booked by another delivery since " + busy.claimedAt() + "; retry shortly"));
+            } else {
+                granted.add(i);
             }
         }
-        String erpOrderNumber;
-        try {
-            erpOrderNumber = erp.book(order);
-        } catch (InputRejectedException rejected) {
-            // The ERP rolled back; free the order so a corrected delivery can be booked.
-            ledger.release(key);
-            throw rejected;
+        if (!granted.isEmpty()) {
+            bookGranted(orders, granted, results);
         }
-        // A technical failure above keeps the claim: the ERP may have committed before the
-        // connection broke, and the takeover path checks that once the lease expires.
-        ledger.recordBooked(key, erpOrderNumber);
-        return new Booking(key, erpOrderNumber, OrderStatus.BOOKED, false);
+        return List.of(results);
+    }
+
+    private void bookGranted(List<Order> orders, List<Integer> granted, BookingResult[] results) {
+        List<Order> toBook = granted.stream().map(orders::get).toList();
+        List<Outcome> outcomes;
+        try {
+            outcomes = erp.bookAll(toBook);
+        } catch (RuntimeException erpFailed) {
+            // Safe even if the ERP did commit before failing: the next delivery finds the order
+            // by its reference in the ERP and does not book it again.
+            ledger.release(toBook.stream().map(Order::key).toList());
+            throw erpFailed;
+        }
+        Map<OrderKey, String> booked = new LinkedHashMap<>();
+        List<OrderKey> rejected = new ArrayList<>();
+        for (int j = 0; j < granted.size(); j++) {
+            OrderKey key = toBook.get(j).key();
+            Outcome outcome = outcomes.get(j);
+            if (outcome instanceof Outcome.Booked fresh) {
+                booked.put(key, fresh.erpOrderNumber());
+                results[granted.get(j)] = BookingResult.booked(new Booking(key, fresh.erpOrderNumber(), OrderStatus.BOOKED, false));
+            } else if (outcome instanceof Outcome.AlreadyInErp existing) {
+                booked.put(key, existing.erpOrderNumber());
+                results[granted.get(j)] = BookingResult.booked(new Booking(key, existing.erpOrderNumber(), OrderStatus.BOOKED, true));
+            } else {
+                rejected.add(key);
+                results[granted.get(j)] = BookingResult.rejected(((Outcome.Rejected) outcome).reason());
+            }
+        }
+        // If the hub store fails here, the claims stay and expire; the ERP's reference check
+        // keeps the retry from booking twice.
+        ledger.recordBooked(booked);
+        ledger.release(rejected);
     }
 }

@@ -33,10 +33,10 @@ final class Databases {
         return new HikariDataSource(config);
     }
 
-    static void migrate(DataSource dataSource, String location) {
+    static void migrate(DataSource dataSource, String... locations) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations(location)
+                .locations(locations)
                 .load()
                 .migrate();
     }

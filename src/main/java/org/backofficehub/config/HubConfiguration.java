@@ -20,6 +20,7 @@ import org.backofficehub.api.BookingReply;
 import org.backofficehub.api.InputSizeLimit;
 import org.backofficehub.api.OrderLookup;
 import org.backofficehub.api.ProblemReply;
+import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.config.Databases.DatabaseSettings;
 import org.backofficehub.erp.ErpOrderReader;
@@ -65,8 +66,18 @@ public class HubConfiguration implements CamelConfiguration {
     private int erpPoolSize;
     @PropertyInject(value = "hub.erp.migrate", defaultValue = "true")
     private boolean migrateErp;
+    @PropertyInject(value = "hub.erp.migrations", defaultValue = "classpath:db/erp")
+    private String erpMigrations;
+
+    @PropertyInject(value = "hub.booking.max-batch", defaultValue = "64")
+    private int maxBatch;
+    @PropertyInject(value = "hub.booking.max-queued", defaultValue = "10000")
+    private int maxQueued;
+    @PropertyInject(value = "hub.booking.answer-timeout-ms", defaultValue = "30000")
+    private long answerTimeoutMillis;
 
     private final Clock clock = Clock.systemUTC();
+    private GroupCommitBooking realTimeBooking;
     private final ObjectMapper objectMapper = new ObjectMapper()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private HikariDataSource hubStore;
@@ -86,6 +97,8 @@ public class HubConfiguration implements CamelConfiguration {
                 hubStore.close();
             }
         }, true, true);
+        // Added after the databases' closer, so stopped before it: queued orders are booked first.
+        camel.addService(realTimeBooking(), true, true);
     }
 
     @BindToRegistry("hubStore")
@@ -102,7 +115,7 @@ public class HubConfiguration implements CamelConfiguration {
         if (erp == null) {
             erp = Databases.open("erp", new DatabaseSettings(erpUrl, erpUser, erpPassword, erpPoolSize), dataDirectory());
             if (migrateErp) {
-                Databases.migrate(erp, "classpath:db/erp");
+                Databases.migrate(erp, erpMigrations.split("\\s*,\\s*"));
             }
         }
         return erp;
@@ -127,6 +140,15 @@ public class HubConfiguration implements CamelConfiguration {
     public OrderBooking orderBooking() {
         BookingLedger ledger = new BookingLedger(hubStore(), Duration.parse(claimLease), clock);
         return new OrderBooking(ledger, new ErpOrderWriter(erpDataSource()));
+    }
+
+    /** What the routes book through: concurrent orders share ERP and hub-store commits. */
+    @BindToRegistry
+    public synchronized GroupCommitBooking realTimeBooking() {
+        if (realTimeBooking == null) {
+            realTimeBooking = new GroupCommitBooking(orderBooking(), maxBatch, maxQueued, answerTimeoutMillis);
+        }
+        return realTimeBooking;
     }
 
     @BindToRegistry

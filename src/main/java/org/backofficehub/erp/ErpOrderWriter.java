@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -26,8 +27,8 @@ import org.backofficehub.model.Party;
 import org.backofficehub.model.ProblemType;
 
 /**
- * Books a canonical order into the legacy ERP tables: header, lines and stock allocation in one
- * transaction, so the ERP never holds half an order or stock allocated to nothing.
+ * Books canonical orders into the legacy ERP tables: header, lines and stock allocation of an
+ * order commit together, so the ERP never holds half an order or stock allocated to nothing.
  */
 public final class ErpOrderWriter {
 
@@ -51,139 +52,158 @@ public final class ErpOrderWriter {
         this.erp = erp;
     }
 
-    /** Writes the order and returns its ERP order number; rejects unknown SKUs and short stock. */
-    public String book(Order order) {
+    /** What became of one order in a batch. */
+    public sealed interface Outcome {
+        record Booked(String erpOrderNumber) implements Outcome { }
+
+        /** The ERP already held an order with this reference (a delivery whose booking a crash cut short). */
+        record AlreadyInErp(String erpOrderNumber) implements Outcome { }
+
+        record Rejected(InputRejectedException reason) implements Outcome { }
+    }
+
+    /**
+     * Books a batch in one ERP transaction, each order behind its own savepoint: a rejected order
+     * leaves no trace and does not disturb its neighbours, and the batch shares one commit.
+     * The outcome at index i is for order i.
+     */
+    public List<Outcome> bookAll(List<Order> orders) {
         try (Connection connection = erp.getConnection()) {
             connection.setAutoCommit(false);
-            try {
-                allocate(connection, order);
-                long orderNumber = insertHeader(connection, order);
-                insertLines(connection, orderNumber, order);
+            try (Statements statements = new Statements(connection)) {
+                List<Outcome> outcomes = new ArrayList<>(orders.size());
+                for (Order order : orders) {
+                    outcomes.add(bookOne(connection, statements, order));
+                }
                 connection.commit();
-                return Long.toString(orderNumber);
+                return outcomes;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new ErpUnavailableException("ERP refused order " + order.key() + ": " + e.getMessage(), e);
+            throw new ErpUnavailableException("ERP refused a batch of " + orders.size() + " order(s): " + e.getMessage(), e);
         }
     }
 
-    /** The ERP order number already holding this customer reference, if a booking got that far. */
-    public Optional<String> findOrderNumber(OrderKey key) {
-        try (Connection connection = erp.getConnection();
-             PreparedStatement find = connection.prepareStatement(FIND_BY_REFERENCE)) {
-            find.setString(1, key.source());
-            find.setString(2, key.orderId());
-            try (ResultSet rs = find.executeQuery()) {
-                return rs.next() ? Optional.of(Long.toString(rs.getLong(1))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new ErpUnavailableException("Cannot look up order " + key + " in the ERP: " + e.getMessage(), e);
+    private Outcome bookOne(Connection connection, Statements statements, Order order) throws SQLException {
+        // Also guards against a hub store that lost track of a booking: the ERP's own reference wins.
+        Optional<String> existing = findOrderNumber(statements.findByReference, order.key());
+        if (existing.isPresent()) {
+            return new Outcome.AlreadyInErp(existing.get());
+        }
+        Savepoint beforeOrder = connection.setSavepoint();
+        try {
+            allocate(statements, order);
+            long orderNumber = insertHeader(statements.insertHeader, order);
+            insertLines(statements, orderNumber, order);
+            connection.releaseSavepoint(beforeOrder);
+            return new Outcome.Booked(Long.toString(orderNumber));
+        } catch (InputRejectedException rejected) {
+            connection.rollback(beforeOrder);
+            return new Outcome.Rejected(rejected);
         }
     }
 
-    private void allocate(Connection connection, Order order) throws SQLException {
-        // Sorted by item so two orders allocating the same items lock rows in the same order (no deadlock).
+    private static Optional<String> findOrderNumber(PreparedStatement find, OrderKey key) throws SQLException {
+        find.setString(1, key.source());
+        find.setString(2, key.orderId());
+        try (ResultSet rs = find.executeQuery()) {
+            return rs.next() ? Optional.of(Long.toString(rs.getLong(1))) : Optional.empty();
+        }
+    }
+
+    private static void allocate(Statements statements, Order order) throws SQLException {
+        // Sorted by item so two transactions allocating the same items lock rows in the same order (no deadlock).
         Map<String, BigDecimal> quantityBySku = new TreeMap<>();
         for (OrderLine line : order.lines()) {
             quantityBySku.merge(line.sku(), line.quantity(), BigDecimal::add);
         }
-        try (PreparedStatement allocate = connection.prepareStatement(ALLOCATE)) {
-            for (Map.Entry<String, BigDecimal> item : quantityBySku.entrySet()) {
-                allocate.setBigDecimal(1, item.getValue());
-                allocate.setString(2, item.getKey());
-                allocate.setBigDecimal(3, item.getValue());
-                if (allocate.executeUpdate() == 0) {
-                    connection.rollback();
-                    throw explainRefusedAllocation(connection, order, quantityBySku);
-                }
+        PreparedStatement allocate = statements.allocate;
+        for (Map.Entry<String, BigDecimal> item : quantityBySku.entrySet()) {
+            allocate.setBigDecimal(1, item.getValue());
+            allocate.setString(2, item.getKey());
+            allocate.setBigDecimal(3, item.getValue());
+            if (allocate.executeUpdate() == 0) {
+                throw explainRefusedAllocation(statements.freeStock, order, quantityBySku);
             }
         }
     }
 
     /** Reports every line the ERP cannot serve, not just the first, so the sender fixes all at once. */
-    private InputRejectedException explainRefusedAllocation(Connection connection, Order order,
-                                                            Map<String, BigDecimal> quantityBySku) throws SQLException {
+    private static InputRejectedException explainRefusedAllocation(PreparedStatement freeStock, Order order,
+                                                                   Map<String, BigDecimal> quantityBySku) throws SQLException {
         List<FieldProblem> unknown = new ArrayList<>();
-        List<FieldProblem> short_ = new ArrayList<>();
-        try (PreparedStatement free = connection.prepareStatement(FREE_STOCK)) {
-            for (int i = 0; i < order.lines().size(); i++) {
-                String sku = order.lines().get(i).sku();
-                free.setString(1, sku);
-                try (ResultSet rs = free.executeQuery()) {
-                    String field = "/lines/" + i + "/sku";
-                    if (!rs.next()) {
-                        unknown.add(new FieldProblem(field, "SKU " + sku + " is not in the ERP item master"));
-                    } else if (rs.getBigDecimal(1).compareTo(quantityBySku.get(sku)) < 0) {
-                        short_.add(new FieldProblem("/lines/" + i + "/quantity", "SKU " + sku + ": ordered "
-                                + quantityBySku.get(sku).stripTrailingZeros().toPlainString() + ", available "
-                                + rs.getBigDecimal(1).stripTrailingZeros().toPlainString()));
-                    }
+        List<FieldProblem> shortOfStock = new ArrayList<>();
+        for (int i = 0; i < order.lines().size(); i++) {
+            String sku = order.lines().get(i).sku();
+            freeStock.setString(1, sku);
+            try (ResultSet rs = freeStock.executeQuery()) {
+                if (!rs.next()) {
+                    unknown.add(new FieldProblem("/lines/" + i + "/sku", "SKU " + sku + " is not in the ERP item master"));
+                } else if (rs.getBigDecimal(1).compareTo(quantityBySku.get(sku)) < 0) {
+                    shortOfStock.add(new FieldProblem("/lines/" + i + "/quantity", "SKU " + sku + ": ordered "
+                            + quantityBySku.get(sku).stripTrailingZeros().toPlainString() + ", available "
+                            + rs.getBigDecimal(1).stripTrailingZeros().toPlainString()));
                 }
             }
         }
         if (!unknown.isEmpty()) {
             return new InputRejectedException(ProblemType.UNKNOWN_SKU, unknown.get(0).reason(), unknown);
         }
-        if (!short_.isEmpty()) {
-            return new InputRejectedException(ProblemType.INSUFFICIENT_STOCK, "Not enough stock: " + short_.get(0).reason(), short_);
+        if (!shortOfStock.isEmpty()) {
+            return new InputRejectedException(ProblemType.INSUFFICIENT_STOCK, "Not enough stock: " + shortOfStock.get(0).reason(), shortOfStock);
         }
-        // Stock was taken by a concurrent order between our update and this diagnosis.
+        // Stock was taken by a concurrent transaction between our update and this diagnosis.
         return new InputRejectedException(ProblemType.INSUFFICIENT_STOCK, "Not enough stock for order " + order.key());
     }
 
-    private long insertHeader(Connection connection, Order order) throws SQLException {
+    private static long insertHeader(PreparedStatement insert, Order order) throws SQLException {
         Party buyer = order.buyer();
         Address billing = buyer.address() != null ? buyer.address() : new Address(null, null, null, null);
         Party delivery = order.deliveryParty();
         Address shipping = delivery.address() != null ? delivery.address() : billing;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_HEADER, Statement.RETURN_GENERATED_KEYS)) {
-            int i = 1;
-            insert.setString(i++, order.source());
-            insert.setString(i++, order.orderId());
-            insert.setDate(i++, Date.valueOf(order.orderDate()));
-            insert.setString(i++, order.currency());
-            insert.setString(i++, buyer.name());
-            setNullable(insert, i++, buyer.email());
-            setNullable(insert, i++, buyer.phone());
-            setNullable(insert, i++, billing.street());
-            setNullable(insert, i++, billing.city());
-            setNullable(insert, i++, billing.postalCode());
-            setNullable(insert, i++, billing.country());
-            setNullable(insert, i++, delivery.name());
-            setNullable(insert, i++, shipping.street());
-            setNullable(insert, i++, shipping.city());
-            setNullable(insert, i++, shipping.postalCode());
-            setNullable(insert, i++, shipping.country());
-            insert.setBigDecimal(i++, order.netTotal());
-            insert.setTimestamp(i, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("ERP returned no order number");
-                }
-                return keys.getLong(1);
+        int i = 1;
+        insert.setString(i++, order.source());
+        insert.setString(i++, order.orderId());
+        insert.setDate(i++, Date.valueOf(order.orderDate()));
+        insert.setString(i++, order.currency());
+        insert.setString(i++, buyer.name());
+        setNullable(insert, i++, buyer.email());
+        setNullable(insert, i++, buyer.phone());
+        setNullable(insert, i++, billing.street());
+        setNullable(insert, i++, billing.city());
+        setNullable(insert, i++, billing.postalCode());
+        setNullable(insert, i++, billing.country());
+        setNullable(insert, i++, delivery.name());
+        setNullable(insert, i++, shipping.street());
+        setNullable(insert, i++, shipping.city());
+        setNullable(insert, i++, shipping.postalCode());
+        setNullable(insert, i++, shipping.country());
+        insert.setBigDecimal(i++, order.netTotal());
+        insert.setTimestamp(i, Timestamp.from(Instant.now()));
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("ERP returned no order number");
             }
+            return keys.getLong(1);
         }
     }
 
-    private void insertLines(Connection connection, long orderNumber, Order order) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_LINE);
-             PreparedStatement describe = connection.prepareStatement(ITEM_DESCRIPTION)) {
-            for (OrderLine line : order.lines()) {
-                insert.setLong(1, orderNumber);
-                insert.setInt(2, line.lineNumber());
-                insert.setString(3, line.sku());
-                insert.setString(4, line.description() != null ? line.description() : itemDescription(describe, line.sku()));
-                insert.setBigDecimal(5, line.quantity());
-                insert.setBigDecimal(6, line.unitPrice());
-                insert.setBigDecimal(7, line.amount());
-                insert.addBatch();
-            }
-            insert.executeBatch();
+    private static void insertLines(Statements statements, long orderNumber, Order order) throws SQLException {
+        PreparedStatement insert = statements.insertLine;
+        for (OrderLine line : order.lines()) {
+            insert.setLong(1, orderNumber);
+            insert.setInt(2, line.lineNumber());
+            insert.setString(3, line.sku());
+            insert.setString(4, line.description() != null ? line.description() : itemDescription(statements.describe, line.sku()));
+            insert.setBigDecimal(5, line.quantity());
+            insert.setBigDecimal(6, line.unitPrice());
+            insert.setBigDecimal(7, line.amount());
+            insert.addBatch();
         }
+        insert.executeBatch();
     }
 
     /** Legacy documents print the item master's description when the channel sent none. */
@@ -199,6 +219,32 @@ public final class ErpOrderWriter {
             statement.setNull(index, Types.VARCHAR);
         } else {
             statement.setString(index, value);
+        }
+    }
+
+    /** A batch's prepared statements, prepared once per transaction rather than once per order. */
+    private static final class Statements implements AutoCloseable {
+        final PreparedStatement findByReference;
+        final PreparedStatement allocate;
+        final PreparedStatement freeStock;
+        final PreparedStatement insertHeader;
+        final PreparedStatement insertLine;
+        final PreparedStatement describe;
+
+        Statements(Connection connection) throws SQLException {
+            findByReference = connection.prepareStatement(FIND_BY_REFERENCE);
+            allocate = connection.prepareStatement(ALLOCATE);
+            freeStock = connection.prepareStatement(FREE_STOCK);
+            insertHeader = connection.prepareStatement(INSERT_HEADER, Statement.RETURN_GENERATED_KEYS);
+            insertLine = connection.prepareStatement(INSERT_LINE);
+            describe = connection.prepareStatement(ITEM_DESCRIPTION);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement statement : List.of(findByReference, allocate, freeStock, insertHeader, insertLine, describe)) {
+                statement.close();
+            }
         }
     }
 }

@@ -4,10 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.backofficehub.model.OrderKey;
 
@@ -15,7 +19,8 @@ import org.backofficehub.model.OrderKey;
  * The hub's record of which orders it has taken on, in its own store. Claiming an order before
  * touching the ERP makes booking exactly-once: a second delivery of the same order, on any
  * channel or instance, finds the claim. A claim left behind by a crash expires after the lease
- * and is taken over by the next delivery, which first checks whether the ERP already has the order.
+ * and is taken over by the next delivery. Every operation takes a batch in one transaction, so
+ * concurrent bookings share a commit.
  */
 public final class BookingLedger {
 
@@ -42,8 +47,8 @@ public final class BookingLedger {
 
     /** What a caller may do with an order it wants to book. */
     public sealed interface Claim {
-        /** Go ahead. {@code takenOver}: a previous attempt died mid-way; the ERP may already hold the order. */
-        record Granted(boolean takenOver) implements Claim { }
+        /** Go ahead; the caller now holds the order. */
+        record Granted() implements Claim { }
 
         record AlreadyBooked(String erpOrderNumber) implements Claim { }
 
@@ -51,88 +56,107 @@ public final class BookingLedger {
         record Busy(Instant claimedAt) implements Claim { }
     }
 
-    public Claim claim(OrderKey key) {
+    /** Claims each order, in one transaction; the answer at index i is for key i. */
+    public List<Claim> claimAll(List<OrderKey> keys) {
         try (Connection connection = hubStore.getConnection()) {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                if (insertClaim(connection, key)) {
-                    return new Claim.Granted(false);
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CLAIM);
+                 PreparedStatement find = connection.prepareStatement(FIND);
+                 PreparedStatement takeOver = connection.prepareStatement(TAKE_OVER)) {
+                Timestamp now = Timestamp.from(clock.instant());
+                List<Claim> claims = new ArrayList<>(keys.size());
+                for (OrderKey key : keys) {
+                    claims.add(claim(connection, insert, find, takeOver, key, now));
                 }
-                Claim existing = inspectExisting(connection, key);
-                if (existing != null) {
-                    return existing;
-                }
-                // The claim was released between our insert and our read: try again.
+                connection.commit();
+                return claims;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
             }
-            throw new IllegalStateException("Claim for order " + key + " keeps changing; giving up");
         } catch (SQLException e) {
-            throw new HubStoreException("Cannot claim order " + key + ": " + e.getMessage(), e);
+            throw new HubStoreException("Cannot claim " + keys.size() + " order(s): " + e.getMessage(), e);
         }
     }
 
-    public void recordBooked(OrderKey key, String erpOrderNumber) {
-        execute(MARK_BOOKED, key, erpOrderNumber, Timestamp.from(clock.instant()), key.source(), key.orderId());
+    public void recordBooked(Map<OrderKey, String> erpOrderNumbers) {
+        Timestamp now = Timestamp.from(clock.instant());
+        executeBatch(MARK_BOOKED, erpOrderNumbers.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), now, e.getKey().source(), e.getKey().orderId()}).toList());
     }
 
-    /** Gives the order up after the ERP rejected it, so a corrected re-delivery can book it. */
-    public void release(OrderKey key) {
-        execute(RELEASE, key, key.source(), key.orderId());
+    /** Gives orders up after the ERP rejected them, so corrected re-deliveries can book them. */
+    public void release(List<OrderKey> keys) {
+        executeBatch(RELEASE, keys.stream().map(k -> new Object[] {k.source(), k.orderId()}).toList());
     }
 
-    private boolean insertClaim(Connection connection, OrderKey key) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_CLAIM)) {
-            insert.setString(1, key.source());
-            insert.setString(2, key.orderId());
-            insert.setTimestamp(3, Timestamp.from(clock.instant()));
-            insert.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                return false;
+    private Claim claim(Connection connection, PreparedStatement insert, PreparedStatement find, PreparedStatement takeOver,
+                        OrderKey key, Timestamp now) throws SQLException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            // A failed insert aborts a PostgreSQL transaction; the savepoint keeps the rest of the batch.
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                insert.setString(1, key.source());
+                insert.setString(2, key.orderId());
+                insert.setTimestamp(3, now);
+                insert.executeUpdate();
+                connection.releaseSavepoint(beforeInsert);
+                return new Claim.Granted();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(beforeInsert);
             }
-            throw e;
-        }
-    }
-
-    private Claim inspectExisting(Connection connection, OrderKey key) throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement(FIND)) {
-            find.setString(1, key.source());
-            find.setString(2, key.orderId());
-            try (ResultSet rs = find.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                if ("BOOKED".equals(rs.getString(1))) {
-                    return new Claim.AlreadyBooked(rs.getString(2));
-                }
-                Timestamp claimedAt = rs.getTimestamp(3);
-                if (claimedAt.toInstant().plus(claimLease).isAfter(clock.instant())) {
-                    return new Claim.Busy(claimedAt.toInstant());
-                }
-                return takeOver(connection, key, claimedAt) ? new Claim.Granted(true) : new Claim.Busy(claimedAt.toInstant());
+            Claim existing = inspectExisting(find, takeOver, key, now);
+            if (existing != null) {
+                return existing;
             }
+            // The claim was released between our insert and our read: try again.
+        }
+        throw new IllegalStateException("Claim for order " + key + " keeps changing; giving up");
+    }
+
+    private Claim inspectExisting(PreparedStatement find, PreparedStatement takeOver, OrderKey key, Timestamp now) throws SQLException {
+        find.setString(1, key.source());
+        find.setString(2, key.orderId());
+        try (ResultSet rs = find.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            if ("BOOKED".equals(rs.getString(1))) {
+                return new Claim.AlreadyBooked(rs.getString(2));
+            }
+            Timestamp claimedAt = rs.getTimestamp(3);
+            if (claimedAt.toInstant().plus(claimLease).isAfter(now.toInstant())) {
+                return new Claim.Busy(claimedAt.toInstant());
+            }
+            // Compare-and-set on the claim time: of two deliveries finding the same stale claim, one wins.
+            takeOver.setTimestamp(1, now);
+            takeOver.setString(2, key.source());
+            takeOver.setString(3, key.orderId());
+            takeOver.setTimestamp(4, claimedAt);
+            return takeOver.executeUpdate() == 1 ? new Claim.Granted() : new Claim.Busy(claimedAt.toInstant());
         }
     }
 
-    /** Compare-and-set on the claim time, so of two deliveries finding the same stale claim only one wins. */
-    private boolean takeOver(Connection connection, OrderKey key, Timestamp staleClaim) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(TAKE_OVER)) {
-            update.setTimestamp(1, Timestamp.from(clock.instant()));
-            update.setString(2, key.source());
-            update.setString(3, key.orderId());
-            update.setTimestamp(4, staleClaim);
-            return update.executeUpdate() == 1;
+    private void executeBatch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
         }
-    }
-
-    private void execute(String sql, OrderKey key, Object... parameters) {
         try (Connection connection = hubStore.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
+            connection.setAutoCommit(false);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
             }
-            statement.executeUpdate();
+            statement.executeBatch();
+            connection.commit();
         } catch (SQLException e) {
-            throw new HubStoreException("Cannot update the booking of order " + key + ": " + e.getMessage(), e);
+            throw new HubStoreException("Cannot update " + rows.size() + " booking(s): " + e.getMessage(), e);
         }
     }
 }

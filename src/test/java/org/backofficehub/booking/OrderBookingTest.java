@@ -171,7 +171,8 @@ class OrderBookingTest {
     void claimAbandonedAfterTheErpCommittedIsRecoveredWithoutBookingTwice(TestDatabase database) throws SQLException {
         open(database);
         // A crash after the ERP commit but before the hub recorded it: the ERP has the order, the claim is stale.
-        String erpNumber = new ErpOrderWriter(erp).book(TestOrders.order("W-CRASH", "SKU-1001", 1));
+        String erpNumber = ((ErpOrderWriter.Outcome.Booked) new ErpOrderWriter(erp)
+                .bookAll(List.of(TestOrders.order("W-CRASH", "SKU-1001", 1))).get(0)).erpOrderNumber();
         insertStaleClaim("W-CRASH");
 
         Booking recovered = booking.book(TestOrders.order("W-CRASH", "SKU-1001", 1));
@@ -191,6 +192,50 @@ class OrderBookingTest {
 
         assertThat(booked.alreadyBooked()).isFalse();
         assertThat(queryDecimal("SELECT COUNT(*) FROM ORDHDR")).isEqualByComparingTo("1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void orderTheErpHoldsIsNotBookedAgainEvenIfTheHubStoreForgotIt(TestDatabase database) throws SQLException {
+        open(database);
+        Booking first = booking.book(TestOrders.order("W-FORGOTTEN", "SKU-1001", 1));
+        try (Connection c = hubStore.getConnection()) {
+            c.createStatement().executeUpdate("DELETE FROM order_booking");
+        }
+
+        Booking again = booking.book(TestOrders.order("W-FORGOTTEN", "SKU-1001", 1));
+
+        assertThat(again.erpOrderNumber()).isEqualTo(first.erpOrderNumber());
+        assertThat(again.alreadyBooked()).isTrue();
+        assertThat(queryDecimal("SELECT COUNT(*) FROM ORDHDR")).isEqualByComparingTo("1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void batchBooksEachOrderOnItsOwnMerits(TestDatabase database) throws SQLException {
+        open(database);
+        booking.book(TestOrders.order("W-EARLIER", "SKU-1002", 1));
+
+        List<BookingResult> results = booking.bookAll(List.of(
+                TestOrders.order("W-B1", "SKU-1001", 2),
+                TestOrders.order("W-B2", "NO-SUCH-SKU", 1),
+                TestOrders.order("W-EARLIER", "SKU-1002", 1),
+                TestOrders.order("W-B3", "SKU-9001", 99),
+                TestOrders.order("W-B4", "SKU-1003", 1),
+                TestOrders.order("W-B4", "SKU-1003", 1)));
+
+        assertThat(results.get(0).booking().alreadyBooked()).isFalse();
+        assertThat(results.get(1).rejection().type()).isEqualTo(ProblemType.UNKNOWN_SKU);
+        assertThat(results.get(2).booking().alreadyBooked()).isTrue();
+        assertThat(results.get(3).rejection().type()).isEqualTo(ProblemType.INSUFFICIENT_STOCK);
+        assertThat(results.get(4).booking().alreadyBooked()).isFalse();
+        assertThat(results.get(5).rejection().type()).as("same order twice in one batch").isEqualTo(ProblemType.BOOKING_IN_PROGRESS);
+        assertThat(queryDecimal("SELECT COUNT(*) FROM ORDHDR")).isEqualByComparingTo("3");
+        assertThat(allocated("SKU-1001")).isEqualByComparingTo("2");
+        assertThat(allocated("SKU-9001")).as("rejected order's allocation rolled back").isEqualByComparingTo("0");
+        assertThat(allocated("SKU-1003")).isEqualByComparingTo("1");
+        assertThat(booking.book(TestOrders.order("W-B2", "SKU-1001", 1)).alreadyBooked())
+                .as("a rejected order's claim is released").isFalse();
     }
 
     private void insertStaleClaim(String orderId) throws SQLException {

@@ -1,0 +1,138 @@
+package org.backofficehub.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
+
+/**
+ * HTTP load against the hub: closed loop (N clients, each sending its next order when the last
+ * is answered) or open loop at a fixed rate, where latency counts from each request's scheduled
+ * time so a stalled server cannot hide its queueing (no coordinated omission).
+ */
+final class HttpLoad {
+
+    record Result(String name, long requests, long failures, double seconds, double p50Millis, double p99Millis) {
+        double throughput() {
+            return requests / seconds;
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI target;
+    private final LongFunction<HttpRequest.Builder> requestForSequence;
+    private final AtomicLong sequence;
+
+    HttpLoad(URI target, AtomicLong sequence, LongFunction<HttpRequest.Builder> requestForSequence) {
+        this.target = target;
+        this.sequence = sequence;
+        this.requestForSequence = requestForSequence;
+    }
+
+    Result closedLoop(String name, int clients, Duration duration) throws InterruptedException {
+        long end = System.nanoTime() + duration.toNanos();
+        List<long[]> latencies = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long[] own = new long[2_000_000];
+            latencies.add(own);
+            threads.add(started(() -> {
+                int n = 0;
+                while (System.nanoTime() < end && n < own.length) {
+                    long sent = System.nanoTime();
+                    if (!send(sequence.incrementAndGet())) {
+                        failures.incrementAndGet();
+                    }
+                    own[n++] = System.nanoTime() - sent;
+                }
+                own[own.length - 1] = n;
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return summarise(name, latencies, failures.get(), (System.nanoTime() - started) / 1e9);
+    }
+
+    Result fixedRate(String name, int perSecond, Duration duration, int workers) throws InterruptedException {
+        long total = perSecond * duration.toSeconds();
+        long intervalNanos = 1_000_000_000L / perSecond;
+        long start = System.nanoTime() + 50_000_000L;
+        AtomicLong slot = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        List<long[]> latencies = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            long[] own = new long[(int) total + 1];
+            latencies.add(own);
+            threads.add(started(() -> {
+                int n = 0;
+                for (long i; (i = slot.getAndIncrement()) < total; ) {
+                    long scheduled = start + i * intervalNanos;
+                    long wait = scheduled - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    if (!send(sequence.incrementAndGet())) {
+                        failures.incrementAndGet();
+                    }
+                    own[n++] = System.nanoTime() - scheduled;
+                }
+                own[own.length - 1] = n;
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return summarise(name, latencies, failures.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Thread started(Runnable work) {
+        Thread thread = new Thread(work, "bench-client");
+        thread.start();
+        return thread;
+    }
+
+    private boolean send(long sequenceNumber) {
+        try {
+            HttpResponse<Void> response = http.send(requestForSequence.apply(sequenceNumber).uri(target)
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 201;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Result summarise(String name, List<long[]> perThread, long failures, double seconds) {
+        int count = 0;
+        for (long[] own : perThread) {
+            count += (int) own[own.length - 1];
+        }
+        long[] all = new long[count];
+        int at = 0;
+        for (long[] own : perThread) {
+            int n = (int) own[own.length - 1];
+            System.arraycopy(own, 0, all, at, n);
+            at += n;
+        }
+        Arrays.sort(all);
+        return new Result(name, count, failures, seconds, percentile(all, 0.50), percentile(all, 0.99));
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+    }
+}
