@@ -18,8 +18,11 @@ import org.backofficehub.model.Party;
  */
 public final class BaselineOrder implements Processor {
 
-    private static final Party BUYER = new Party("Load Tester", "load@example.com", null,
-            new Address("Street 1", "Berlin", "10115", "DE"));
+    // Field for field what HubBenchmark.webOrder translates to, so both routes write the same rows.
+    private static final Party BUYER = new Party("Anna Müller", "anna.muller@example.com", "+49 30 1234567",
+            new Address("Hauptstraße 5", "Berlin", "10115", "DE"));
+    private static final Party SHIP_TO = new Party("Kaffeehaus Mitte", null, null,
+            new Address("Torstraße 101", "Berlin", "10119", "DE"));
     private static final List<OrderLine> LINES = List.of(
             new OrderLine(1, "SKU-1001", "Espresso cup, white porcelain", BigDecimal.ONE, new BigDecimal("6.50")),
             new OrderLine(2, "SKU-2001", null, BigDecimal.ONE, new BigDecimal("18.40")));
@@ -32,6 +35,6 @@ public final class BaselineOrder implements Processor {
             String fileName = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
             orderId = fileName.substring(0, fileName.lastIndexOf('.'));
         }
-        message.setBody(new Order(Order.WEBSTORE, orderId, LocalDate.of(2026, 11, 23), "EUR", BUYER, null, LINES));
+        message.setBody(new Order(Order.WEBSTORE, orderId, LocalDate.of(2026, 11, 23), "EUR", BUYER, SHIP_TO, LINES));
     }
 }
