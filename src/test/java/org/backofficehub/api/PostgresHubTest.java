@@ -61,7 +61,7 @@ class PostgresHubTest {
         String erpNumber = JSON.readTree(created.body()).path("erpOrderNumber").asText();
         assertThat(JSON.readTree(again.body()).path("erpOrderNumber").asText()).isEqualTo(erpNumber);
         assertThat(JSON.readTree(hub.get("/api/orders/WEB-10001").body()).path("erpOrderNumber").asText()).isEqualTo(erpNumber);
-        assertThat(count("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-10001'")).isEqualTo(1);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-10001'")).isEqualTo(1);
     }
 
     @Test
@@ -80,7 +80,7 @@ class PostgresHubTest {
             }
         });
 
-        assertThat(count("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'PO-77001'")).isEqualTo(1);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'PO-77001'")).isEqualTo(1);
         try (Connection c = hub.hubStore().getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM CAMEL_MESSAGEPROCESSED WHERE processorName = 'inbox-files'")) {
             rs.next();
@@ -88,10 +88,4 @@ class PostgresHubTest {
         }
     }
 
-    private static int count(String sql) throws Exception {
-        try (Connection c = hub.erp().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
 }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.Map;
 import org.backofficehub.support.ExpectedProblems;
 import org.backofficehub.support.RunningHub;
@@ -65,7 +63,7 @@ class WebstoreOrdersTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(again.body()).path("erpOrderNumber").asText()).isEqualTo(erpNumber);
         assertThat(JSON.readTree(again.body()).path("alreadyBooked").asBoolean()).isTrue();
-        assertThat(erpRows("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-10001'")).isEqualTo(1);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-10001'")).isEqualTo(1);
     }
 
     @Test
@@ -91,7 +89,7 @@ class WebstoreOrdersTest {
         JsonNode error = JSON.readTree(response.body()).path("errors").get(0);
         assertThat(error.path("field").asText()).isEqualTo("/lines/1/sku");
         assertThat(error.path("reason").asText()).contains("SKU-DOES-NOT-EXIST");
-        assertThat(erpRows("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-BAD-3'")).isZero();
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-BAD-3'")).isZero();
     }
 
     @Test
@@ -124,10 +122,4 @@ class WebstoreOrdersTest {
         assertThat(byPartnerAlias.body()).isEqualTo(bySource.body());
     }
 
-    private static int erpRows(String sql) throws Exception {
-        try (Connection c = hub.erp().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
 }

@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ class InboxFilesTest {
         Path archived = awaitSingle("done", "_order.xml");
 
         assertThat(Files.readAllBytes(archived)).isEqualTo(Samples.bytes("xml/order.xml"));
-        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'CAFE-CENTRAL' AND OHCREF = 'PO-77001'")).isEqualTo(1);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'CAFE-CENTRAL' AND OHCREF = 'PO-77001'")).isEqualTo(1);
         assertThat(hub.folder("inbox")).isEmptyDirectory();
     }
 
@@ -55,7 +53,7 @@ class InboxFilesTest {
 
         awaitSingle("done", "_export-2026-11-23.xml");
 
-        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-10001'")).isEqualTo(1);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-10001'")).isEqualTo(1);
     }
 
     @Test
@@ -71,7 +69,7 @@ class InboxFilesTest {
             String reason = Files.readString(quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt"));
             assertThat(reason).as(expectation.getKey()).contains("problem: " + expectation.getValue()).contains("reason: ");
         }
-        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR")).isZero();
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isZero();
         assertThat(hub.get("/observe/health").statusCode()).isEqualTo(200);
     }
 
@@ -96,7 +94,7 @@ class InboxFilesTest {
         Path duplicate = awaitSingle("error", "_order-resent.xml");
         assertThat(Files.readString(duplicate.resolveSibling(duplicate.getFileName() + ".reason.txt")))
                 .contains("problem: duplicate-input");
-        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
     }
 
     @Test
@@ -109,7 +107,7 @@ class InboxFilesTest {
 
         awaitSingle("done", "_order-reformatted.xml");
 
-        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
     }
 
     @Test
@@ -139,7 +137,7 @@ class InboxFilesTest {
         awaitSingle("done", "_slow.json");
 
         assertThat(listing("error")).isEmpty();
-        assertThat(erpCount("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-SLOW-1'")).isEqualTo(1);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-SLOW-1'")).isEqualTo(1);
     }
 
     @Test
@@ -178,10 +176,4 @@ class InboxFilesTest {
         }
     }
 
-    private int erpCount(String sql) throws Exception {
-        try (Connection c = hub.erp().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
 }

@@ -91,6 +91,18 @@ public final class RunningHub implements AutoCloseable {
         return camel().getRegistry().lookupByNameAndType("hubStore", DataSource.class);
     }
 
+    /** The single number a query against the ERP returns, e.g. a row count. */
+    public int erpNumber(String sql) {
+        try (java.sql.Connection c = erp().getConnection(); java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            if (!rs.next()) {
+                throw new IllegalStateException("No row from " + sql);
+            }
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
