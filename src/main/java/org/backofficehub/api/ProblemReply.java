@@ -60,6 +60,9 @@ public final class ProblemReply implements Processor {
         message.removeHeaders("*");
         message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         message.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        if (status == 401) {
+            message.setHeader("WWW-Authenticate", "Basic realm=\"Backoffice Hub admin\", charset=\"UTF-8\"");
+        }
         message.setBody(mapper.writeValueAsBytes(problem));
     }
 }

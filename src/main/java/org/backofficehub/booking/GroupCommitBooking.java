@@ -15,11 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The real-time booking path. Orders arriving concurrently (HTTP requests, inbox files) queue up
+ * The one way into the ERP. Orders arriving concurrently (HTTP requests, inbox files) queue up
  * and one writer books whatever has gathered as a single batch: each database commit then serves
  * many orders, which is what makes durable commits affordable. A lone order is booked at once;
- * nothing waits for a batch to fill. A single writer also means the hub's own transactions never
- * deadlock each other over the same items.
+ * nothing waits for a batch to fill. Batch drains submit their chunks through the same writer,
+ * so the hub's own transactions never contend for the same items and cannot deadlock.
  */
 public final class GroupCommitBooking extends ServiceSupport {
 
@@ -28,10 +28,10 @@ public final class GroupCommitBooking extends ServiceSupport {
     private final OrderBooking booking;
     private final int maxBatch;
     private final long answerTimeoutMillis;
-    private final BlockingQueue<Pending> queue;
+    private final BlockingQueue<Request> queue;
     private Thread writer;
 
-    private record Pending(Order order, CompletableFuture<BookingResult> result) {
+    private record Request(List<Order> orders, CompletableFuture<List<BookingResult>> results) {
     }
 
     public GroupCommitBooking(OrderBooking booking, int maxBatch, int maxQueued, long answerTimeoutMillis) {
@@ -41,27 +41,37 @@ public final class GroupCommitBooking extends ServiceSupport {
         this.queue = new ArrayBlockingQueue<>(maxQueued);
     }
 
+    /** Books one order; throws the rejection if the ERP refuses it. */
     public Booking book(Order order) {
+        return submit(List.of(order), "order " + order.key()).get(0).orThrow();
+    }
+
+    /** Books a whole batch (a drain's chunk) in one transaction; the result at index i is for order i. */
+    public List<BookingResult> bookAll(List<Order> orders) {
+        return submit(orders, "a batch of " + orders.size() + " orders");
+    }
+
+    private List<BookingResult> submit(List<Order> orders, String what) {
         if (!isRunAllowed()) {
-            throw new BookingUnavailableException("The hub is stopping; order " + order.key() + " was not booked");
+            throw new BookingUnavailableException("The hub is stopping; " + what + " was not booked");
         }
-        Pending pending = new Pending(order, new CompletableFuture<>());
-        if (!queue.offer(pending)) {
-            throw new BookingUnavailableException("Too many orders waiting to be booked; order " + order.key() + " was not booked");
+        Request request = new Request(orders, new CompletableFuture<>());
+        if (!queue.offer(request)) {
+            throw new BookingUnavailableException("Too many orders waiting to be booked; " + what + " was not booked");
         }
         try {
-            return pending.result().get(answerTimeoutMillis, TimeUnit.MILLISECONDS).orThrow();
+            return request.results().get(answerTimeoutMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new BookingUnavailableException("No answer from the booking writer within " + answerTimeoutMillis + " ms for order "
-                    + order.key() + "; it may still be booked, and retrying is safe");
+            throw new BookingUnavailableException("No answer from the booking writer within " + answerTimeoutMillis + " ms for "
+                    + what + "; it may still be booked, and retrying is safe");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BookingUnavailableException("Interrupted while booking order " + order.key());
+            throw new BookingUnavailableException("Interrupted while booking " + what);
         }
     }
 
@@ -79,36 +89,51 @@ public final class GroupCommitBooking extends ServiceSupport {
     }
 
     private void writeBatches() {
-        List<Pending> batch = new ArrayList<>(maxBatch);
+        List<Request> gathered = new ArrayList<>();
         while (true) {
             try {
-                Pending first = queue.poll(250, TimeUnit.MILLISECONDS);
+                Request first = queue.poll(250, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
+                gathered.add(first);
             } catch (InterruptedException stopping) {
-                queue.drainTo(batch);
-                if (!batch.isEmpty()) {
-                    bookBatch(batch);
+                queue.drainTo(gathered);
+                for (Request request : gathered) {
+                    write(List.of(request));
                 }
                 return;
             }
-            queue.drainTo(batch, maxBatch - 1);
-            bookBatch(batch);
-            batch.clear();
+            gatherMore(gathered);
+            write(gathered);
+            gathered.clear();
         }
     }
 
-    private void bookBatch(List<Pending> batch) {
+    /** Adds waiting requests while the batch stays within maxBatch orders (a large chunk goes alone). */
+    private void gatherMore(List<Request> gathered) {
+        int orders = gathered.get(0).orders().size();
+        Request next;
+        while (orders < maxBatch && (next = queue.peek()) != null && orders + next.orders().size() <= maxBatch) {
+            gathered.add(queue.poll());
+            orders += next.orders().size();
+        }
+    }
+
+    private void write(List<Request> requests) {
+        List<Order> orders = new ArrayList<>();
+        requests.forEach(request -> orders.addAll(request.orders()));
         try {
-            List<BookingResult> results = booking.bookAll(batch.stream().map(Pending::order).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).result().complete(results.get(i));
+            List<BookingResult> results = booking.bookAll(orders);
+            int from = 0;
+            for (Request request : requests) {
+                int to = from + request.orders().size();
+                request.results().complete(results.subList(from, to));
+                from = to;
             }
         } catch (RuntimeException e) {
-            LOG.warn("Booking a batch of {} order(s) failed: {}", batch.size(), e.getMessage());
-            batch.forEach(pending -> pending.result().completeExceptionally(e));
+            LOG.warn("Booking a batch of {} order(s) failed: {}", orders.size(), e.getMessage());
+            requests.forEach(request -> request.results().completeExceptionally(e));
         }
     }
 }

@@ -16,6 +16,25 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.service.ServiceSupport;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.camel.ExtendedStartupListener;
+import org.backofficehub.admin.AdminApi;
+import org.backofficehub.admin.AdminAuthentication;
+import org.backofficehub.admin.AdminCredentials;
+import org.backofficehub.api.StagedReply;
+import org.backofficehub.batch.BatchDrain;
+import org.backofficehub.batch.BatchScheduler;
+import org.backofficehub.batch.BookingStage;
+import org.backofficehub.batch.RouteMode;
+import org.backofficehub.batch.RouteModes;
+import org.backofficehub.batch.RouteSettings;
+import org.backofficehub.batch.StageOrder;
+import org.backofficehub.observe.RouteActivity;
+import org.backofficehub.store.FailureLog;
 import org.backofficehub.api.BookingReply;
 import org.backofficehub.api.InputSizeLimit;
 import org.backofficehub.api.OrderLookup;
@@ -76,7 +95,24 @@ public class HubConfiguration implements CamelConfiguration {
     @PropertyInject(value = "hub.booking.answer-timeout-ms", defaultValue = "30000")
     private long answerTimeoutMillis;
 
+    @PropertyInject(value = "hub.batch.drain-chunk", defaultValue = "500")
+    private int drainChunk;
+    @PropertyInject(value = "hub.admin.user", defaultValue = "admin")
+    private String adminUser;
+    @PropertyInject(value = "hub.admin.password", defaultValue = "")
+    private String adminPassword;
+    @PropertyInject(value = "hub.routes", defaultValue = "webstore-orders,inbox-files")
+    private String businessRoutes;
+
     private final Clock clock = Clock.systemUTC();
+    private final ObjectMapper canonicalJson = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final RouteActivity routeActivity = new RouteActivity();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "hub-background"));
+    private RouteModes routeModes;
+    private BatchDrain batchDrain;
+    private FailureLog failureLog;
+    private BookingStage bookingStage;
     private GroupCommitBooking realTimeBooking;
     private final ObjectMapper objectMapper = new ObjectMapper()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -93,12 +129,89 @@ public class HubConfiguration implements CamelConfiguration {
         camel.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
+                background.shutdownNow();
                 erp.close();
                 hubStore.close();
             }
         }, true, true);
         // Added after the databases' closer, so stopped before it: queued orders are booked first.
         camel.addService(realTimeBooking(), true, true);
+        camel.getManagementStrategy().addEventNotifier(routeActivity);
+        routeModes().load(defaultRouteSettings(camel));
+        // Drain routes come from a YAML template, so they can only be added once routes are loaded.
+        camel.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+            }
+
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                new BatchScheduler(context, batchDrain(), background).follow(routeModes());
+            }
+        });
+    }
+
+    private List<RouteSettings> defaultRouteSettings(CamelContext camel) {
+        List<RouteSettings> defaults = new ArrayList<>();
+        for (String routeId : businessRoutes.split("\\s*,\\s*")) {
+            String mode = camel.getPropertiesComponent().resolveProperty("hub.routes." + routeId + ".mode").orElse("realtime");
+            String cron = camel.getPropertiesComponent().resolveProperty("hub.routes." + routeId + ".cron").orElse("0 0 * * * ?");
+            defaults.add(new RouteSettings(routeId, RouteMode.parse(mode), cron, clock.instant(), "configuration"));
+        }
+        return defaults;
+    }
+
+    @BindToRegistry
+    public synchronized RouteModes routeModes() {
+        if (routeModes == null) {
+            routeModes = new RouteModes(hubStore(), clock);
+        }
+        return routeModes;
+    }
+
+    @BindToRegistry
+    public synchronized BookingStage bookingStage() {
+        if (bookingStage == null) {
+            bookingStage = new BookingStage(hubStore(), canonicalJson, clock);
+        }
+        return bookingStage;
+    }
+
+    @BindToRegistry
+    public synchronized FailureLog failureLog() {
+        if (failureLog == null) {
+            failureLog = new FailureLog(hubStore(), clock);
+        }
+        return failureLog;
+    }
+
+    @BindToRegistry
+    public synchronized BatchDrain batchDrain() {
+        if (batchDrain == null) {
+            batchDrain = new BatchDrain(bookingStage(), realTimeBooking(), failureLog(), hubStore(), drainChunk, clock);
+        }
+        return batchDrain;
+    }
+
+    @BindToRegistry
+    public StageOrder stageOrder() {
+        return new StageOrder(bookingStage());
+    }
+
+    @BindToRegistry
+    public StagedReply stagedReply() {
+        return new StagedReply(objectMapper);
+    }
+
+    @BindToRegistry
+    public AdminAuthentication adminAuthentication() {
+        return new AdminAuthentication(adminUser, AdminCredentials.password(adminPassword, dataDirectory()));
+    }
+
+    @BindToRegistry
+    public AdminApi adminApi() {
+        return new AdminApi(routeModes(), bookingStage(), batchDrain(), failureLog(), routeActivity, realTimeBooking(),
+                objectMapper, canonicalJson, dataDirectory().resolve("inbox"));
     }
 
     @BindToRegistry("hubStore")
@@ -183,7 +296,7 @@ public class HubConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public QuarantineNote quarantineNote() {
-        return new QuarantineNote(dataDirectory().resolve("error"), clock);
+        return new QuarantineNote(dataDirectory().resolve("error"), clock, failureLog(), maxInputBytes);
     }
 
     /** Durable memory of inbox file contents already processed, in the hub store. */

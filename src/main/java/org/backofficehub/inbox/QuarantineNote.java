@@ -10,6 +10,8 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
+import org.backofficehub.store.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +26,14 @@ public final class QuarantineNote implements Processor {
 
     private final Path errorDir;
     private final Clock clock;
+    private final FailureLog failures;
+    private final long maxPayloadBytes;
 
-    public QuarantineNote(Path errorDir, Clock clock) {
+    public QuarantineNote(Path errorDir, Clock clock, FailureLog failures, long maxPayloadBytes) {
         this.errorDir = errorDir;
         this.clock = clock;
+        this.failures = failures;
+        this.maxPayloadBytes = maxPayloadBytes;
     }
 
     @Override
@@ -53,5 +59,21 @@ public final class QuarantineNote implements Processor {
         Files.createDirectories(errorDir);
         Files.writeString(errorDir.resolve(archiveName + SUFFIX), note, StandardCharsets.UTF_8);
         LOG.warn("Quarantined {} as error/{}: {}", original, archiveName, failure == null ? "unknown" : failure.getMessage());
+        recordFailure(exchange, failure, original, archiveName);
+    }
+
+    /** A durable failure for the admin console to replay; a repeat of processed content is not one. */
+    private void recordFailure(Exchange exchange, Throwable failure, String original, String archiveName) {
+        InputRejectedException rejected = failure instanceof InputRejectedException r ? r : null;
+        if (rejected != null && rejected.type() == ProblemType.DUPLICATE_INPUT) {
+            return;
+        }
+        Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        boolean keepable = length == null || length <= maxPayloadBytes;
+        byte[] payload = keepable ? exchange.getMessage().getBody(byte[].class) : new byte[0];
+        String reason = (failure == null ? "unknown" : failure.getMessage())
+                + (keepable ? "" : " (the original is kept only in error/" + archiveName + ")");
+        failures.record(exchange.getFromRouteId(), "inbox-file", rejected != null ? rejected.type().slug() : "processing-failed",
+                reason, original, payload == null ? new byte[0] : payload);
     }
 }

@@ -13,7 +13,11 @@ public enum ProblemType {
     INSUFFICIENT_STOCK(422, "Insufficient stock"),
     DUPLICATE_INPUT(409, "Duplicate input"),
     BOOKING_IN_PROGRESS(409, "Booking in progress"),
-    ORDER_NOT_FOUND(404, "Order not found");
+    ORDER_NOT_FOUND(404, "Order not found"),
+    NOT_FOUND(404, "Not found"),
+    INVALID_REQUEST(400, "Invalid request"),
+    UNAUTHORIZED(401, "Authentication required"),
+    ALREADY_RESOLVED(409, "Already resolved");
 
     private final int httpStatus;
     private final String title;
