@@ -70,10 +70,21 @@ public final class QuarantineNote implements Processor {
         }
         Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
         boolean keepable = length == null || length <= maxPayloadBytes;
-        byte[] payload = keepable ? exchange.getMessage().getBody(byte[].class) : new byte[0];
+        // The body may be the translated order by now; the original bytes are still in the inbox file.
+        byte[] payload = keepable ? originalBytes(exchange) : new byte[0];
         String reason = (failure == null ? "unknown" : failure.getMessage())
                 + (keepable ? "" : " (the original is kept only in error/" + archiveName + ")");
         failures.record(exchange.getFromRouteId(), "inbox-file", rejected != null ? rejected.type().slug() : "processing-failed",
-                reason, original, payload == null ? new byte[0] : payload);
+                reason, original, payload);
+    }
+
+    private static byte[] originalBytes(Exchange exchange) {
+        String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
+        try {
+            return Files.readAllBytes(Path.of(path));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot keep the bytes of {} in the failure record ({}); the file itself goes to error/", path, e.getMessage());
+            return new byte[0];
+        }
     }
 }

@@ -23,6 +23,8 @@ import org.awaitility.Awaitility;
  */
 public final class RunningHub implements AutoCloseable {
 
+    public static final String ADMIN_PASSWORD = "test-admin-secret";
+
     private final Path dataDir;
     private final Map<String, String> overrides;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,6 +63,7 @@ public final class RunningHub implements AutoCloseable {
         main.addOverrideProperty("camel.server.port", Integer.toString(port));
         main.addOverrideProperty("hub.inbox.min-age-ms", "300");
         main.addOverrideProperty("hub.inbox.poll-delay-ms", "100");
+        main.addOverrideProperty("hub.admin.password", ADMIN_PASSWORD);
         overrides.forEach(main::addOverrideProperty);
         try {
             main.start();
@@ -112,6 +115,23 @@ public final class RunningHub implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A call to the admin API with the admin's credentials; {@code body} may be null. */
+    public HttpResponse<String> admin(String method, String path, String body) {
+        return adminAs("admin", ADMIN_PASSWORD, method, path, body);
+    }
+
+    public HttpResponse<String> adminAs(String user, String password, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (user != null) {
+            String credentials = user + ":" + password;
+            request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                    .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return send(request);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
@@ -121,6 +141,10 @@ public final class RunningHub implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
     }
 
     private URI uri(String path) {

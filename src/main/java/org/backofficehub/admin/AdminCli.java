@@ -1,0 +1,166 @@
+package org.backofficehub.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command-line client for the admin API ({@code java -jar backoffice-hub.jar admin ...}),
+ * for cron jobs and SSH sessions. Exit status: 0 done, 1 the hub refused or is unreachable,
+ * 2 wrong usage.
+ */
+public final class AdminCli {
+
+    static final String USAGE = """
+            usage: java -jar target/backoffice-hub.jar admin COMMAND
+              status                              routes with mode, schedule and counts
+              mode ROUTE realtime|batch [CRON]    switch a route (CRON: Quartz, e.g. "0 0/15 * * * ?")
+              run ROUTE                           drain a batch route now
+              failures [open|replayed|discarded|all]
+              replay ID [FILE]                    replay a failure, with FILE as corrected payload
+              discard ID
+            environment: HUB_URL (http://localhost:8080), HUB_ADMIN_USER (admin),
+                         HUB_ADMIN_PASSWORD (else read from $HUB_DATA_DIR/admin-password, data/ by default)
+            """;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+    private final String authorization;
+    private final PrintStream out;
+
+    public AdminCli(URI base, String user, String password, PrintStream out) {
+        this.base = base;
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.out = out;
+    }
+
+    public static boolean handles(String[] args) {
+        return args.length > 0 && "admin".equals(args[0]);
+    }
+
+    /** Entry from main: settings from the environment. */
+    public static int run(String[] args) {
+        Map<String, String> env = System.getenv();
+        try {
+            String password = env.get("HUB_ADMIN_PASSWORD");
+            if (password == null || password.isBlank()) {
+                Path file = Path.of(env.getOrDefault("HUB_DATA_DIR", "data")).resolve(AdminCredentials.PASSWORD_FILE);
+                password = Files.exists(file) ? Files.readString(file).trim() : "";
+            }
+            AdminCli cli = new AdminCli(URI.create(env.getOrDefault("HUB_URL", "http://localhost:8080")),
+                    env.getOrDefault("HUB_ADMIN_USER", "admin"), password, System.out);
+            return cli.execute(List.of(args).subList(1, args.length));
+        } catch (IOException e) {
+            System.err.println("hub admin: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    public int execute(List<String> args) {
+        if (args.isEmpty()) {
+            out.print(USAGE);
+            return 2;
+        }
+        try {
+            return switch (args.get(0)) {
+                case "status" -> status();
+                case "mode" -> args.size() < 3 ? usage() : mode(args.get(1), args.get(2), args.size() > 3 ? String.join(" ", args.subList(3, args.size())) : null);
+                case "run" -> args.size() < 2 ? usage() : show(call("POST", "/admin/routes/" + args.get(1) + "/run", null));
+                case "failures" -> failures(args.size() > 1 ? args.get(1) : "open");
+                case "replay" -> args.size() < 2 ? usage()
+                        : show(call("POST", "/admin/failures/" + args.get(1) + "/replay", args.size() > 2 ? Files.readString(Path.of(args.get(2))) : null));
+                case "discard" -> args.size() < 2 ? usage() : show(call("DELETE", "/admin/failures/" + args.get(1), null));
+                default -> usage();
+            };
+        } catch (HubRefused e) {
+            out.println("refused: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            out.println("cannot reach the hub at " + base + ": " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private int status() throws IOException, InterruptedException {
+        JsonNode routes = call("GET", "/admin/routes", null);
+        out.printf("%-18s %-9s %-20s %-8s %9s %7s %7s %s%n", "ROUTE", "MODE", "SCHEDULE", "STATUS", "PROCESSED", "FAILED", "STAGED", "LAST DRAIN");
+        for (JsonNode route : routes) {
+            JsonNode last = route.path("lastRun");
+            out.printf("%-18s %-9s %-20s %-8s %9d %7d %7d %s%n", route.path("routeId").asText(), route.path("mode").asText(),
+                    route.path("cron").asText(), route.path("status").asText(), route.path("processed").asLong(),
+                    route.path("failed").asLong(), route.path("staged").asLong(),
+                    last.isMissingNode() ? "-" : last.path("at").asText() + " (" + last.path("booked").asInt() + " booked)");
+        }
+        return 0;
+    }
+
+    private int mode(String routeId, String mode, String cron) throws IOException, InterruptedException {
+        ObjectNode request = JSON.createObjectNode().put("mode", mode);
+        if (cron != null) {
+            request.put("cron", cron);
+        }
+        JsonNode route = call("PUT", "/admin/routes/" + routeId + "/mode", request.toString());
+        out.printf("%s is now %s%s%n", route.path("routeId").asText(), route.path("mode").asText(),
+                "batch".equals(route.path("mode").asText()) ? " (drained on \"" + route.path("cron").asText() + "\")" : "");
+        return 0;
+    }
+
+    private int failures(String state) throws IOException, InterruptedException {
+        JsonNode failures = call("GET", "/admin/failures?state=" + state, null);
+        for (JsonNode failure : failures) {
+            out.printf("%5d  %-16s %-12s %-20s %s%n", failure.path("id").asLong(), failure.path("routeId").asText(),
+                    failure.path("state").asText(), failure.path("problem").asText(), failure.path("reason").asText());
+        }
+        out.printf("%d %s failure(s)%n", failures.size(), state);
+        return 0;
+    }
+
+    private int show(JsonNode result) throws IOException {
+        out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        return 0;
+    }
+
+    private int usage() {
+        out.print(USAGE);
+        return 2;
+    }
+
+    private JsonNode call(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofMinutes(5))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+        if (response.statusCode() >= 400) {
+            throw new HubRefused(response.statusCode() + " " + json.path("detail").asText(json.toString()));
+        }
+        return json;
+    }
+
+    private static final class HubRefused extends IOException {
+        HubRefused(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.backofficehub.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.backofficehub.support.RunningHub;
+import org.backofficehub.support.TestOrders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Switching routes between real time and batch at runtime, on the real daemon with real Quartz schedules. */
+class BatchModeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private RunningHub hub;
+
+    @BeforeEach
+    void start() {
+        hub = RunningHub.start();
+    }
+
+    @AfterEach
+    void stop() {
+        hub.close();
+    }
+
+    @Test
+    void withoutCredentialsTheAdminApiAnswers401AndNothingChanges() throws Exception {
+        HttpResponse<String> anonymous = hub.adminAs(null, null, "PUT", "/admin/routes/webstore-orders/mode", "{\"mode\":\"batch\"}");
+        HttpResponse<String> wrongPassword = hub.adminAs("admin", "guess", "PUT", "/admin/routes/webstore-orders/mode", "{\"mode\":\"batch\"}");
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(wrongPassword.statusCode()).isEqualTo(401);
+        assertThat(hub.adminAs(null, null, "GET", "/admin/", null).statusCode()).isEqualTo(401);
+        assertThat(route("webstore-orders").path("mode").asText()).isEqualTo("realtime");
+        assertThat(post("WEB-STILL-REALTIME").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void batchModeStagesOrdersAndRunNowBooksEachOnce() throws Exception {
+        switchTo("webstore-orders", "batch", "0 0 3 * * ?");
+
+        for (int i = 1; i <= 3; i++) {
+            HttpResponse<String> staged = post("WEB-BATCH-" + i);
+            assertThat(staged.statusCode()).isEqualTo(202);
+            assertThat(JSON.readTree(staged.body()).path("trackingId").asText()).isNotBlank();
+        }
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isZero();
+        assertThat(route("webstore-orders").path("staged").asInt()).isEqualTo(3);
+
+        HttpResponse<String> run = hub.admin("POST", "/admin/routes/webstore-orders/run", null);
+
+        assertThat(run.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(run.body()).path("booked").asInt()).isEqualTo(3);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(3);
+        assertThat(JSON.readTree(hub.admin("POST", "/admin/routes/webstore-orders/run", null).body()).path("booked").asInt()).isZero();
+        JsonNode route = route("webstore-orders");
+        assertThat(route.path("staged").asInt()).isZero();
+        assertThat(route.path("lastRun").path("booked").asInt()).isZero();
+    }
+
+    @Test
+    void theQuartzScheduleDrainsTheStage() {
+        switchTo("webstore-orders", "batch", "0/1 * * * * ?");
+
+        assertThat(post("WEB-SCHEDULED-1").statusCode()).isEqualTo(202);
+        assertThat(post("WEB-SCHEDULED-2").statusCode()).isEqualTo(202);
+
+        Awaitility.await("scheduled drain").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> hub.erpNumber("SELECT COUNT(*) FROM ORDHDR") == 2);
+    }
+
+    @Test
+    void switchingBackToRealTimeDrainsTheStageAndAnswers201Again() {
+        switchTo("webstore-orders", "batch", "0 0 3 * * ?");
+        assertThat(post("WEB-SWITCH-1").statusCode()).isEqualTo(202);
+
+        switchTo("webstore-orders", "realtime", null);
+
+        Awaitility.await("drain on switch").atMost(Duration.ofSeconds(10))
+                .until(() -> hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-SWITCH-1'") == 1);
+        assertThat(post("WEB-SWITCH-2").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void modeAndScheduleSurviveARestart() throws Exception {
+        switchTo("webstore-orders", "batch", "0 15 2 * * ?");
+        assertThat(post("WEB-RESTART-1").statusCode()).isEqualTo(202);
+
+        hub.restart();
+
+        JsonNode route = route("webstore-orders");
+        assertThat(route.path("mode").asText()).isEqualTo("batch");
+        assertThat(route.path("cron").asText()).isEqualTo("0 15 2 * * ?");
+        assertThat(route.path("changedBy").asText()).isEqualTo("admin");
+        assertThat(route.path("staged").asInt()).as("staged orders survive too").isEqualTo(1);
+        assertThat(post("WEB-RESTART-2").statusCode()).isEqualTo(202);
+    }
+
+    @Test
+    void invalidModeOrCronIsA400AndChangesNothing() throws Exception {
+        HttpResponse<String> badMode = hub.admin("PUT", "/admin/routes/webstore-orders/mode", "{\"mode\":\"sometimes\"}");
+        HttpResponse<String> badCron = hub.admin("PUT", "/admin/routes/webstore-orders/mode", "{\"mode\":\"batch\",\"cron\":\"every minute\"}");
+        HttpResponse<String> unknownRoute = hub.admin("PUT", "/admin/routes/no-such-route/mode", "{\"mode\":\"batch\"}");
+
+        assertThat(badMode.statusCode()).isEqualTo(400);
+        assertThat(badCron.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badCron.body()).path("detail").asText()).contains("every minute");
+        assertThat(unknownRoute.statusCode()).isEqualTo(404);
+        assertThat(route("webstore-orders").path("mode").asText()).isEqualTo("realtime");
+    }
+
+    private void switchTo(String routeId, String mode, String cron) {
+        String body = cron == null ? "{\"mode\":\"" + mode + "\"}" : "{\"mode\":\"" + mode + "\",\"cron\":\"" + cron + "\"}";
+        HttpResponse<String> response = hub.admin("PUT", "/admin/routes/" + routeId + "/mode", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> post(String orderId) {
+        return hub.postJson("/api/orders", TestOrders.webOrderJson(orderId, "SKU-1001", 1).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private JsonNode route(String routeId) throws Exception {
+        for (JsonNode route : JSON.readTree(hub.admin("GET", "/admin/routes", null).body())) {
+            if (route.path("routeId").asText().equals(routeId)) {
+                return route;
+            }
+        }
+        throw new AssertionError("No route " + routeId);
+    }
+}
