@@ -18,7 +18,7 @@ CREATE TABLE staged_order (
     tracking_id  VARCHAR(40)  NOT NULL UNIQUE,
     source       VARCHAR(35)  NOT NULL,
     order_id     VARCHAR(35)  NOT NULL,
-    canonical    TEXT         NOT NULL,         -- the canonical order as JSON
+    canonical    VARCHAR(1000000) NOT NULL,     -- the canonical order as JSON (VARCHAR: H2 keeps it in the row, a CLOB it would not)
     staged_at    TIMESTAMP    NOT NULL
 );
 CREATE INDEX staged_order_route ON staged_order (route_id, id);

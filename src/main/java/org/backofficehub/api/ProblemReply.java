@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.backofficehub.booking.BookingUnavailableException;
+import org.backofficehub.store.GroupCommitUnavailableException;
 import org.backofficehub.erp.ErpUnavailableException;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.store.HubStoreException;
@@ -44,7 +44,7 @@ public final class ProblemReply implements Processor {
             LOG.info("Rejected {} {}: {}", exchange.getMessage().getHeader(Exchange.HTTP_METHOD), path, rejected.getMessage());
         } else {
             boolean transient_ = failure instanceof ErpUnavailableException || failure instanceof HubStoreException
-                    || failure instanceof BookingUnavailableException;
+                    || failure instanceof GroupCommitUnavailableException;
             status = transient_ ? 503 : 500;
             problem.put("type", "urn:backoffice-hub:problem:" + (transient_ ? "temporarily-unavailable" : "internal-error"));
             problem.put("title", transient_ ? "Temporarily unavailable" : "Internal error");

@@ -37,24 +37,37 @@ public final class BookingStage {
         this.clock = clock;
     }
 
-    /** Stages the order durably and returns the tracking id the sender can ask about. */
-    public String stage(String routeId, Order order) {
-        String trackingId = UUID.randomUUID().toString();
+    /** An order to stage under the route it came in by. */
+    public record Staging(String routeId, Order order) {
+    }
+
+    /** Stages orders durably in one transaction and returns their tracking ids, in order. */
+    public List<String> stageAll(List<Staging> orders) {
         try (Connection connection = hubStore.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO staged_order (route_id, tracking_id, source, order_id, canonical, staged_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, routeId);
-            insert.setString(2, trackingId);
-            insert.setString(3, order.source());
-            insert.setString(4, order.orderId());
-            insert.setString(5, canonicalJson.writeValueAsString(order));
-            insert.setTimestamp(6, Timestamp.from(clock.instant()));
-            insert.executeUpdate();
-            return trackingId;
+            connection.setAutoCommit(false);
+            Timestamp now = Timestamp.from(clock.instant());
+            List<String> trackingIds = new ArrayList<>(orders.size());
+            for (Staging staging : orders) {
+                String trackingId = UUID.randomUUID().toString();
+                Order order = staging.order();
+                insert.setString(1, staging.routeId());
+                insert.setString(2, trackingId);
+                insert.setString(3, order.source());
+                insert.setString(4, order.orderId());
+                insert.setString(5, canonicalJson.writeValueAsString(order));
+                insert.setTimestamp(6, now);
+                insert.addBatch();
+                trackingIds.add(trackingId);
+            }
+            insert.executeBatch();
+            connection.commit();
+            return trackingIds;
         } catch (SQLException e) {
-            throw new HubStoreException("Cannot stage order " + order.key() + ": " + e.getMessage(), e);
+            throw new HubStoreException("Cannot stage " + orders.size() + " order(s): " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Canonical order " + order.key() + " cannot be written as JSON", e);
+            throw new IllegalStateException("A canonical order cannot be written as JSON", e);
         }
     }
 

@@ -113,6 +113,7 @@ public class HubConfiguration implements CamelConfiguration {
     private BatchDrain batchDrain;
     private FailureLog failureLog;
     private BookingStage bookingStage;
+    private StageOrder stageOrder;
     private GroupCommitBooking realTimeBooking;
     private final ObjectMapper objectMapper = new ObjectMapper()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -136,6 +137,7 @@ public class HubConfiguration implements CamelConfiguration {
         }, true, true);
         // Added after the databases' closer, so stopped before it: queued orders are booked first.
         camel.addService(realTimeBooking(), true, true);
+        camel.addService(stageOrder(), true, true);
         camel.getManagementStrategy().addEventNotifier(routeActivity);
         routeModes().load(defaultRouteSettings(camel));
         // Drain routes come from a YAML template, so they can only be added once routes are loaded.
@@ -194,8 +196,11 @@ public class HubConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
-    public StageOrder stageOrder() {
-        return new StageOrder(bookingStage());
+    public synchronized StageOrder stageOrder() {
+        if (stageOrder == null) {
+            stageOrder = new StageOrder(bookingStage(), maxBatch, maxQueued, answerTimeoutMillis);
+        }
+        return stageOrder;
     }
 
     @BindToRegistry

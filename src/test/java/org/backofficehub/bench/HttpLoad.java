@@ -30,11 +30,45 @@ final class HttpLoad {
     private final URI target;
     private final LongFunction<HttpRequest.Builder> requestForSequence;
     private final AtomicLong sequence;
+    private final int expectedStatus;
 
     HttpLoad(URI target, AtomicLong sequence, LongFunction<HttpRequest.Builder> requestForSequence) {
+        this(target, sequence, 201, requestForSequence);
+    }
+
+    HttpLoad(URI target, AtomicLong sequence, int expectedStatus, LongFunction<HttpRequest.Builder> requestForSequence) {
         this.target = target;
         this.sequence = sequence;
+        this.expectedStatus = expectedStatus;
         this.requestForSequence = requestForSequence;
+    }
+
+    /** Closed loop until {@code total} requests have been sent, across all clients. */
+    Result closedLoopCount(String name, int clients, int total) throws InterruptedException {
+        AtomicLong remaining = new AtomicLong(total);
+        List<long[]> latencies = new ArrayList<>();
+        AtomicLong failures = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            long[] own = new long[total + 1];
+            latencies.add(own);
+            threads.add(started(() -> {
+                int n = 0;
+                while (remaining.getAndDecrement() > 0) {
+                    long sent = System.nanoTime();
+                    if (!send(sequence.incrementAndGet())) {
+                        failures.incrementAndGet();
+                    }
+                    own[n++] = System.nanoTime() - sent;
+                }
+                own[own.length - 1] = n;
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return summarise(name, latencies, failures.get(), (System.nanoTime() - started) / 1e9);
     }
 
     Result closedLoop(String name, int clients, Duration duration) throws InterruptedException {
@@ -107,7 +141,7 @@ final class HttpLoad {
         try {
             HttpResponse<Void> response = http.send(requestForSequence.apply(sequenceNumber).uri(target)
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 201;
+            return response.statusCode() == expectedStatus;
         } catch (Exception e) {
             return false;
         }

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** The packaged hub started as its own JVM, as operators run it, plus the benchmark baselines. */
 final class HubProcess implements AutoCloseable {
 
+    static final String ADMIN_PASSWORD = "bench";
+
     private final Process process;
     final int port;
     final Path dataDir;
@@ -38,6 +40,7 @@ final class HubProcess implements AutoCloseable {
                 "-Dcamel.main.routesIncludePattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml",
                 "-Dhub.erp.migrations=classpath:db/erp,classpath:db/erp-bench",
                 "-Dhub.inbox.min-age-ms=100",
+                "-Dhub.admin.password=" + ADMIN_PASSWORD,
                 "-Dlog4j2.level=WARN",
                 "org.backofficehub.Hub"));
         // Extra hub settings for a comparison run, e.g. -Dbench.hub-args="-Dhub.store.url=..."
@@ -65,6 +68,11 @@ final class HubProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("Hub not healthy within 60 s; see " + dataDir.resolve("hub.log"));
+    }
+
+    /** CPU time the hub process has used so far, all threads. */
+    java.time.Duration cpu() {
+        return process.toHandle().info().totalCpuDuration().orElseThrow();
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.Booking;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.store.GroupCommitUnavailableException;
 import org.backofficehub.store.BookingLedger;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.support.TestOrders;
@@ -86,6 +87,6 @@ class GroupCommitBookingTest {
         booking.stop();
 
         assertThatThrownBy(() -> booking.book(TestOrders.order("GC-LATE", "SKU-1001", 1)))
-                .isInstanceOf(BookingUnavailableException.class);
+                .isInstanceOf(GroupCommitUnavailableException.class);
     }
 }

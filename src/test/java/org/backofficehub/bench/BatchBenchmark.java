@@ -1,0 +1,118 @@
+package org.backofficehub.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Batch mode's benchmark (run by {@code bench/run batch}): stage 100,000 web-store orders over
+ * HTTP in batch mode, drain them with run-now, then book orders in real time, on H2 and on
+ * PostgreSQL; reports drain time and the hub's CPU per order for batch against real time.
+ */
+public final class BatchBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
+        int staged = Integer.parseInt(System.getProperty("bench.staged", "100000"));
+        int realtime = Integer.parseInt(System.getProperty("bench.realtime", "20000"));
+        String classpath = System.getProperty("bench.hub-classpath");
+        List<String> databases = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
+
+        List<String> rows = new ArrayList<>();
+        for (String database : databases) {
+            List<double[]> results = new ArrayList<>();
+            try (EmbeddedPostgres postgres = "postgres".equals(database) ? EmbeddedPostgres.builder().start() : null) {
+                for (int run = 1; run <= runs; run++) {
+                    results.add(runOnce(database, postgres, run, staged, realtime, classpath));
+                }
+            }
+            rows.add(String.format("| %s | %,.0f | %.1f | %.1f | %.0f | %.3f | %.3f |", database,
+                    median(results, 0), median(results, 1), median(results, 2), median(results, 3), median(results, 4), median(results, 5)));
+        }
+        System.out.println();
+        System.out.printf("Medians of %d runs; %,d orders staged then drained, %,d booked in real time%n%n", runs, staged, realtime);
+        System.out.println("| database | staging orders/s | drain s | stage + drain s | real-time orders/s (16 clients) | batch CPU ms/order | real-time CPU ms/order |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(System.out::println);
+    }
+
+    private static double[] runOnce(String database, EmbeddedPostgres postgres, int run, int staged, int realtime, String classpath)
+            throws Exception {
+        Path dataDir = Files.createTempDirectory("hub-batch-bench-");
+        List<String> settings = new ArrayList<>();
+        if (postgres != null) {
+            for (String store : List.of("hub", "erp")) {
+                String name = store + "_" + run;
+                try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                    c.createStatement().execute("CREATE DATABASE " + name);
+                }
+                settings.add("-Dhub." + (store.equals("hub") ? "store" : "erp") + ".url=" + postgres.getJdbcUrl("postgres", name));
+                settings.add("-Dhub." + (store.equals("hub") ? "store" : "erp") + ".user=postgres");
+            }
+        }
+        System.setProperty("bench.hub-args", String.join(" ", settings));
+        try (HubProcess hub = HubProcess.start(dataDir, classpath)) {
+            admin(hub, "PUT", "/admin/routes/webstore-orders/mode", "{\"mode\":\"batch\",\"cron\":\"0 0 3 * * ?\"}");
+            AtomicLong sequence = new AtomicLong();
+            URI orders = URI.create("http://localhost:" + hub.port + "/api/orders");
+            HttpLoad load = new HttpLoad(orders, sequence, 202, n -> HttpRequest.newBuilder().header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(HubBenchmark.webOrder("S" + n))));
+            load.closedLoop("warm-up staging", 16, Duration.ofSeconds(3));
+            admin(hub, "POST", "/admin/routes/webstore-orders/run", null);
+
+            Duration cpuBefore = hub.cpu();
+            long stagingStarted = System.nanoTime();
+            HttpLoad.Result staging = load.closedLoopCount("staging", 16, staged);
+            double stagingSeconds = (System.nanoTime() - stagingStarted) / 1e9;
+            long drainStarted = System.nanoTime();
+            String drained = admin(hub, "POST", "/admin/routes/webstore-orders/run", null);
+            double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
+            double batchCpuPerOrder = (hub.cpu().minus(cpuBefore).toNanos() / 1e6) / staged;
+
+            admin(hub, "PUT", "/admin/routes/webstore-orders/mode", "{\"mode\":\"realtime\"}");
+            HttpLoad booking = new HttpLoad(orders, sequence, 201, n -> HttpRequest.newBuilder().header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(HubBenchmark.webOrder("R" + n))));
+            booking.closedLoop("warm-up real time", 16, Duration.ofSeconds(3));
+            cpuBefore = hub.cpu();
+            HttpLoad.Result live = booking.closedLoopCount("real time", 16, realtime);
+            double realtimeCpuPerOrder = (hub.cpu().minus(cpuBefore).toNanos() / 1e6) / realtime;
+
+            System.out.printf("%s run %d: staged %,d in %.1f s (%d failed); drained in %.1f s %s; real time %.0f orders/s; CPU/order batch %.3f ms, real time %.3f ms%n",
+                    database, run, staged, stagingSeconds, staging.failures(), drainSeconds, drained, live.throughput(),
+                    batchCpuPerOrder, realtimeCpuPerOrder);
+            return new double[] {staged / stagingSeconds, drainSeconds, stagingSeconds + drainSeconds, live.throughput(),
+                    batchCpuPerOrder, realtimeCpuPerOrder};
+        }
+    }
+
+    private static String admin(HubProcess hub, String method, String path, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port + path))
+                .timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("admin:" + HubProcess.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static double median(List<double[]> results, int column) {
+        double[] values = results.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2] : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+}
