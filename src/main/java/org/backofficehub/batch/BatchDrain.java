@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import org.backofficehub.batch.BookingStage.StagedOrder;
 import org.backofficehub.booking.BookingResult;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.store.HubStoreException;
 import org.slf4j.Logger;
@@ -39,7 +41,8 @@ public final class BatchDrain implements Processor {
     private final Clock clock;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
-    public record DrainResult(String routeId, int booked, int alreadyBooked, int failed) {
+    /** {@code deferred}: still claimed by a booking in progress (or one a crash cut short); left staged for the next drain. */
+    public record DrainResult(String routeId, int booked, int alreadyBooked, int failed, int deferred) {
     }
 
     public BatchDrain(BookingStage stage, GroupCommitBooking booking, FailureLog failures, DataSource hubStore, int chunkSize, Clock clock) {
@@ -74,10 +77,19 @@ public final class BatchDrain implements Processor {
             int booked = 0;
             int alreadyBooked = 0;
             int failed = 0;
-            for (List<StagedOrder> chunk = stage.oldest(routeId, chunkSize); !chunk.isEmpty(); chunk = stage.oldest(routeId, chunkSize)) {
+            int deferred = 0;
+            long after = 0;
+            for (List<StagedOrder> chunk = stage.oldest(routeId, after, chunkSize); !chunk.isEmpty();
+                 chunk = stage.oldest(routeId, after, chunkSize)) {
+                after = chunk.get(chunk.size() - 1).id();
                 List<BookingResult> results = booking.bookAll(chunk.stream().map(StagedOrder::order).toList());
+                List<StagedOrder> done = new ArrayList<>(chunk.size());
                 for (int i = 0; i < chunk.size(); i++) {
                     BookingResult result = results.get(i);
+                    if (result.rejection() != null && result.rejection().type() == ProblemType.BOOKING_IN_PROGRESS) {
+                        deferred++;
+                        continue;
+                    }
                     if (result.rejection() != null) {
                         recordFailure(routeId, chunk.get(i), result.rejection());
                         failed++;
@@ -86,15 +98,17 @@ public final class BatchDrain implements Processor {
                     } else {
                         booked++;
                     }
+                    done.add(chunk.get(i));
                 }
-                stage.remove(chunk);
+                stage.remove(done);
             }
-            DrainResult result = new DrainResult(routeId, booked, alreadyBooked, failed);
+            DrainResult result = new DrainResult(routeId, booked, alreadyBooked, failed, deferred);
             if (recordEmptyRun || booked + alreadyBooked + failed > 0) {
                 recordRun(result);
             }
-            if (booked + alreadyBooked + failed > 0) {
-                LOG.info("Drained {}: {} booked, {} already booked, {} failed", routeId, booked, alreadyBooked, failed);
+            if (booked + alreadyBooked + failed + deferred > 0) {
+                LOG.info("Drained {}: {} booked, {} already booked, {} failed, {} deferred (booking in progress)",
+                        routeId, booked, alreadyBooked, failed, deferred);
             }
             return result;
         } finally {

@@ -71,12 +71,15 @@ public final class BookingStage {
         }
     }
 
-    /** The oldest staged orders of a route, at most {@code limit}. */
-    public List<StagedOrder> oldest(String routeId, int limit) {
+    /** The oldest staged orders of a route after the given stage id, at most {@code limit}. */
+    public List<StagedOrder> oldest(String routeId, long afterId, int limit) {
         try (Connection connection = hubStore.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, tracking_id, canonical FROM staged_order WHERE route_id = ? ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")) {
+                     // Ordered by the whole index key: H2 then reads the index in order instead of sorting every staged row per chunk.
+                     "SELECT id, tracking_id, canonical FROM staged_order WHERE route_id = ? AND id > ? ORDER BY route_id, id FETCH FIRST "
+                             + limit + " ROWS ONLY")) {
             select.setString(1, routeId);
+            select.setLong(2, afterId);
             List<StagedOrder> staged = new ArrayList<>(limit);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

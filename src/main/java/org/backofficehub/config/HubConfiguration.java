@@ -34,6 +34,7 @@ import org.backofficehub.batch.RouteModes;
 import org.backofficehub.batch.RouteSettings;
 import org.backofficehub.batch.StageOrder;
 import org.backofficehub.observe.RouteActivity;
+import org.backofficehub.observe.StagedOrdersGauge;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.api.BookingReply;
 import org.backofficehub.api.InputSizeLimit;
@@ -149,6 +150,7 @@ public class HubConfiguration implements CamelConfiguration {
             @Override
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
                 new BatchScheduler(context, batchDrain(), background).follow(routeModes());
+                StagedOrdersGauge.register(context, routeModes(), bookingStage());
             }
         });
     }

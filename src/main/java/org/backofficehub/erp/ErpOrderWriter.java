@@ -63,17 +63,23 @@ public final class ErpOrderWriter {
     }
 
     /**
-     * Books a batch in one ERP transaction, each order behind its own savepoint: a rejected order
-     * leaves no trace and does not disturb its neighbours, and the batch shares one commit.
+     * Books a batch in one ERP transaction. The usual case, every order accepted, takes a handful
+     * of batched statements for the whole batch (what makes a remote ERP affordable); if the ERP
+     * refuses anything, the batch is rolled back and booked order by order, each behind its own
+     * savepoint, so a rejected order leaves no trace and does not disturb its neighbours.
      * The outcome at index i is for order i.
      */
     public List<Outcome> bookAll(List<Order> orders) {
         try (Connection connection = erp.getConnection()) {
             connection.setAutoCommit(false);
             try (Statements statements = new Statements(connection)) {
-                List<Outcome> outcomes = new ArrayList<>(orders.size());
-                for (Order order : orders) {
-                    outcomes.add(bookOne(connection, statements, order));
+                List<Outcome> outcomes = bookAllAtOnce(connection, statements, orders);
+                if (outcomes == null) {
+                    connection.rollback();
+                    outcomes = new ArrayList<>(orders.size());
+                    for (Order order : orders) {
+                        outcomes.add(bookOne(connection, statements, order));
+                    }
                 }
                 connection.commit();
                 return outcomes;
@@ -84,6 +90,142 @@ public final class ErpOrderWriter {
         } catch (SQLException e) {
             throw new ErpUnavailableException("ERP refused a batch of " + orders.size() + " order(s): " + e.getMessage(), e);
         }
+    }
+
+    /** The whole batch in batched statements; null if any allocation is refused (the caller falls back). */
+    private List<Outcome> bookAllAtOnce(Connection connection, Statements statements, List<Order> orders) throws SQLException {
+        Map<OrderKey, String> existing = findOrderNumbers(connection, orders);
+        List<Order> toBook = new ArrayList<>();
+        for (Order order : orders) {
+            if (!existing.containsKey(order.key()) && toBook.stream().noneMatch(o -> o.key().equals(order.key()))) {
+                toBook.add(order);
+            }
+        }
+        if (toBook.size() < orders.size() - existing.size()) {
+            return null; // the same order twice in one batch: the order-by-order path sorts that out
+        }
+        if (!toBook.isEmpty() && !allocateAll(statements.allocate, toBook)) {
+            return null;
+        }
+        Map<OrderKey, String> booked = insertAll(statements, toBook);
+        List<Outcome> outcomes = new ArrayList<>(orders.size());
+        for (Order order : orders) {
+            String number = existing.get(order.key());
+            outcomes.add(number != null ? new Outcome.AlreadyInErp(number) : new Outcome.Booked(booked.get(order.key())));
+        }
+        return outcomes;
+    }
+
+    private static boolean allocateAll(PreparedStatement allocate, List<Order> orders) throws SQLException {
+        for (Order order : orders) {
+            for (Map.Entry<String, BigDecimal> item : quantityBySku(order).entrySet()) {
+                allocate.setBigDecimal(1, item.getValue());
+                allocate.setString(2, item.getKey());
+                allocate.setBigDecimal(3, item.getValue());
+                allocate.addBatch();
+            }
+        }
+        for (int count : allocate.executeBatch()) {
+            if (count == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Map<OrderKey, String> insertAll(Statements statements, List<Order> orders) throws SQLException {
+        Map<OrderKey, String> numbers = new java.util.HashMap<>();
+        if (orders.isEmpty()) {
+            return numbers;
+        }
+        for (Order order : orders) {
+            bindHeader(statements.insertHeader, order);
+            statements.insertHeader.addBatch();
+        }
+        statements.insertHeader.executeBatch();
+        List<Long> generated = new ArrayList<>(orders.size());
+        try (ResultSet keys = statements.insertHeader.getGeneratedKeys()) {
+            while (keys.next()) {
+                generated.add(keys.getLong(1));
+            }
+        }
+        if (generated.size() != orders.size()) {
+            throw new SQLException("ERP returned " + generated.size() + " order numbers for " + orders.size() + " orders");
+        }
+        Map<String, String> descriptions = describeAll(statements.connection, orders);
+        for (int i = 0; i < orders.size(); i++) {
+            numbers.put(orders.get(i).key(), Long.toString(generated.get(i)));
+            addLines(statements.insertLine, generated.get(i), orders.get(i), descriptions);
+        }
+        statements.insertLine.executeBatch();
+        return numbers;
+    }
+
+    /** ERP order numbers already holding these customer references, one query per source. */
+    private static Map<OrderKey, String> findOrderNumbers(Connection connection, List<Order> orders) throws SQLException {
+        Map<String, List<String>> idsBySource = new java.util.LinkedHashMap<>();
+        orders.forEach(o -> idsBySource.computeIfAbsent(o.source(), s -> new ArrayList<>()).add(o.orderId()));
+        Map<OrderKey, String> found = new java.util.HashMap<>();
+        for (Map.Entry<String, List<String>> source : idsBySource.entrySet()) {
+            List<String> ids = source.getValue();
+            String sql = "SELECT OHCREF, OHORNO FROM ORDHDR WHERE OHSRC = ? AND OHCREF IN (" + "?,".repeat(ids.size() - 1) + "?)";
+            try (PreparedStatement find = connection.prepareStatement(sql)) {
+                find.setString(1, source.getKey());
+                for (int i = 0; i < ids.size(); i++) {
+                    find.setString(i + 2, ids.get(i));
+                }
+                try (ResultSet rs = find.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(new OrderKey(source.getKey(), rs.getString(1)), Long.toString(rs.getLong(2)));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Item-master descriptions for lines the channel sent without one, in one query. */
+    private static Map<String, String> describeAll(Connection connection, List<Order> orders) throws SQLException {
+        List<String> skus = orders.stream().flatMap(o -> o.lines().stream()).filter(l -> l.description() == null)
+                .map(OrderLine::sku).distinct().toList();
+        Map<String, String> descriptions = new java.util.HashMap<>();
+        if (skus.isEmpty()) {
+            return descriptions;
+        }
+        try (PreparedStatement describe = connection.prepareStatement(
+                "SELECT IMITNO, IMDESC FROM ITMMAS WHERE IMITNO IN (" + "?,".repeat(skus.size() - 1) + "?)")) {
+            for (int i = 0; i < skus.size(); i++) {
+                describe.setString(i + 1, skus.get(i));
+            }
+            try (ResultSet rs = describe.executeQuery()) {
+                while (rs.next()) {
+                    descriptions.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return descriptions;
+    }
+
+    private static void addLines(PreparedStatement insert, long orderNumber, Order order, Map<String, String> descriptions) throws SQLException {
+        for (OrderLine line : order.lines()) {
+            insert.setLong(1, orderNumber);
+            insert.setInt(2, line.lineNumber());
+            insert.setString(3, line.sku());
+            insert.setString(4, line.description() != null ? line.description() : descriptions.get(line.sku()));
+            insert.setBigDecimal(5, line.quantity());
+            insert.setBigDecimal(6, line.unitPrice());
+            insert.setBigDecimal(7, line.amount());
+            insert.addBatch();
+        }
+    }
+
+    private static Map<String, BigDecimal> quantityBySku(Order order) {
+        // Sorted by item so two transactions allocating the same items lock rows in the same order (no deadlock).
+        Map<String, BigDecimal> quantityBySku = new TreeMap<>();
+        for (OrderLine line : order.lines()) {
+            quantityBySku.merge(line.sku(), line.quantity(), BigDecimal::add);
+        }
+        return quantityBySku;
     }
 
     private Outcome bookOne(Connection connection, Statements statements, Order order) throws SQLException {
@@ -114,11 +256,7 @@ public final class ErpOrderWriter {
     }
 
     private static void allocate(Statements statements, Order order) throws SQLException {
-        // Sorted by item so two transactions allocating the same items lock rows in the same order (no deadlock).
-        Map<String, BigDecimal> quantityBySku = new TreeMap<>();
-        for (OrderLine line : order.lines()) {
-            quantityBySku.merge(line.sku(), line.quantity(), BigDecimal::add);
-        }
+        Map<String, BigDecimal> quantityBySku = quantityBySku(order);
         PreparedStatement allocate = statements.allocate;
         for (Map.Entry<String, BigDecimal> item : quantityBySku.entrySet()) {
             allocate.setBigDecimal(1, item.getValue());
@@ -159,6 +297,17 @@ public final class ErpOrderWriter {
     }
 
     private static long insertHeader(PreparedStatement insert, Order order) throws SQLException {
+        bindHeader(insert, order);
+        insert.executeUpdate();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            if (!keys.next()) {
+                throw new SQLException("ERP returned no order number");
+            }
+            return keys.getLong(1);
+        }
+    }
+
+    private static void bindHeader(PreparedStatement insert, Order order) throws SQLException {
         Party buyer = order.buyer();
         Address billing = buyer.address() != null ? buyer.address() : new Address(null, null, null, null);
         Party delivery = order.deliveryParty();
@@ -182,13 +331,6 @@ public final class ErpOrderWriter {
         setNullable(insert, i++, shipping.country());
         insert.setBigDecimal(i++, order.netTotal());
         insert.setTimestamp(i, Timestamp.from(Instant.now()));
-        insert.executeUpdate();
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("ERP returned no order number");
-            }
-            return keys.getLong(1);
-        }
     }
 
     private static void insertLines(Statements statements, long orderNumber, Order order) throws SQLException {
@@ -224,6 +366,7 @@ public final class ErpOrderWriter {
 
     /** A batch's prepared statements, prepared once per transaction rather than once per order. */
     private static final class Statements implements AutoCloseable {
+        final Connection connection;
         final PreparedStatement findByReference;
         final PreparedStatement allocate;
         final PreparedStatement freeStock;
@@ -232,6 +375,7 @@ public final class ErpOrderWriter {
         final PreparedStatement describe;
 
         Statements(Connection connection) throws SQLException {
+            this.connection = connection;
             findByReference = connection.prepareStatement(FIND_BY_REFERENCE);
             allocate = connection.prepareStatement(ALLOCATE);
             freeStock = connection.prepareStatement(FREE_STOCK);

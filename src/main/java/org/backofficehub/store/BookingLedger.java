@@ -10,6 +10,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -56,7 +59,11 @@ public final class BookingLedger {
         record Busy(Instant claimedAt) implements Claim { }
     }
 
-    /** Claims each order, in one transaction; the answer at index i is for key i. */
+    /**
+     * Claims each order, in one transaction; the answer at index i is for key i. Usually one
+     * lookup and one batched insert for the whole batch; if another hub instance claims one of
+     * the orders at the same moment, the batch is redone key by key.
+     */
     public List<Claim> claimAll(List<OrderKey> keys) {
         try (Connection connection = hubStore.getConnection()) {
             connection.setAutoCommit(false);
@@ -64,9 +71,13 @@ public final class BookingLedger {
                  PreparedStatement find = connection.prepareStatement(FIND);
                  PreparedStatement takeOver = connection.prepareStatement(TAKE_OVER)) {
                 Timestamp now = Timestamp.from(clock.instant());
-                List<Claim> claims = new ArrayList<>(keys.size());
-                for (OrderKey key : keys) {
-                    claims.add(claim(connection, insert, find, takeOver, key, now));
+                List<Claim> claims = claimAllAtOnce(connection, insert, find, takeOver, keys, now);
+                if (claims == null) {
+                    connection.rollback();
+                    claims = new ArrayList<>(keys.size());
+                    for (OrderKey key : keys) {
+                        claims.add(claim(connection, insert, find, takeOver, key, now));
+                    }
                 }
                 connection.commit();
                 return claims;
@@ -77,6 +88,62 @@ public final class BookingLedger {
         } catch (SQLException e) {
             throw new HubStoreException("Cannot claim " + keys.size() + " order(s): " + e.getMessage(), e);
         }
+    }
+
+    /** Null when a concurrent claim collided with the batched insert. */
+    private List<Claim> claimAllAtOnce(Connection connection, PreparedStatement insert, PreparedStatement find,
+                                       PreparedStatement takeOver, List<OrderKey> keys, Timestamp now) throws SQLException {
+        Set<OrderKey> known = existingClaims(connection, keys);
+        Set<OrderKey> claimedNow = new HashSet<>();
+        List<Claim> claims = new ArrayList<>(keys.size());
+        for (OrderKey key : keys) {
+            if (known.contains(key)) {
+                Claim existing = inspectExisting(find, takeOver, key, now);
+                claims.add(existing != null ? existing : new Claim.Busy(now.toInstant()));
+            } else if (!claimedNow.add(key)) {
+                claims.add(new Claim.Busy(now.toInstant())); // the same order twice in one batch
+            } else {
+                insert.setString(1, key.source());
+                insert.setString(2, key.orderId());
+                insert.setTimestamp(3, now);
+                insert.addBatch();
+                claims.add(new Claim.Granted());
+            }
+        }
+        if (!claimedNow.isEmpty()) {
+            try {
+                insert.executeBatch();
+            } catch (SQLException e) {
+                insert.clearBatch();
+                if (e instanceof java.sql.BatchUpdateException || UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+        return claims;
+    }
+
+    private static Set<OrderKey> existingClaims(Connection connection, List<OrderKey> keys) throws SQLException {
+        Map<String, List<String>> idsBySource = new LinkedHashMap<>();
+        keys.forEach(k -> idsBySource.computeIfAbsent(k.source(), s -> new ArrayList<>()).add(k.orderId()));
+        Set<OrderKey> existing = new HashSet<>();
+        for (Map.Entry<String, List<String>> source : idsBySource.entrySet()) {
+            List<String> ids = source.getValue();
+            try (PreparedStatement select = connection.prepareStatement("SELECT order_id FROM order_booking WHERE source = ? AND order_id IN ("
+                    + "?,".repeat(ids.size() - 1) + "?)")) {
+                select.setString(1, source.getKey());
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setString(i + 2, ids.get(i));
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        existing.add(new OrderKey(source.getKey(), rs.getString(1)));
+                    }
+                }
+            }
+        }
+        return existing;
     }
 
     public void recordBooked(Map<OrderKey, String> erpOrderNumbers) {
