@@ -116,14 +116,21 @@ public final class ErpOrderWriter {
         return outcomes;
     }
 
+    /**
+     * One guarded update per item for the batch's total demand: if the totals fit, every order
+     * fits. (Updating the same stock row once per order would also leave PostgreSQL a chain of
+     * row versions to walk on every further update within the transaction.)
+     */
     private static boolean allocateAll(PreparedStatement allocate, List<Order> orders) throws SQLException {
+        Map<String, BigDecimal> demand = new TreeMap<>();
         for (Order order : orders) {
-            for (Map.Entry<String, BigDecimal> item : quantityBySku(order).entrySet()) {
-                allocate.setBigDecimal(1, item.getValue());
-                allocate.setString(2, item.getKey());
-                allocate.setBigDecimal(3, item.getValue());
-                allocate.addBatch();
-            }
+            quantityBySku(order).forEach((sku, quantity) -> demand.merge(sku, quantity, BigDecimal::add));
+        }
+        for (Map.Entry<String, BigDecimal> item : demand.entrySet()) {
+            allocate.setBigDecimal(1, item.getValue());
+            allocate.setString(2, item.getKey());
+            allocate.setBigDecimal(3, item.getValue());
+            allocate.addBatch();
         }
         for (int count : allocate.executeBatch()) {
             if (count == 0) {
@@ -161,23 +168,23 @@ public final class ErpOrderWriter {
         return numbers;
     }
 
-    /** ERP order numbers already holding these customer references, one query per source. */
+    /**
+     * ERP order numbers already holding these customer references, in one query. A row-value IN
+     * list: with {@code OHSRC = ? AND OHCREF IN (...)} H2 would use only the index's first column
+     * and scan every order of that source.
+     */
     private static Map<OrderKey, String> findOrderNumbers(Connection connection, List<Order> orders) throws SQLException {
-        Map<String, List<String>> idsBySource = new java.util.LinkedHashMap<>();
-        orders.forEach(o -> idsBySource.computeIfAbsent(o.source(), s -> new ArrayList<>()).add(o.orderId()));
+        String sql = "SELECT OHSRC, OHCREF, OHORNO FROM ORDHDR WHERE (OHSRC, OHCREF) IN (" + "(?, ?),".repeat(orders.size() - 1) + "(?, ?))";
         Map<OrderKey, String> found = new java.util.HashMap<>();
-        for (Map.Entry<String, List<String>> source : idsBySource.entrySet()) {
-            List<String> ids = source.getValue();
-            String sql = "SELECT OHCREF, OHORNO FROM ORDHDR WHERE OHSRC = ? AND OHCREF IN (" + "?,".repeat(ids.size() - 1) + "?)";
-            try (PreparedStatement find = connection.prepareStatement(sql)) {
-                find.setString(1, source.getKey());
-                for (int i = 0; i < ids.size(); i++) {
-                    find.setString(i + 2, ids.get(i));
-                }
-                try (ResultSet rs = find.executeQuery()) {
-                    while (rs.next()) {
-                        found.put(new OrderKey(source.getKey(), rs.getString(1)), Long.toString(rs.getLong(2)));
-                    }
+        try (PreparedStatement find = connection.prepareStatement(sql)) {
+            int i = 1;
+            for (Order order : orders) {
+                find.setString(i++, order.source());
+                find.setString(i++, order.orderId());
+            }
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    found.put(new OrderKey(rs.getString(1), rs.getString(2)), Long.toString(rs.getLong(3)));
                 }
             }
         }

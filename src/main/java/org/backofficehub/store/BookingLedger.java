@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
@@ -124,22 +123,19 @@ public final class BookingLedger {
         return claims;
     }
 
+    /** Which of these orders already have a claim; a row-value IN list, so the primary key is used in full. */
     private static Set<OrderKey> existingClaims(Connection connection, List<OrderKey> keys) throws SQLException {
-        Map<String, List<String>> idsBySource = new LinkedHashMap<>();
-        keys.forEach(k -> idsBySource.computeIfAbsent(k.source(), s -> new ArrayList<>()).add(k.orderId()));
         Set<OrderKey> existing = new HashSet<>();
-        for (Map.Entry<String, List<String>> source : idsBySource.entrySet()) {
-            List<String> ids = source.getValue();
-            try (PreparedStatement select = connection.prepareStatement("SELECT order_id FROM order_booking WHERE source = ? AND order_id IN ("
-                    + "?,".repeat(ids.size() - 1) + "?)")) {
-                select.setString(1, source.getKey());
-                for (int i = 0; i < ids.size(); i++) {
-                    select.setString(i + 2, ids.get(i));
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        existing.add(new OrderKey(source.getKey(), rs.getString(1)));
-                    }
+        try (PreparedStatement select = connection.prepareStatement("SELECT source, order_id FROM order_booking WHERE (source, order_id) IN ("
+                + "(?, ?),".repeat(keys.size() - 1) + "(?, ?))")) {
+            int i = 1;
+            for (OrderKey key : keys) {
+                select.setString(i++, key.source());
+                select.setString(i++, key.orderId());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(new OrderKey(rs.getString(1), rs.getString(2)));
                 }
             }
         }

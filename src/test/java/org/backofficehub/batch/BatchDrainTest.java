@@ -1,0 +1,86 @@
+package org.backofficehub.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.backofficehub.booking.GroupCommitBooking;
+import org.backofficehub.booking.OrderBooking;
+import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.store.BookingLedger;
+import org.backofficehub.store.FailureLog;
+import org.backofficehub.support.TestDatabase;
+import org.backofficehub.support.TestOrders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Draining the stage, on H2 and PostgreSQL: booked and refused orders leave it, orders still claimed stay. */
+class BatchDrainTest {
+
+    private HikariDataSource erp;
+    private HikariDataSource hubStore;
+    private GroupCommitBooking booking;
+    private BookingStage stage;
+    private FailureLog failures;
+    private BatchDrain drain;
+
+    private void open(TestDatabase database) {
+        erp = database.newMigratedDataSource("erp", "db/erp");
+        hubStore = database.newMigratedDataSource("hub", "db/hub");
+        Clock clock = Clock.systemUTC();
+        booking = new GroupCommitBooking(new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), clock),
+                new ErpOrderWriter(erp)), 64, 1000, 30_000);
+        booking.start();
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        stage = new BookingStage(hubStore, json, clock);
+        failures = new FailureLog(hubStore, clock);
+        drain = new BatchDrain(stage, booking, failures, hubStore, 2, clock);
+    }
+
+    @AfterEach
+    void close() {
+        booking.stop();
+        erp.close();
+        hubStore.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void drainBooksRefusesAndDefersEachOrderOnItsMerits(TestDatabase database) throws Exception {
+        open(database);
+        stage.stageAll(List.of(
+                new BookingStage.Staging("webstore-orders", TestOrders.order("D-1", "SKU-1001", 1)),
+                new BookingStage.Staging("webstore-orders", TestOrders.order("D-CLAIMED", "SKU-1001", 1)),
+                new BookingStage.Staging("webstore-orders", TestOrders.order("D-SHORT", "SKU-9001", 50)),
+                new BookingStage.Staging("webstore-orders", TestOrders.order("D-2", "SKU-1003", 1)),
+                new BookingStage.Staging("inbox-files", TestOrders.order("D-OTHER-ROUTE", "SKU-1003", 1))));
+        // Another delivery (or one a crash cut short) holds a fresh claim on D-CLAIMED.
+        try (Connection c = hubStore.getConnection(); PreparedStatement claim = c.prepareStatement(
+                "INSERT INTO order_booking (source, order_id, state, claimed_at) VALUES ('WEBSTORE', 'D-CLAIMED', 'CLAIMED', ?)")) {
+            claim.setTimestamp(1, Timestamp.from(Instant.now()));
+            claim.executeUpdate();
+        }
+
+        BatchDrain.DrainResult result = drain.drain("webstore-orders");
+
+        assertThat(result).isEqualTo(new BatchDrain.DrainResult("webstore-orders", 2, 0, 1, 1));
+        assertThat(stage.countsByRoute()).containsEntry("webstore-orders", 1L).containsEntry("inbox-files", 1L);
+        assertThat(failures.list(FailureLog.OPEN, 10)).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("staged-order");
+            assertThat(f.problem()).isEqualTo("insufficient-stock");
+            assertThat(f.reason()).contains("D-SHORT");
+        });
+        assertThat(drain.drain("webstore-orders")).as("the deferred order stays until its claim lapses")
+                .isEqualTo(new BatchDrain.DrainResult("webstore-orders", 0, 0, 0, 1));
+    }
+}
