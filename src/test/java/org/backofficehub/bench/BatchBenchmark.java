@@ -22,6 +22,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BatchBenchmark {
 
+    /** JDBC URL options for the PostgreSQL runs, e.g. -Dbench.postgres-url-options=&reWriteBatchedInserts=true */
+    private static final String POSTGRES_URL_OPTIONS = System.getProperty("bench.postgres-url-options", "");
+
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
         int staged = Integer.parseInt(System.getProperty("bench.staged", "100000"));
@@ -57,7 +60,7 @@ public final class BatchBenchmark {
                 try (Connection c = postgres.getPostgresDatabase().getConnection()) {
                     c.createStatement().execute("CREATE DATABASE " + name);
                 }
-                settings.add("-Dhub." + (store.equals("hub") ? "store" : "erp") + ".url=" + postgres.getJdbcUrl("postgres", name));
+                settings.add("-Dhub." + (store.equals("hub") ? "store" : "erp") + ".url=" + postgres.getJdbcUrl("postgres", name) + POSTGRES_URL_OPTIONS);
                 settings.add("-Dhub." + (store.equals("hub") ? "store" : "erp") + ".user=postgres");
             }
         }
