@@ -121,8 +121,14 @@ public class HubConfiguration implements CamelConfiguration {
     private HikariDataSource hubStore;
     private HikariDataSource erp;
 
+    @PropertyInject(value = "camel.server.port", defaultValue = "8080")
+    private int httpPort;
+    @PropertyInject(value = "camel.server.host", defaultValue = "0.0.0.0")
+    private String httpHost;
+
     @Override
     public void configure(CamelContext camel) throws Exception {
+        HttpPortCheck.requireFree(httpHost, httpPort);
         Map<String, DataSource> databases = new LinkedHashMap<>();
         databases.put("hub-store", hubStore());
         databases.put("erp", erpDataSource());
