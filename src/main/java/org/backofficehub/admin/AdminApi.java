@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.backofficehub.api.JsonReply;
 import org.backofficehub.batch.BatchDrain;
 import org.backofficehub.batch.BookingStage;
 import org.backofficehub.batch.RouteMode;
@@ -197,10 +198,6 @@ public final class AdminApi {
     }
 
     private void reply(Exchange exchange, int status, Object body) throws IOException {
-        Message message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(json.writeValueAsBytes(body));
+        JsonReply.write(exchange.getMessage(), status, json.writeValueAsBytes(body));
     }
 }

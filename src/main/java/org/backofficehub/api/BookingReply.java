@@ -26,10 +26,7 @@ public final class BookingReply implements Processor {
         reply.put("status", booking.status().name());
         reply.put("alreadyBooked", booking.alreadyBooked());
         var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, booking.alreadyBooked() ? 200 : 201);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        JsonReply.write(message, booking.alreadyBooked() ? 200 : 201, mapper.writeValueAsBytes(reply));
         message.setHeader("Location", "/api/orders/" + booking.order().orderId());
-        message.setBody(mapper.writeValueAsBytes(reply));
     }
 }

@@ -47,10 +47,7 @@ public final class OrderLookup {
     }
 
     private void reply(Message message, Object body) throws Exception {
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
-        message.setBody(mapper.writeValueAsBytes(body));
+        JsonReply.write(message, 200, mapper.writeValueAsBytes(body));
     }
 
     private static String firstOf(Message message, String name, String alias, String fallback) {

@@ -57,12 +57,9 @@ public final class ProblemReply implements Processor {
             problem.put("instance", path);
         }
         var message = exchange.getMessage();
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        JsonReply.write(message, status, "application/problem+json", mapper.writeValueAsBytes(problem));
         if (status == 401) {
             message.setHeader("WWW-Authenticate", "Basic realm=\"Backoffice Hub admin\", charset=\"UTF-8\"");
         }
-        message.setBody(mapper.writeValueAsBytes(problem));
     }
 }

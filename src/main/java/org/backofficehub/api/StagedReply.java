@@ -27,10 +27,7 @@ public final class StagedReply implements Processor {
         reply.put("source", order.source());
         reply.put("trackingId", message.getHeader(StageOrder.TRACKING_ID));
         reply.put("status", "STAGED");
-        message.removeHeaders("*");
-        message.setHeader(Exchange.HTTP_RESPONSE_CODE, 202);
-        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        JsonReply.write(message, 202, mapper.writeValueAsBytes(reply));
         message.setHeader("Location", "/api/orders/" + order.orderId());
-        message.setBody(mapper.writeValueAsBytes(reply));
     }
 }

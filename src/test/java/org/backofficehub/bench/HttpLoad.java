@@ -46,43 +46,26 @@ final class HttpLoad {
     /** Closed loop until {@code total} requests have been sent, across all clients. */
     Result closedLoopCount(String name, int clients, int total) throws InterruptedException {
         AtomicLong remaining = new AtomicLong(total);
-        List<long[]> latencies = new ArrayList<>();
-        AtomicLong failures = new AtomicLong();
-        List<Thread> threads = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            long[] own = new long[total + 1];
-            latencies.add(own);
-            threads.add(started(() -> {
-                int n = 0;
-                while (remaining.getAndDecrement() > 0) {
-                    long sent = System.nanoTime();
-                    if (!send(sequence.incrementAndGet())) {
-                        failures.incrementAndGet();
-                    }
-                    own[n++] = System.nanoTime() - sent;
-                }
-                own[own.length - 1] = n;
-            }));
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return summarise(name, latencies, failures.get(), (System.nanoTime() - started) / 1e9);
+        return closedLoop(name, clients, total, () -> remaining.getAndDecrement() > 0);
     }
 
     Result closedLoop(String name, int clients, Duration duration) throws InterruptedException {
         long end = System.nanoTime() + duration.toNanos();
+        return closedLoop(name, clients, 2_000_000, () -> System.nanoTime() < end);
+    }
+
+    private Result closedLoop(String name, int clients, int maxPerClient, java.util.function.BooleanSupplier goOn)
+            throws InterruptedException {
         List<long[]> latencies = new ArrayList<>();
         AtomicLong failures = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         long started = System.nanoTime();
         for (int c = 0; c < clients; c++) {
-            long[] own = new long[2_000_000];
+            long[] own = new long[maxPerClient + 1];
             latencies.add(own);
             threads.add(started(() -> {
                 int n = 0;
-                while (System.nanoTime() < end && n < own.length) {
+                while (n < maxPerClient && goOn.getAsBoolean()) {
                     long sent = System.nanoTime();
                     if (!send(sequence.incrementAndGet())) {
                         failures.incrementAndGet();
