@@ -2,12 +2,15 @@ package org.backofficehub.batch;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -122,16 +125,16 @@ public final class BatchDrain implements Processor {
                 null, staged.canonical());
     }
 
-    public record LastRun(java.time.Instant at, int booked, int failed) {
+    public record LastRun(Instant at, int booked, int failed) {
     }
 
-    public java.util.Optional<LastRun> lastRun(String routeId) {
+    public Optional<LastRun> lastRun(String routeId) {
         try (Connection connection = hubStore.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT last_run_at, booked, failed FROM route_drain WHERE route_id = ?")) {
             select.setString(1, routeId);
-            try (java.sql.ResultSet rs = select.executeQuery()) {
-                return rs.next() ? java.util.Optional.of(new LastRun(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getInt(3)))
-                        : java.util.Optional.empty();
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(new LastRun(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getInt(3)))
+                        : Optional.empty();
             }
         } catch (SQLException e) {
             throw new HubStoreException("Cannot read the last drain of " + routeId + ": " + e.getMessage(), e);

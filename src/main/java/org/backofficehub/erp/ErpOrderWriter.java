@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,7 +142,7 @@ public final class ErpOrderWriter {
     }
 
     private Map<OrderKey, String> insertAll(Statements statements, List<Order> orders) throws SQLException {
-        Map<OrderKey, String> numbers = new java.util.HashMap<>();
+        Map<OrderKey, String> numbers = new HashMap<>();
         if (orders.isEmpty()) {
             return numbers;
         }
@@ -175,7 +176,7 @@ public final class ErpOrderWriter {
      */
     private static Map<OrderKey, String> findOrderNumbers(Connection connection, List<Order> orders) throws SQLException {
         String sql = "SELECT OHSRC, OHCREF, OHORNO FROM ORDHDR WHERE (OHSRC, OHCREF) IN (" + "(?, ?),".repeat(orders.size() - 1) + "(?, ?))";
-        Map<OrderKey, String> found = new java.util.HashMap<>();
+        Map<OrderKey, String> found = new HashMap<>();
         try (PreparedStatement find = connection.prepareStatement(sql)) {
             int i = 1;
             for (Order order : orders) {
@@ -195,7 +196,7 @@ public final class ErpOrderWriter {
     private static Map<String, String> describeAll(Connection connection, List<Order> orders) throws SQLException {
         List<String> skus = orders.stream().flatMap(o -> o.lines().stream()).filter(l -> l.description() == null)
                 .map(OrderLine::sku).distinct().toList();
-        Map<String, String> descriptions = new java.util.HashMap<>();
+        Map<String, String> descriptions = new HashMap<>();
         if (skus.isEmpty()) {
             return descriptions;
         }

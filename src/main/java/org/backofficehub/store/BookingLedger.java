@@ -1,5 +1,6 @@
 package org.backofficehub.store;
 
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,9 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.backofficehub.model.OrderKey;
 
@@ -114,7 +115,7 @@ public final class BookingLedger {
                 insert.executeBatch();
             } catch (SQLException e) {
                 insert.clearBatch();
-                if (e instanceof java.sql.BatchUpdateException || UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (e instanceof BatchUpdateException || UNIQUE_VIOLATION.equals(e.getSQLState())) {
                     return null;
                 }
                 throw e;
