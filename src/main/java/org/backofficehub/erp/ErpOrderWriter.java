@@ -170,12 +170,14 @@ public final class ErpOrderWriter {
     }
 
     /**
-     * ERP order numbers already holding these customer references, in one query. A row-value IN
-     * list: with {@code OHSRC = ? AND OHCREF IN (...)} H2 would use only the index's first column
-     * and scan every order of that source.
+     * ERP order numbers already holding these customer references, in one query: a join against
+     * the list of references, which both H2 and PostgreSQL answer with one index probe per
+     * reference. ({@code OHSRC = ? AND OHCREF IN (...)} makes H2 scan every order of the source;
+     * a row-value IN list made PostgreSQL spend milliseconds per batch.)
      */
     private static Map<OrderKey, String> findOrderNumbers(Connection connection, List<Order> orders) throws SQLException {
-        String sql = "SELECT OHSRC, OHCREF, OHORNO FROM ORDHDR WHERE (OHSRC, OHCREF) IN (" + "(?, ?),".repeat(orders.size() - 1) + "(?, ?))";
+        String sql = "SELECT o.OHSRC, o.OHCREF, o.OHORNO FROM (VALUES " + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35))),".repeat(orders.size() - 1)
+                + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35)))) AS wanted (src, ref) JOIN ORDHDR o ON o.OHSRC = wanted.src AND o.OHCREF = wanted.ref";
         Map<OrderKey, String> found = new HashMap<>();
         try (PreparedStatement find = connection.prepareStatement(sql)) {
             int i = 1;

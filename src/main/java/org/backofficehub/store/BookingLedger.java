@@ -124,11 +124,13 @@ public final class BookingLedger {
         return claims;
     }
 
-    /** Which of these orders already have a claim; a row-value IN list, so the primary key is used in full. */
+    /** Which of these orders already have a claim: a join against the keys, one primary-key probe each. */
     private static Set<OrderKey> existingClaims(Connection connection, List<OrderKey> keys) throws SQLException {
         Set<OrderKey> existing = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT source, order_id FROM order_booking WHERE (source, order_id) IN ("
-                + "(?, ?),".repeat(keys.size() - 1) + "(?, ?))")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT b.source, b.order_id FROM (VALUES "
+                + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35))),".repeat(keys.size() - 1)
+                + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35)))) AS wanted (src, id) "
+                + "JOIN order_booking b ON b.source = wanted.src AND b.order_id = wanted.id")) {
             int i = 1;
             for (OrderKey key : keys) {
                 select.setString(i++, key.source());
