@@ -13,9 +13,11 @@ import org.backofficehub.model.ProblemType;
 public final class InputSizeLimit implements Processor {
 
     private final long maxBytes;
+    private final String setting;
 
-    public InputSizeLimit(long maxBytes) {
+    public InputSizeLimit(long maxBytes, String setting) {
         this.maxBytes = maxBytes;
+        this.setting = setting;
     }
 
     @Override
@@ -31,7 +33,7 @@ public final class InputSizeLimit implements Processor {
         }
         if (declared > maxBytes) {
             throw new InputRejectedException(ProblemType.INPUT_TOO_LARGE,
-                    "The input is " + declared + " bytes; the limit is " + maxBytes + " bytes (hub.max-input-bytes)");
+                    "The input is " + declared + " bytes; the limit is " + maxBytes + " bytes (" + setting + ")");
         }
     }
 }

@@ -45,7 +45,10 @@ import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.config.Databases.DatabaseSettings;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.edi.InterchangeRegistry;
+import org.backofficehub.edi.PartnerProfiles;
 import org.backofficehub.inbox.ArchiveNaming;
+import org.backofficehub.inbox.EdiFiles;
 import org.backofficehub.inbox.ContentFingerprint;
 import org.backofficehub.inbox.InboundDocumentReader;
 import org.backofficehub.inbox.QuarantineNote;
@@ -104,6 +107,16 @@ public class HubConfiguration implements CamelConfiguration {
     private String adminPassword;
     @PropertyInject(value = "hub.routes", defaultValue = "webstore-orders,inbox-files")
     private String businessRoutes;
+    @PropertyInject(value = "hub.partners.dir", defaultValue = "config/partners")
+    private String partnersDir;
+    @PropertyInject(value = "hub.partners.unknown", defaultValue = "reject")
+    private String unknownPartners;
+    @PropertyInject(value = "hub.edi.our-id", defaultValue = "BACKOFFICEHUB")
+    private String ediOurId;
+    @PropertyInject(value = "hub.edi.hold-orders", defaultValue = "1000")
+    private int ediHoldOrders;
+    @PropertyInject(value = "hub.edi.max-input-bytes", defaultValue = "2147483648")
+    private long ediMaxInputBytes;
 
     private final Clock clock = Clock.systemUTC();
     private final ObjectMapper canonicalJson = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -120,6 +133,8 @@ public class HubConfiguration implements CamelConfiguration {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private HikariDataSource hubStore;
     private HikariDataSource erp;
+    private PartnerProfiles partnerProfiles;
+    private InterchangeRegistry interchangeRegistry;
 
     @PropertyInject(value = "camel.server.port", defaultValue = "8080")
     private int httpPort;
@@ -293,8 +308,49 @@ public class HubConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry
+    public synchronized PartnerProfiles partnerProfiles() {
+        if (partnerProfiles == null) {
+            partnerProfiles = ediSetup().profiles();
+        }
+        return partnerProfiles;
+    }
+
+    @BindToRegistry
+    public synchronized InterchangeRegistry interchangeRegistry() {
+        if (interchangeRegistry == null) {
+            interchangeRegistry = new InterchangeRegistry(hubStore(), clock);
+        }
+        return interchangeRegistry;
+    }
+
+    @BindToRegistry
+    public EdiFiles ediFiles() {
+        return new EdiFiles(ediSetup().inbox(partnerProfiles(), interchangeRegistry(), hubStore(), routeModes(),
+                realTimeBooking(), bookingStage(), clock));
+    }
+
+    @BindToRegistry
+    public InputSizeLimit ediInputSizeLimit() {
+        return new InputSizeLimit(ediMaxInputBytes, "hub.edi.max-input-bytes");
+    }
+
+    private EdiSetup ediSetup() {
+        return new EdiSetup(Path.of(partnersDir), "accept".equalsIgnoreCase(unknownPartners.trim()), ediOurId, ediHoldOrders,
+                dataDirectory(), HubConfiguration::override);
+    }
+
+    /** A -D system property or environment variable (HUB_PARTNER_ACME_ACK) for a key, as for every other setting. */
+    static String override(String key) {
+        String property = System.getProperty(key);
+        if (property != null) {
+            return property;
+        }
+        return System.getenv(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+    }
+
+    @BindToRegistry
     public InputSizeLimit inputSizeLimit() {
-        return new InputSizeLimit(maxInputBytes);
+        return new InputSizeLimit(maxInputBytes, "hub.max-input-bytes");
     }
 
     @BindToRegistry

@@ -17,7 +17,8 @@ public enum ProblemType {
     NOT_FOUND(404, "Not found"),
     INVALID_REQUEST(400, "Invalid request"),
     UNAUTHORIZED(401, "Authentication required"),
-    ALREADY_RESOLVED(409, "Already resolved");
+    ALREADY_RESOLVED(409, "Already resolved"),
+    EDI_REJECTED(422, "EDI interchange or message rejected");
 
     private final int httpStatus;
     private final String title;

@@ -1,0 +1,51 @@
+package org.backofficehub.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
+import org.backofficehub.batch.BookingStage;
+import org.backofficehub.batch.RouteModes;
+import org.backofficehub.booking.GroupCommitBooking;
+import org.backofficehub.edi.EdiInbox;
+import org.backofficehub.edi.EdifactOrdersTranslator;
+import org.backofficehub.edi.InterchangeReader;
+import org.backofficehub.edi.InterchangeRegistry;
+import org.backofficehub.edi.OrderMessageTranslator;
+import org.backofficehub.edi.Outbox;
+import org.backofficehub.edi.PartnerProfile;
+import org.backofficehub.edi.PartnerProfiles;
+import org.backofficehub.edi.RouteOrderDelivery;
+import org.backofficehub.edi.StoredControlNumbers;
+import org.backofficehub.edi.TransactionSchemas;
+import org.backofficehub.edi.X12PurchaseOrderTranslator;
+
+/**
+ * Assembles the EDI side of the hub from settings: partner profiles, the StAEDI reader with the
+ * hub's implementation guides, control numbers and interchange records in the hub store, outboxes.
+ */
+public record EdiSetup(Path partnersDirectory, boolean acceptUnknownPartners, String ourDefaultId, int holdOrders,
+                       Path dataDirectory, UnaryOperator<String> overrides) {
+
+    public PartnerProfiles profiles() {
+        PartnerProfiles profiles = PartnerProfiles.load(partnersDirectory, acceptUnknownPartners, ourDefaultId, overrides);
+        for (PartnerProfile profile : profiles.all()) {
+            if (!PartnerProfile.STAEDI.equals(profile.engine())) {
+                throw new IllegalStateException("Partner " + profile.partnerId() + " asks for EDI engine '" + profile.engine()
+                        + "', which this hub does not have (available: " + PartnerProfile.STAEDI + ")");
+            }
+        }
+        return profiles;
+    }
+
+    public EdiInbox inbox(PartnerProfiles profiles, InterchangeRegistry registry, DataSource hubStore, RouteModes modes,
+                          GroupCommitBooking booking, BookingStage stage, Clock clock) {
+        Map<String, OrderMessageTranslator> translators = Map.of(
+                EdiInbox.translatorKey(PartnerProfile.STAEDI, "ORDERS"), new EdifactOrdersTranslator(),
+                EdiInbox.translatorKey(PartnerProfile.STAEDI, "850"), new X12PurchaseOrderTranslator());
+        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), profiles, registry, new StoredControlNumbers(hubStore),
+                new Outbox(dataDirectory.resolve("outbox")), new RouteOrderDelivery(modes, "inbox-files", booking, stage),
+                translators, clock, holdOrders);
+    }
+}

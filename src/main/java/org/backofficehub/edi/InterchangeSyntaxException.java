@@ -1,0 +1,25 @@
+package org.backofficehub.edi;
+
+/**
+ * The stream cannot be read on: a truncated file, delimiters that contradict the header, bytes
+ * that are no EDI. {@code envelope} is the interchange that was being read, null if none started.
+ */
+public final class InterchangeSyntaxException extends Exception {
+
+    private final Envelope envelope;
+    private final String segmentTag;
+
+    public InterchangeSyntaxException(String message, Envelope envelope, String segmentTag, Throwable cause) {
+        super(message, cause);
+        this.envelope = envelope;
+        this.segmentTag = segmentTag;
+    }
+
+    public Envelope envelope() {
+        return envelope;
+    }
+
+    public String segmentTag() {
+        return segmentTag;
+    }
+}

@@ -1,0 +1,28 @@
+package org.backofficehub.edi;
+
+import java.util.Set;
+
+/**
+ * How the hub exchanges EDI with one trading partner: identifiers on both sides of the envelope,
+ * standard and version, the documents exchanged, the acknowledgement it wants, where its outbound
+ * files go, and which engine translates for it. {@code configured} is false for the stand-in
+ * profile given to an unknown sender when unknown partners are accepted.
+ */
+public record PartnerProfile(String partnerId, String name, EdiStandard standard, String version, String interchangeId,
+                             String interchangeQualifier, String ourId, String ourQualifier, String groupId, String ourGroupId,
+                             Set<String> documentsIn, Set<String> documentsOut, AckType ack, String outbox, String engine,
+                             boolean configured) {
+
+    public static final String STAEDI = "staedi";
+    public static final String SMOOKS = "smooks";
+
+    public PartnerProfile {
+        documentsIn = Set.copyOf(documentsIn);
+        documentsOut = Set.copyOf(documentsOut);
+    }
+
+    boolean sends(Envelope envelope) {
+        return standard == envelope.standard() && interchangeId.equals(envelope.senderId())
+                && (interchangeQualifier.isEmpty() || interchangeQualifier.equals(envelope.senderQualifier()));
+    }
+}

@@ -1,0 +1,46 @@
+package org.backofficehub.edi;
+
+import io.xlate.edi.schema.EDISchemaException;
+import io.xlate.edi.schema.Schema;
+import io.xlate.edi.schema.SchemaFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * The hub's implementation guides as StAEDI schemas, compiled once at start-up. Messages of a type
+ * without a schema here are read unvalidated (acknowledgements from partners) or refused.
+ */
+public final class TransactionSchemas {
+
+    private final Map<String, Schema> byType;
+
+    public TransactionSchemas() {
+        SchemaFactory factory = SchemaFactory.newFactory();
+        byType = Map.of(
+                key(EdiStandard.EDIFACT, "ORDERS"), load(factory, "edi/schemas/EDIFACT-ORDERS.xml"),
+                key(EdiStandard.X12, "850"), load(factory, "edi/schemas/X12-850.xml"));
+    }
+
+    public Schema find(EdiStandard standard, String messageType) {
+        return byType.get(key(standard, messageType));
+    }
+
+    private static String key(EdiStandard standard, String messageType) {
+        return standard + "/" + messageType;
+    }
+
+    private static Schema load(SchemaFactory factory, String resource) {
+        try (InputStream in = TransactionSchemas.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing EDI schema " + resource);
+            }
+            return factory.createSchema(in);
+        } catch (EDISchemaException e) {
+            throw new IllegalStateException("EDI schema " + resource + " is invalid: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
