@@ -41,11 +41,15 @@ public record EdiSetup(Path partnersDirectory, boolean acceptUnknownPartners, St
 
     public EdiInbox inbox(PartnerProfiles profiles, InterchangeRegistry registry, DataSource hubStore, RouteModes modes,
                           GroupCommitBooking booking, BookingStage stage, Clock clock) {
-        Map<String, OrderMessageTranslator> translators = Map.of(
-                EdiInbox.translatorKey(PartnerProfile.STAEDI, "ORDERS"), new EdifactOrdersTranslator(),
-                EdiInbox.translatorKey(PartnerProfile.STAEDI, "850"), new X12PurchaseOrderTranslator());
         return new EdiInbox(new InterchangeReader(new TransactionSchemas()), profiles, registry, new StoredControlNumbers(hubStore),
                 new Outbox(dataDirectory.resolve("outbox")), new RouteOrderDelivery(modes, "inbox-files", booking, stage),
-                translators, clock, holdOrders);
+                translators(), clock, holdOrders);
+    }
+
+    /** The order translators by engine and message type. */
+    public static Map<String, OrderMessageTranslator> translators() {
+        return Map.of(
+                EdiInbox.translatorKey(PartnerProfile.STAEDI, "ORDERS"), new EdifactOrdersTranslator(),
+                EdiInbox.translatorKey(PartnerProfile.STAEDI, "850"), new X12PurchaseOrderTranslator());
     }
 }

@@ -25,6 +25,7 @@ import org.apache.camel.ExtendedStartupListener;
 import org.backofficehub.admin.AdminApi;
 import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminCredentials;
+import org.backofficehub.admin.EdiAdminApi;
 import org.backofficehub.api.StagedReply;
 import org.backofficehub.batch.BatchDrain;
 import org.backofficehub.batch.BatchScheduler;
@@ -240,6 +241,11 @@ public class HubConfiguration implements CamelConfiguration {
     public AdminApi adminApi() {
         return new AdminApi(routeModes(), bookingStage(), batchDrain(), failureLog(), routeActivity, realTimeBooking(),
                 objectMapper, canonicalJson, dataDirectory().resolve("inbox"));
+    }
+
+    @BindToRegistry
+    public EdiAdminApi ediAdminApi() {
+        return new EdiAdminApi(partnerProfiles(), interchangeRegistry(), objectMapper);
     }
 
     @BindToRegistry("hubStore")

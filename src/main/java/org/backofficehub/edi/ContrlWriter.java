@@ -34,12 +34,13 @@ final class ContrlWriter {
         Composite sender = Composite.of(in.senderId(), in.senderQualifier());
         Composite recipient = Composite.of(in.recipientId(), in.recipientQualifier());
         if (report.rejection() != null) {
-            String code = switch (report.rejection()) {
-                case DUPLICATE -> "26";
-                case UNKNOWN_PARTNER -> "23";
-                case UNREADABLE -> "18";
+            // 26 duplicate, 23 unknown sender, 13 missing (the UNZ of a truncated file), 18 unspecified.
+            return switch (report.rejection()) {
+                case DUPLICATE -> new Object[] {in.controlNumber(), sender, recipient, "4", "26", "UNB"};
+                case UNKNOWN_PARTNER -> new Object[] {in.controlNumber(), sender, recipient, "4", "23", "UNB"};
+                case TRUNCATED -> new Object[] {in.controlNumber(), sender, recipient, "4", "13", "UNZ"};
+                case UNREADABLE -> new Object[] {in.controlNumber(), sender, recipient, "4", "18"};
             };
-            return new Object[] {in.controlNumber(), sender, recipient, "4", code, report.rejection() == InterchangeRejection.UNREADABLE ? "UNZ" : "UNB"};
         }
         if (!report.envelopeErrors().isEmpty()) {
             SyntaxError first = report.envelopeErrors().get(0);

@@ -208,7 +208,7 @@ public final class EdiInbox {
             if (report == null || e.envelope() == null) {
                 throw new InputRejectedException(ProblemType.MALFORMED_DOCUMENT, "The file is not readable EDI: " + e.getMessage());
             }
-            report.reject(InterchangeRejection.UNREADABLE, e.getMessage());
+            report.reject(e.truncated() ? InterchangeRejection.TRUNCATED : InterchangeRejection.UNREADABLE, e.getMessage());
             if (deliveredEarly) {
                 LOG.warn("Interchange {} is truncated after orders were booked: {}", report.envelope().controlNumber(), e.getMessage());
             }

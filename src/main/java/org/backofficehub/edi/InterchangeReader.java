@@ -41,7 +41,9 @@ public final class InterchangeReader {
             }
             session.finish();
         } catch (EDIStreamException | IllegalStateException e) {
-            throw new InterchangeSyntaxException(cleanMessage(e), session.envelope, session.segmentTag, e);
+            String message = cleanMessage(e);
+            boolean truncated = message.contains("end of stream") || message.contains("EDIE005");
+            throw new InterchangeSyntaxException(message, session.envelope, session.segmentTag, truncated, e);
         } finally {
             try {
                 reader.close();
@@ -244,7 +246,7 @@ public final class InterchangeReader {
         void finish() throws InterchangeSyntaxException {
             if (interchangeOpen) {
                 throw new InterchangeSyntaxException("The file ends inside interchange "
-                        + (envelope == null ? "" : envelope.controlNumber()) + " (no UNZ/IEA trailer)", envelope, segmentTag, null);
+                        + (envelope == null ? "" : envelope.controlNumber()) + " (no UNZ/IEA trailer)", envelope, segmentTag, true, null);
             }
         }
 

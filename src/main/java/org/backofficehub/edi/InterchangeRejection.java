@@ -4,6 +4,7 @@ package org.backofficehub.edi;
 public enum InterchangeRejection {
     DUPLICATE("duplicate interchange control number"),
     UNKNOWN_PARTNER("no partner profile for the sender"),
+    TRUNCATED("the interchange ends before its trailer"),
     UNREADABLE("the interchange cannot be read to its end");
 
     private final String description;

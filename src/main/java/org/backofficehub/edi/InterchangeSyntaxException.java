@@ -8,11 +8,18 @@ public final class InterchangeSyntaxException extends Exception {
 
     private final Envelope envelope;
     private final String segmentTag;
+    private final boolean truncated;
 
-    public InterchangeSyntaxException(String message, Envelope envelope, String segmentTag, Throwable cause) {
+    public InterchangeSyntaxException(String message, Envelope envelope, String segmentTag, boolean truncated, Throwable cause) {
         super(message, cause);
         this.envelope = envelope;
         this.segmentTag = segmentTag;
+        this.truncated = truncated;
+    }
+
+    /** The stream ended before the interchange did. */
+    public boolean truncated() {
+        return truncated;
     }
 
     public Envelope envelope() {

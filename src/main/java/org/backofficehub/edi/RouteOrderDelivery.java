@@ -1,26 +1,27 @@
 package org.backofficehub.edi;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.backofficehub.batch.BookingStage;
 import org.backofficehub.batch.RouteMode;
 import org.backofficehub.batch.RouteModes;
-import org.backofficehub.booking.BookingResult;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.model.Order;
 
-/** Delivers EDI orders the way their route is set: booked now, or staged for the batch drain. */
+/**
+ * Delivers EDI orders the way their route is set: booked now, or staged for the batch drain
+ * (whose bookings send no order responses yet).
+ */
 public final class RouteOrderDelivery implements OrderDelivery {
 
     private final RouteModes modes;
     private final String routeId;
-    private final GroupCommitBooking booking;
+    private final BookingDelivery booking;
     private final BookingStage stage;
 
     public RouteOrderDelivery(RouteModes modes, String routeId, GroupCommitBooking booking, BookingStage stage) {
         this.modes = modes;
         this.routeId = routeId;
-        this.booking = booking;
+        this.booking = new BookingDelivery(booking::bookAll);
         this.stage = stage;
     }
 
@@ -30,14 +31,6 @@ public final class RouteOrderDelivery implements OrderDelivery {
             stage.stageAll(orders.stream().map(order -> new BookingStage.Staging(routeId, order)).toList());
             return List.of();
         }
-        List<BookingResult> results = booking.bookAll(orders);
-        List<OrderResponse> responses = new ArrayList<>(orders.size());
-        for (int i = 0; i < orders.size(); i++) {
-            BookingResult result = results.get(i);
-            responses.add(result.rejection() == null
-                    ? new OrderResponse(orders.get(i), result.booking().erpOrderNumber(), null)
-                    : new OrderResponse(orders.get(i), null, result.rejection().getMessage()));
-        }
-        return responses;
+        return booking.deliver(orders);
     }
 }

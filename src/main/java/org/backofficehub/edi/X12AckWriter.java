@@ -28,7 +28,8 @@ final class X12AckWriter {
             return switch (report.rejection()) {
                 case DUPLICATE -> "025";
                 case UNKNOWN_PARTNER -> "007";
-                case UNREADABLE -> "023";
+                case TRUNCATED -> "023";
+                case UNREADABLE -> "024";
             };
         }
         SyntaxError first = report.envelopeErrors().get(0);

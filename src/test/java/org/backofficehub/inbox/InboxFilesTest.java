@@ -38,9 +38,9 @@ class InboxFilesTest {
 
     @Test
     void xmlOrderIsBookedAndMovedToDone() throws Exception {
-        drop("xml/order.xml", "order.xml");
+        hub.drop("xml/order.xml", "order.xml");
 
-        Path archived = awaitSingle("done", "_order.xml");
+        Path archived = hub.awaitSingle("done", "_order.xml");
 
         assertThat(Files.readAllBytes(archived)).isEqualTo(Samples.bytes("xml/order.xml"));
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'CAFE-CENTRAL' AND OHCREF = 'PO-77001'")).isEqualTo(1);
@@ -49,9 +49,9 @@ class InboxFilesTest {
 
     @Test
     void jsonOrderIsRecognisedByContentWhateverItsName() throws Exception {
-        drop("webstore/order.json", "export-2026-11-23.xml");
+        hub.drop("webstore/order.json", "export-2026-11-23.xml");
 
-        awaitSingle("done", "_export-2026-11-23.xml");
+        hub.awaitSingle("done", "_export-2026-11-23.xml");
 
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-10001'")).isEqualTo(1);
     }
@@ -60,11 +60,11 @@ class InboxFilesTest {
     void everyInvalidSampleIsQuarantinedWithAReasonAndTheOriginalBytes() throws Exception {
         Map<String, String> expected = ExpectedProblems.of("xml/invalid");
         for (String file : expected.keySet()) {
-            drop("xml/invalid/" + file, file);
+            hub.drop("xml/invalid/" + file, file);
         }
 
         for (Map.Entry<String, String> expectation : expected.entrySet()) {
-            Path quarantined = awaitSingle("error", "_" + expectation.getKey());
+            Path quarantined = hub.awaitSingle("error", "_" + expectation.getKey());
             assertThat(Files.readAllBytes(quarantined)).isEqualTo(Samples.bytes("xml/invalid/" + expectation.getKey()));
             String reason = Files.readString(quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt"));
             assertThat(reason).as(expectation.getKey()).contains("problem: " + expectation.getValue()).contains("reason: ");
@@ -75,9 +75,9 @@ class InboxFilesTest {
 
     @Test
     void erpRejectionIsQuarantinedNamingTheLine() throws Exception {
-        drop("webstore/invalid/unknown-sku.json", "unknown-sku.json");
+        hub.drop("webstore/invalid/unknown-sku.json", "unknown-sku.json");
 
-        Path quarantined = awaitSingle("error", "_unknown-sku.json");
+        Path quarantined = hub.awaitSingle("error", "_unknown-sku.json");
 
         assertThat(Files.readString(quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt")))
                 .contains("problem: unknown-sku").contains("field: /lines/1/sku");
@@ -85,13 +85,13 @@ class InboxFilesTest {
 
     @Test
     void sameContentDroppedAgainIsNotBookedTwiceEvenAfterRestart() throws Exception {
-        drop("xml/order.xml", "order.xml");
-        awaitSingle("done", "_order.xml");
+        hub.drop("xml/order.xml", "order.xml");
+        hub.awaitSingle("done", "_order.xml");
 
         hub.restart();
-        drop("xml/order.xml", "order-resent.xml");
+        hub.drop("xml/order.xml", "order-resent.xml");
 
-        Path duplicate = awaitSingle("error", "_order-resent.xml");
+        Path duplicate = hub.awaitSingle("error", "_order-resent.xml");
         assertThat(Files.readString(duplicate.resolveSibling(duplicate.getFileName() + ".reason.txt")))
                 .contains("problem: duplicate-input");
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
@@ -99,13 +99,13 @@ class InboxFilesTest {
 
     @Test
     void sameOrderInDifferentBytesIsAcceptedButBookedOnce() throws Exception {
-        drop("xml/order.xml", "order.xml");
-        awaitSingle("done", "_order.xml");
+        hub.drop("xml/order.xml", "order.xml");
+        hub.awaitSingle("done", "_order.xml");
         byte[] reformatted = Samples.text("xml/order.xml").replace("  ", "\t").getBytes(StandardCharsets.UTF_8);
         Files.write(hub.folder("inbox").resolve("order-reformatted.xml.part"), reformatted);
         Files.move(hub.folder("inbox").resolve("order-reformatted.xml.part"), hub.folder("inbox").resolve("order-reformatted.xml"));
 
-        awaitSingle("done", "_order-reformatted.xml");
+        hub.awaitSingle("done", "_order-reformatted.xml");
 
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
     }
@@ -114,7 +114,7 @@ class InboxFilesTest {
     void oversizedFileIsQuarantinedWithoutBeingRead() throws Exception {
         Files.writeString(hub.folder("inbox").resolve("huge.json"), "{\"pad\":\"" + "x".repeat(20_000) + "\"}");
 
-        Path quarantined = awaitSingle("error", "_huge.json");
+        Path quarantined = hub.awaitSingle("error", "_huge.json");
 
         assertThat(Files.readString(quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt")))
                 .contains("problem: input-too-large");
@@ -134,9 +134,9 @@ class InboxFilesTest {
             }
         }
 
-        awaitSingle("done", "_slow.json");
+        hub.awaitSingle("done", "_slow.json");
 
-        assertThat(listing("error")).isEmpty();
+        assertThat(hub.listing("error")).isEmpty();
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-SLOW-1'")).isEqualTo(1);
     }
 
@@ -148,32 +148,6 @@ class InboxFilesTest {
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> Files.exists(part));
         Files.move(part, hub.folder("inbox").resolve("order.xml"));
 
-        awaitSingle("done", "_order.xml");
+        hub.awaitSingle("done", "_order.xml");
     }
-
-    private void drop(String sample, String asName) throws IOException {
-        Path inbox = hub.folder("inbox");
-        Files.createDirectories(inbox);
-        Path temp = inbox.resolve(asName + ".part");
-        Files.copy(Samples.path(sample), temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temp, inbox.resolve(asName), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private Path awaitSingle(String folder, String nameSuffix) {
-        return Awaitility.await(nameSuffix + " in " + folder).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> listing(folder).stream().filter(p -> p.getFileName().toString().endsWith(nameSuffix)).toList(),
-                        found -> found.size() == 1)
-                .get(0);
-    }
-
-    private List<Path> listing(String folder) throws IOException {
-        Path dir = hub.folder(folder);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> !p.getFileName().toString().endsWith(".reason.txt")).toList();
-        }
-    }
-
 }

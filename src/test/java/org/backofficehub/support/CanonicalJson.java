@@ -24,8 +24,15 @@ public final class CanonicalJson {
 
     /** Asserts the order equals a golden file's JSON, numbers compared by value (6.50 == 6.5). */
     public static void assertMatchesGolden(Order order, String goldenJson) {
-        JsonNode actual = of(order);
-        JsonNode expected = parse(goldenJson);
+        assertSame(of(order), parse(goldenJson));
+    }
+
+    /** Asserts the orders equal a golden file's JSON array of orders. */
+    public static void assertAllMatchGolden(java.util.List<Order> orders, String goldenJson) {
+        assertSame(MAPPER.valueToTree(orders), parse(goldenJson));
+    }
+
+    private static void assertSame(JsonNode actual, JsonNode expected) {
         org.assertj.core.api.Assertions.assertThat(actual.equals(NUMBERS_BY_VALUE, expected))
                 .as("canonical order differs from golden file%nexpected: %s%nactual:   %s", expected, actual)
                 .isTrue();
@@ -46,9 +53,9 @@ public final class CanonicalJson {
         }
     }
 
-    public static String pretty(Order order) {
+    public static String pretty(Object orders) {
         try {
-            return MAPPER.writeValueAsString(order);
+            return MAPPER.writeValueAsString(orders);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -9,9 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.backofficehub.HubMain;
@@ -162,6 +165,34 @@ public final class RunningHub implements AutoCloseable {
     @Override
     public void close() {
         stopMain();
+    }
+
+    /** Puts a sample into the inbox the way a careful sender does: written under a temporary name, then renamed. */
+    public void drop(String sample, String asName) throws IOException {
+        Path inbox = folder("inbox");
+        Files.createDirectories(inbox);
+        Path temp = inbox.resolve(asName + ".part");
+        Files.copy(Samples.path(sample), temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, inbox.resolve(asName), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Waits for exactly one file whose name ends so in a data folder (done, error, outbox/...), and returns it. */
+    public Path awaitSingle(String folder, String nameSuffix) {
+        return Awaitility.await(nameSuffix + " in " + folder).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> listing(folder).stream().filter(p -> p.getFileName().toString().endsWith(nameSuffix)).toList(),
+                        found -> found.size() == 1)
+                .get(0);
+    }
+
+    /** The files in a data folder, reason files left out. */
+    public List<Path> listing(String folder) throws IOException {
+        Path dir = folder(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> !p.getFileName().toString().endsWith(".reason.txt")).toList();
+        }
     }
 
     private static int freePort() {

@@ -1,0 +1,78 @@
+package org.backofficehub.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.backofficehub.api.JsonReply;
+import org.backofficehub.edi.InterchangeRegistry;
+import org.backofficehub.edi.PartnerProfile;
+import org.backofficehub.edi.PartnerProfiles;
+
+/**
+ * What an administrator asks about EDI: the partner profiles in force, and the interchanges
+ * received and sent, each outbound one with the acknowledgement its partner returned.
+ */
+public final class EdiAdminApi {
+
+    private static final int MAX_LISTED = 500;
+
+    private final PartnerProfiles profiles;
+    private final InterchangeRegistry registry;
+    private final ObjectMapper json;
+
+    public EdiAdminApi(PartnerProfiles profiles, InterchangeRegistry registry, ObjectMapper json) {
+        this.profiles = profiles;
+        this.registry = registry;
+        this.json = json;
+    }
+
+    public void listPartners(Exchange exchange) throws IOException {
+        List<Map<String, Object>> views = profiles.all().stream().map(EdiAdminApi::partnerView).toList();
+        JsonReply.write(exchange.getMessage(), 200, json.writeValueAsBytes(views));
+    }
+
+    /** {@code ?direction=in|out&partner=ID}, newest first. */
+    public void listInterchanges(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        List<Map<String, Object>> views = registry.list(message.getHeader("direction", String.class),
+                message.getHeader("partner", String.class), MAX_LISTED).stream().map(EdiAdminApi::interchangeView).toList();
+        JsonReply.write(message, 200, json.writeValueAsBytes(views));
+    }
+
+    private static Map<String, Object> partnerView(PartnerProfile profile) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("partner", profile.partnerId());
+        view.put("name", profile.name());
+        view.put("standard", profile.standard());
+        view.put("version", profile.version());
+        view.put("interchangeId", profile.interchangeId() + (profile.interchangeQualifier().isEmpty() ? "" : ":" + profile.interchangeQualifier()));
+        view.put("documentsIn", profile.documentsIn().stream().sorted().toList());
+        view.put("documentsOut", profile.documentsOut().stream().sorted().toList());
+        view.put("ack", profile.ack());
+        view.put("outbox", profile.outbox());
+        view.put("engine", profile.engine());
+        return view;
+    }
+
+    private static Map<String, Object> interchangeView(InterchangeRegistry.Interchange interchange) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("direction", interchange.direction());
+        view.put("partner", interchange.partnerId());
+        view.put("controlNumber", interchange.controlNumber());
+        view.put("groupNumber", interchange.groupNumber());
+        view.put("standard", interchange.standard());
+        view.put("documentType", interchange.documentType());
+        view.put("messages", interchange.messages());
+        view.put("state", interchange.state());
+        view.put("ackStatus", interchange.ackStatus());
+        view.put("ackDetail", interchange.ackDetail());
+        view.put("file", interchange.fileName());
+        view.put("createdAt", interchange.createdAt().toString());
+        view.put("updatedAt", interchange.updatedAt().toString());
+        return view;
+    }
+}

@@ -1,0 +1,180 @@
+package org.backofficehub.edi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.backofficehub.booking.OrderBooking;
+import org.backofficehub.config.EdiSetup;
+import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.Order;
+import org.backofficehub.store.BookingLedger;
+import org.backofficehub.support.CanonicalJson;
+import org.backofficehub.support.ExpectedProblems;
+import org.backofficehub.support.Samples;
+import org.backofficehub.support.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every EDI sample through the real reader, translators, booking (H2) and writers, with a fixed
+ * clock and fresh stores: the canonical orders, the acknowledgement and the order responses must
+ * equal the golden files beside the sample ({@code .canonical.json}, {@code .ack.edi},
+ * {@code .response.edi}); invalid samples must be refused with the problem their folder's
+ * expected-problems.properties names, booking only the messages not in error.
+ *
+ * <p>Run with {@code -Dgolden.update=true} to rewrite the golden files after a deliberate change,
+ * then review the diff.
+ */
+class EdiGoldenTest {
+
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:30:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path outbox;
+    private HikariDataSource hubStore;
+    private HikariDataSource erp;
+    private final List<Order> delivered = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub");
+        erp = TestDatabase.H2.newMigratedDataSource("erp", "db/erp");
+    }
+
+    @AfterEach
+    void close() {
+        hubStore.close();
+        erp.close();
+    }
+
+    static Stream<Path> samples() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String folder : List.of("edifact", "edifact/invalid", "x12", "x12/invalid")) {
+            try (Stream<Path> listed = Files.list(Samples.path(folder))) {
+                listed.filter(p -> isInterchange(p.getFileName().toString())).sorted().forEach(files::add);
+            }
+        }
+        return files.stream();
+    }
+
+    private static boolean isInterchange(String name) {
+        return name.endsWith(".edi") && !name.endsWith(".ack.edi") && !name.endsWith(".response.edi");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void sampleMatchesItsGoldenFiles(Path sample) throws IOException {
+        String problem = receive(sample);
+
+        boolean invalid = sample.getParent().getFileName().toString().equals("invalid");
+        if (invalid) {
+            String folder = Samples.ROOT.relativize(sample.getParent()).toString();
+            assertThat(problem).as("problem for " + sample).isEqualTo(ExpectedProblems.of(folder).get(sample.getFileName().toString()));
+        } else {
+            assertThat(problem).as("a valid sample is refused").isNull();
+            assertThat(delivered).as("orders translated from a valid sample").isNotEmpty();
+        }
+        // Messages in error are refused one by one: the valid ones beside them are still booked.
+        assertGolden(sibling(sample, ".canonical.json"), delivered.isEmpty() ? null : CanonicalJson.pretty(delivered),
+                expected -> CanonicalJson.assertAllMatchGolden(delivered, expected));
+        assertThat(bookedOrders()).as("orders booked").isEqualTo(delivered.size());
+        assertGolden(sibling(sample, ".ack.edi"), outboxDocument("CONTRL", "997", "999", "TA1"), null);
+        assertGolden(sibling(sample, ".response.edi"), outboxDocument("ORDRSP", "855"), null);
+    }
+
+    private String receive(Path sample) throws IOException {
+        PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
+        InterchangeRegistry registry = new InterchangeRegistry(hubStore, CLOCK);
+        OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
+        BookingDelivery bookNow = new BookingDelivery(booking::bookAll);
+        OrderDelivery recording = orders -> {
+            delivered.addAll(orders);
+            return bookNow.deliver(orders);
+        };
+        Map<String, OrderMessageTranslator> translators = EdiSetup.translators();
+        EdiInbox inbox = new EdiInbox(new InterchangeReader(new TransactionSchemas()), profiles, registry,
+                new StoredControlNumbers(hubStore), new Outbox(outbox), recording, translators, CLOCK, 1000);
+        try (InputStream in = Files.newInputStream(sample)) {
+            inbox.receive(in, sample.getFileName().toString());
+            return null;
+        } catch (InputRejectedException e) {
+            return e.type().slug();
+        }
+    }
+
+    private int bookedOrders() {
+        try (var connection = erp.getConnection(); var statement = connection.createStatement();
+             var rs = statement.executeQuery("SELECT COUNT(*) FROM ORDHDR")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The documents of these types in the outbox, in the order written (control numbers), or null when none. */
+    private String outboxDocument(String... types) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(outbox)) {
+            try (Stream<Path> all = Files.walk(outbox)) {
+                all.filter(Files::isRegularFile).filter(p -> {
+                    String name = p.getFileName().toString();
+                    return Stream.of(types).anyMatch(type -> name.startsWith(type + "-"));
+                }).forEach(found::add);
+            }
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        found.sort(java.util.Comparator.comparing((Path p) -> p.getFileName().toString().length()).thenComparing(Path::toString));
+        StringBuilder documents = new StringBuilder();
+        for (Path document : found) {
+            documents.append(Files.readString(document, StandardCharsets.UTF_8));
+        }
+        return documents.toString();
+    }
+
+    private static Path sibling(Path sample, String suffix) {
+        return sample.resolveSibling(sample.getFileName().toString().replaceFirst("\\.edi$", "") + suffix);
+    }
+
+    private static void assertGolden(Path golden, String actual, java.util.function.Consumer<String> comparison) throws IOException {
+        if (UPDATE) {
+            if (actual == null) {
+                Files.deleteIfExists(golden);
+            } else {
+                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+            }
+            return;
+        }
+        if (actual == null) {
+            assertThat(golden).as("no document was written, but a golden file exists").doesNotExist();
+            return;
+        }
+        assertThat(golden).as("golden file for the document written").exists();
+        String expected = Files.readString(golden, StandardCharsets.UTF_8);
+        if (comparison != null) {
+            comparison.accept(expected);
+        } else {
+            assertThat(actual).as(golden.toString()).isEqualTo(expected);
+        }
+    }
+}

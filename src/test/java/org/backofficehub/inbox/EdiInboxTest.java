@@ -1,0 +1,164 @@
+package org.backofficehub.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.backofficehub.support.CanonicalJson;
+import org.backofficehub.support.RunningHub;
+import org.backofficehub.support.Samples;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * EDI through the real daemon, as a new user tries it: samples dropped into the inbox, orders in
+ * the ERP and through the API, acknowledgements and order responses in the partners' outboxes.
+ */
+class EdiInboxTest {
+
+    private RunningHub hub;
+
+    @AfterEach
+    void stop() {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    @Test
+    void everyValidSampleIsBookedAcknowledgedAndAnswered() throws Exception {
+        hub = RunningHub.start();
+        for (String sample : new String[] {"edifact/orders-d96a-eancom.edi", "edifact/orders-d01b.edi", "x12/850-004010.edi",
+                "x12/850-005010.edi", "x12/850-two-groups.edi", "edifact/two-interchanges.edi"}) {
+            String name = Path.of(sample).getFileName().toString();
+            hub.drop(sample, name);
+            hub.awaitSingle("done", "_" + name);
+        }
+
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(11);
+        HttpResponse<String> found = hub.get("/api/orders?partner=NORDWIND&documentNumber=NW-PO-4711");
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonNode order = CanonicalJson.parse(found.body()).get(0);
+        assertThat(order.path("status").asText()).isEqualTo("BOOKED");
+        assertThat(order.path("lines")).hasSize(2);
+        assertThat(hub.get("/api/orders?partner=GLOBEX&documentNumber=GLX-77-0042").body()).contains("\"erpOrderNumber\"");
+
+        assertThat(outbox("nordwind", "CONTRL-")).contains("UCI+NW000000001+4012345000009:14+5790000000004:14+7'");
+        assertThat(outbox("nordwind", "ORDRSP-")).contains("RFF+ON:NW-PO-4711'").contains("BGM+231+");
+        assertThat(outbox("bergmann", "ORDRSP-")).contains("RFF+ON:BG-2026-0815'");
+        assertThat(outbox("acme", "997-")).contains("AK1*PO*101~").contains("AK9*A*2*2*2~");
+        assertThat(outbox("acme", "855-")).contains("BAK*00*AD*ACME-PO-8801*20261120");
+        assertThat(outbox("globex", "999-")).contains("AK1*PO*4711*005010~").contains("AK9*A*1*1*1~");
+        assertThat(outbox("globex", "855-")).contains("BAK*00*AD*GLX-77-0042");
+    }
+
+    @Test
+    void theSameInterchangeTwiceIsBookedOnceAndTheSecondRejectedAsDuplicate() throws Exception {
+        hub = RunningHub.start();
+        hub.drop("edifact/orders-d01b.edi", "first.edi");
+        hub.awaitSingle("done", "_first.edi");
+        hub.drop("edifact/orders-d01b.edi", "resent.edi");
+
+        Path duplicate = hub.awaitSingle("error", "_resent.edi");
+        assertThat(Files.readAllBytes(duplicate)).isEqualTo(Samples.bytes("edifact/orders-d01b.edi"));
+        assertThat(reason(duplicate)).contains("problem: duplicate-input").contains("BG4401");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'BERGMANN' AND OHCREF = 'BG-2026-0815'")).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("bergmann", "CONTRL-").contains("+4+26+UNB'"));
+    }
+
+    @Test
+    void aMalformedInterchangeIsRejectedWithTheStandardsCodesAndKeptWithAReason() throws Exception {
+        hub = RunningHub.start();
+        hub.drop("edifact/invalid/invalid-quantity.edi", "bad-quantity.edi");
+        hub.drop("x12/invalid/bad-iea-count.edi", "bad-count.edi");
+
+        Path quarantined = hub.awaitSingle("error", "_bad-quantity.edi");
+        assertThat(Files.readAllBytes(quarantined)).isEqualTo(Samples.bytes("edifact/invalid/invalid-quantity.edi"));
+        assertThat(reason(quarantined)).contains("problem: edi-rejected").contains("QTY (segment 6), element 1.2: invalid character data ('many')");
+        assertThat(reason(hub.awaitSingle("error", "_bad-count.edi"))).contains("problem: edi-rejected");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isZero();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("bergmann", "CONTRL-").contains("UCD+37+1:2'")
+                && outbox("acme", "TA1-").contains("TA1*000000203*261120*1015*R*021~"));
+    }
+
+    @Test
+    void partnersAcknowledgementsAreReconciledWithWhatWasSent() throws Exception {
+        hub = RunningHub.start();
+        hub.drop("x12/850-004010.edi", "po.edi");
+        hub.awaitSingle("done", "_po.edi");
+        assertThat(outboundAck("ACME", "855")).isEqualTo("awaited");
+
+        hub.drop("x12/acknowledgements/997-from-acme.edi", "997.edi");
+        hub.awaitSingle("done", "_997.edi");
+
+        assertThat(outboundAck("ACME", "855")).isEqualTo("accepted");
+        assertThat(outbox("acme", "997-")).as("an acknowledgement is never acknowledged").doesNotContain("AK1*FA");
+    }
+
+    @Test
+    void controlNumbersAreNeverReusedAcrossRestarts() throws Exception {
+        hub = RunningHub.start();
+        hub.drop("x12/850-004010.edi", "po.edi");
+        hub.awaitSingle("done", "_po.edi");
+        hub.restart();
+
+        hub.drop("x12/850-two-groups.edi", "more.edi");
+        hub.awaitSingle("done", "_more.edi");
+
+        assertThat(hub.listing("outbox/acme").stream().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("855-ACME-000000001.edi", "997-ACME-000000002.edi",
+                        "855-ACME-000000003.edi", "997-ACME-000000004.edi");
+    }
+
+    @Test
+    void unknownSendersAreQuarantinedWhenThePolicySaysReject() throws Exception {
+        hub = RunningHub.start(Map.of("hub.partners.unknown", "reject"));
+        hub.drop("edifact/invalid/unknown-partner.edi", "stranger.edi");
+
+        Path quarantined = hub.awaitSingle("error", "_stranger.edi");
+        assertThat(reason(quarantined)).contains("no partner profile for sender STRANGER (qualifier ZZZ)");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isZero();
+        assertThat(hub.folder("outbox/unknown-STRANGER")).doesNotExist();
+    }
+
+    @Test
+    void unknownSendersGetAStandInProfileWhenThePolicySaysAccept() throws Exception {
+        hub = RunningHub.start(Map.of("hub.partners.unknown", "accept"));
+        hub.drop("x12/invalid/unknown-partner.edi", "stranger.edi");
+
+        hub.awaitSingle("done", "_stranger.edi");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'STRANGERCO'")).isEqualTo(2);
+        assertThat(outbox("unknown-STRANGERCO", "997-")).contains("AK9*A*2*2*2~");
+    }
+
+    private String outbox(String partnerFolder, String prefix) throws IOException {
+        StringBuilder documents = new StringBuilder();
+        for (Path file : hub.listing("outbox/" + partnerFolder)) {
+            if (file.getFileName().toString().startsWith(prefix)) {
+                documents.append(Files.readString(file));
+            }
+        }
+        return documents.toString();
+    }
+
+    private String outboundAck(String partner, String documentType) {
+        HttpResponse<String> listed = hub.admin("GET", "/admin/edi/interchanges?direction=out&partner=" + partner, null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        for (JsonNode interchange : CanonicalJson.parse(listed.body())) {
+            if (interchange.path("documentType").asText().equals(documentType)) {
+                return interchange.path("ackStatus").asText();
+            }
+        }
+        throw new AssertionError("no outbound " + documentType + " for " + partner + " in " + listed.body());
+    }
+
+    private static String reason(Path quarantined) throws IOException {
+        return Files.readString(quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt"));
+    }
+}
