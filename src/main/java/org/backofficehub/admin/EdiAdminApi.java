@@ -8,13 +8,18 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.backofficehub.api.JsonReply;
+import java.nio.file.Path;
 import org.backofficehub.edi.InterchangeRegistry;
+import org.backofficehub.edi.OutboundDocuments;
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
 import org.backofficehub.edi.PartnerProfile;
 import org.backofficehub.edi.PartnerProfiles;
 
 /**
- * What an administrator asks about EDI: the partner profiles in force, and the interchanges
- * received and sent, each outbound one with the acknowledgement its partner returned.
+ * What an administrator does with EDI: look at the partner profiles in force and the interchanges
+ * received and sent (each outbound one with the acknowledgement its partner returned), and send a
+ * partner the invoice or despatch advice of an order.
  */
 public final class EdiAdminApi {
 
@@ -22,12 +27,29 @@ public final class EdiAdminApi {
 
     private final PartnerProfiles profiles;
     private final InterchangeRegistry registry;
+    private final OutboundDocuments documents;
     private final ObjectMapper json;
 
-    public EdiAdminApi(PartnerProfiles profiles, InterchangeRegistry registry, ObjectMapper json) {
+    public EdiAdminApi(PartnerProfiles profiles, InterchangeRegistry registry, OutboundDocuments documents, ObjectMapper json) {
         this.profiles = profiles;
         this.registry = registry;
+        this.documents = documents;
         this.json = json;
+    }
+
+    /** Sends a partner the invoice or despatch advice of one of its orders: POST .../{document} with invoice or despatch-advice. */
+    public void sendDocument(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        String document = message.getHeader("document", String.class);
+        OutboundDocuments.Kind kind = switch (document == null ? "" : document) {
+            case "invoice" -> OutboundDocuments.Kind.INVOICE;
+            case "despatch-advice" -> OutboundDocuments.Kind.DESPATCH_ADVICE;
+            default -> throw new InputRejectedException(ProblemType.NOT_FOUND, "Unknown document '" + document
+                    + "'; use invoice or despatch-advice");
+        };
+        Path written = documents.send(message.getHeader("partner", String.class), message.getHeader("documentNumber", String.class), kind);
+        JsonReply.write(message, 201, json.writeValueAsBytes(Map.of("file", written.getFileName().toString(),
+                "outbox", written.getParent().getFileName().toString())));
     }
 
     public void listPartners(Exchange exchange) throws IOException {

@@ -47,6 +47,9 @@ import org.backofficehub.config.Databases.DatabaseSettings;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.edi.InterchangeRegistry;
+import org.backofficehub.edi.OutboundDocuments;
+import org.backofficehub.edi.Outbox;
+import org.backofficehub.edi.StoredControlNumbers;
 import org.backofficehub.edi.PartnerProfiles;
 import org.backofficehub.inbox.ArchiveNaming;
 import org.backofficehub.inbox.EdiFiles;
@@ -245,7 +248,9 @@ public class HubConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public EdiAdminApi ediAdminApi() {
-        return new EdiAdminApi(partnerProfiles(), interchangeRegistry(), objectMapper);
+        OutboundDocuments documents = new OutboundDocuments(partnerProfiles(), new ErpOrderReader(erpDataSource()),
+                new Outbox(dataDirectory().resolve("outbox")), new StoredControlNumbers(hubStore()), interchangeRegistry(), clock);
+        return new EdiAdminApi(partnerProfiles(), interchangeRegistry(), documents, objectMapper);
     }
 
     @BindToRegistry("hubStore")

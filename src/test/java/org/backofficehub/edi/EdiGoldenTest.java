@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.config.EdiSetup;
+import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
@@ -36,7 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every EDI sample through the real reader, translators, booking (H2) and writers, with a fixed
  * clock and fresh stores: the canonical orders, the acknowledgement and the order responses must
  * equal the golden files beside the sample ({@code .canonical.json}, {@code .ack.edi},
- * {@code .response.edi}); invalid samples must be refused with the problem their folder's
+ * {@code .response.edi}), and so must the invoices and despatch advices generated from the ERP
+ * afterwards ({@code .invoice.edi}, {@code .despatch.edi}); invalid samples must be refused with the problem their folder's
  * expected-problems.properties names, booking only the messages not in error.
  *
  * <p>Run with {@code -Dgolden.update=true} to rewrite the golden files after a deliberate change,
@@ -76,7 +78,7 @@ class EdiGoldenTest {
     }
 
     private static boolean isInterchange(String name) {
-        return name.endsWith(".edi") && !name.endsWith(".ack.edi") && !name.endsWith(".response.edi");
+        return name.endsWith(".edi") && Stream.of(".ack.edi", ".response.edi", ".invoice.edi", ".despatch.edi").noneMatch(name::endsWith);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +100,22 @@ class EdiGoldenTest {
         assertThat(bookedOrders()).as("orders booked").isEqualTo(delivered.size());
         assertGolden(sibling(sample, ".ack.edi"), outboxDocument("CONTRL", "997", "999", "TA1"), null);
         assertGolden(sibling(sample, ".response.edi"), outboxDocument("ORDRSP", "855"), null);
+        if (!invalid) {
+            sendInvoicesAndDespatchAdvices();
+            assertGolden(sibling(sample, ".invoice.edi"), outboxDocument("INVOIC", "810"), null);
+            assertGolden(sibling(sample, ".despatch.edi"), outboxDocument("DESADV", "856"), null);
+        }
+    }
+
+    /** Every booked order's invoice and despatch advice, generated from the ERP as an administrator asks for them. */
+    private void sendInvoicesAndDespatchAdvices() {
+        PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
+        OutboundDocuments documents = new OutboundDocuments(profiles, new ErpOrderReader(erp), new Outbox(outbox),
+                new StoredControlNumbers(hubStore), new InterchangeRegistry(hubStore, CLOCK), CLOCK);
+        for (Order order : delivered) {
+            documents.send(order.source(), order.orderId(), OutboundDocuments.Kind.INVOICE);
+            documents.send(order.source(), order.orderId(), OutboundDocuments.Kind.DESPATCH_ADVICE);
+        }
     }
 
     private String receive(Path sample) throws IOException {

@@ -102,6 +102,24 @@ class EdiInboxTest {
     }
 
     @Test
+    void anAdministratorSendsTheInvoiceAndDespatchAdviceOfABookedOrder() throws Exception {
+        hub = RunningHub.start();
+        hub.drop("x12/850-004010.edi", "po.edi");
+        hub.awaitSingle("done", "_po.edi");
+
+        HttpResponse<String> invoice = hub.admin("POST", "/admin/edi/partners/ACME/orders/ACME-PO-8801/invoice", "");
+        HttpResponse<String> despatch = hub.admin("POST", "/admin/edi/partners/ACME/orders/ACME-PO-8801/despatch-advice", "");
+        HttpResponse<String> unknown = hub.admin("POST", "/admin/edi/partners/ACME/orders/NO-SUCH-PO/invoice", "");
+
+        assertThat(invoice.statusCode()).as(invoice.body()).isEqualTo(201);
+        assertThat(despatch.statusCode()).as(despatch.body()).isEqualTo(201);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(outbox("acme", "810-")).contains("BIG*").contains("*ACME-PO-8801~").contains("TDS*26640~");
+        assertThat(outbox("acme", "856-")).contains("PRF*ACME-PO-8801~").contains("SN1**24*EA~");
+        assertThat(outboundAck("ACME", "810")).isEqualTo("awaited");
+    }
+
+    @Test
     void controlNumbersAreNeverReusedAcrossRestarts() throws Exception {
         hub = RunningHub.start();
         hub.drop("x12/850-004010.edi", "po.edi");

@@ -1,0 +1,175 @@
+package org.backofficehub.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamEvent;
+import io.xlate.edi.stream.EDIStreamReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.backofficehub.config.EdiSetup;
+import org.backofficehub.edi.EdiInbox;
+import org.backofficehub.edi.EdiStandard;
+import org.backofficehub.edi.InterchangeReader;
+import org.backofficehub.edi.InterchangeRegistry;
+import org.backofficehub.edi.OrderDelivery;
+import org.backofficehub.edi.Outbox;
+import org.backofficehub.edi.PartnerProfiles;
+import org.backofficehub.edi.StoredControlNumbers;
+import org.backofficehub.edi.TransactionSchemas;
+import org.backofficehub.support.TestDatabase;
+
+/**
+ * The EDI benchmark (run by {@code bench/run edi}): on generated interchanges of 20,000 EDIFACT
+ * ORDERS and 20,000 X12 850s, the hub's EDI pipeline (StAEDI with the hub's implementation
+ * guides, translation to canonical orders, acknowledgement) against StAEDI's raw event parse of
+ * the same file, alternating, in one JVM; then the hub's pipeline over a 1 GB interchange in a
+ * JVM limited to 256 MB of heap.
+ */
+public final class EdiBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("heap-probe")) {
+            heapProbe(Path.of(args[1]));
+            return;
+        }
+        int runs = Integer.parseInt(System.getProperty("bench.runs", "5"));
+        long messages = Long.parseLong(System.getProperty("bench.edi-messages", "20000"));
+        long heapFileBytes = Long.parseLong(System.getProperty("bench.edi-heap-bytes", String.valueOf(1L << 30)));
+        Path dir = Files.createDirectories(Path.of("target/bench-edi"));
+
+        List<String> rows = new ArrayList<>();
+        for (String standard : List.of("EDIFACT ORDERS", "X12 850")) {
+            Path file = dir.resolve(standard.startsWith("X12") ? "bench-850.edi" : "bench-orders.edi");
+            long size = standard.startsWith("X12") ? EdiInterchangeGenerator.x12(file, 9001, messages)
+                    : EdiInterchangeGenerator.edifact(file, "BENCH0001", messages);
+            rawParse(file, false);
+            rawParse(file, true);
+            hubPipeline(file);
+            List<Double> raw = new ArrayList<>();
+            List<Double> rawValidating = new ArrayList<>();
+            List<Double> hub = new ArrayList<>();
+            for (int run = 0; run < runs; run++) {
+                raw.add(rate(messages, rawParse(file, false)));
+                rawValidating.add(rate(messages, rawParse(file, true)));
+                hub.add(rate(messages, hubPipeline(file)));
+                System.out.printf("%s run %d: raw %,.0f msg/s, raw with the hub's schemas %,.0f msg/s, hub %,.0f msg/s%n", standard,
+                        run + 1, raw.get(run), rawValidating.get(run), hub.get(run));
+            }
+            double hubMedian = median(hub);
+            rows.add(String.format("| %s | %,d | %.1f | %,.0f | %,.0f | %,.0f | %.2f | %.2f |", standard, messages, size / 1e6,
+                    median(raw), median(rawValidating), hubMedian, hubMedian / median(raw), hubMedian / median(rawValidating)));
+        }
+        System.out.println();
+        System.out.printf("Medians of %d alternating runs, after one warm-up each%n%n", runs);
+        System.out.println("| interchange | messages | MB | raw StAEDI parse msg/s | raw StAEDI parse with the hub's schemas msg/s"
+                + " | hub EDI → canonical msg/s | hub / raw | hub / raw with schemas |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(System.out::println);
+
+        if (heapFileBytes > 0) {
+            Path big = dir.resolve("bench-1gb-orders.edi");
+            long bigMessages = heapFileBytes / 730;
+            long bigSize = EdiInterchangeGenerator.edifact(big, "BENCH1GB", bigMessages);
+            ProcessBuilder probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), EdiBenchmark.class.getName(),
+                    "heap-probe", big.toString()).inheritIO();
+            int exit = probe.start().waitFor();
+            System.out.printf("%n1 GB interchange: %,d bytes, %,d ORDERS messages, probe exit code %d%n", bigSize, bigMessages, exit);
+            Files.delete(big);
+        }
+    }
+
+    /**
+     * StAEDI's event parse with its envelope validation and nothing else; with {@code validating},
+     * each message is also checked against the hub's implementation guide, as the hub does.
+     */
+    static long rawParse(Path file, boolean validating) throws Exception {
+        TransactionSchemas schemas = new TransactionSchemas();
+        long start = System.nanoTime();
+        long transactions = 0;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            EDIStreamReader reader = EDIInputFactory.newFactory().createEDIStreamReader(in);
+            boolean header = false;
+            while (reader.hasNext()) {
+                EDIStreamEvent event = reader.next();
+                if (event == EDIStreamEvent.START_TRANSACTION) {
+                    transactions++;
+                    header = validating;
+                } else if (event == EDIStreamEvent.END_SEGMENT && header) {
+                    reader.setTransactionSchema(schemas.find(EdiStandard.valueOf(reader.getStandard()), reader.getTransactionType()));
+                    header = false;
+                }
+            }
+            reader.close();
+        }
+        if (transactions == 0) {
+            throw new IllegalStateException("nothing parsed");
+        }
+        return System.nanoTime() - start;
+    }
+
+    /** The hub's path for an inbox EDI file, minus booking: validated, translated, acknowledged. */
+    static long hubPipeline(Path file) throws Exception {
+        Path work = Files.createTempDirectory("bench-edi-");
+        try (HikariDataSource hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub")) {
+            AtomicLong orders = new AtomicLong();
+            OrderDelivery counting = delivered -> {
+                orders.addAndGet(delivered.size());
+                return List.of();
+            };
+            EdiInbox inbox = inbox(hubStore, work, counting);
+            long start = System.nanoTime();
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                inbox.receive(in, file.getFileName().toString());
+            }
+            long elapsed = System.nanoTime() - start;
+            if (orders.get() == 0) {
+                throw new IllegalStateException("nothing translated");
+            }
+            return elapsed;
+        }
+    }
+
+    private static EdiInbox inbox(HikariDataSource hubStore, Path work, OrderDelivery delivery) {
+        PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
+        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), profiles, new InterchangeRegistry(hubStore, Clock.systemUTC()),
+                new StoredControlNumbers(hubStore), new Outbox(work.resolve("outbox")), delivery, EdiSetup.translators(),
+                Clock.systemUTC(), 1000);
+    }
+
+    /** Runs in a JVM with -Xmx256m: the whole 1 GB interchange through the pipeline, reporting peak heap. */
+    private static void heapProbe(Path file) throws Exception {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+        long seconds = hubPipeline(file) / 1_000_000_000L;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        System.out.printf("heap probe: %s in %d s with -Xmx%d MB; peak heap used (sum of pool peaks) %d MB%n", file.getFileName(),
+                seconds, Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+    }
+
+    private static double rate(long messages, long nanos) {
+        return messages / (nanos / 1e9);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
