@@ -18,6 +18,15 @@ public final class StoredControlNumbers implements ControlNumbers {
 
     @Override
     public long reserve(String partnerId, Kind kind, int count) {
+        try {
+            return reserveOnce(partnerId, kind, count);
+        } catch (HubStoreException firstUseRace) {
+            // Two first uses for a partner raced on the primary key; the row exists now.
+            return reserveOnce(partnerId, kind, count);
+        }
+    }
+
+    private long reserveOnce(String partnerId, Kind kind, int count) {
         try (Connection connection = hubStore.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -40,7 +49,7 @@ public final class StoredControlNumbers implements ControlNumbers {
             update.setString(2, partnerId);
             update.setString(3, kind.name());
             if (update.executeUpdate() == 0) {
-                // First use for this partner; a concurrent first use fails on the primary key and is retried by the caller's retry of the file.
+                // First use for this partner and kind.
                 try (PreparedStatement insert = connection.prepareStatement(
                         "INSERT INTO edi_control_number (partner_id, kind, last_value) VALUES (?, ?, ?)")) {
                     insert.setString(1, partnerId);
