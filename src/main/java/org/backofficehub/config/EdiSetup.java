@@ -3,12 +3,18 @@ package org.backofficehub.config;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.backofficehub.batch.BookingStage;
 import org.backofficehub.batch.RouteModes;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.edi.EdiInbox;
+import org.backofficehub.edi.EdiStandard;
+import org.backofficehub.edi.InterchangeSource;
+import org.backofficehub.edi.SmooksEdifactSource;
 import org.backofficehub.edi.EdifactOrdersTranslator;
 import org.backofficehub.edi.InterchangeReader;
 import org.backofficehub.edi.InterchangeRegistry;
@@ -28,12 +34,20 @@ import org.backofficehub.edi.X12PurchaseOrderTranslator;
 public record EdiSetup(Path partnersDirectory, boolean acceptUnknownPartners, String ourDefaultId, int holdOrders,
                        Path dataDirectory, UnaryOperator<String> overrides) {
 
+    /** The EDIFACT directories the Smooks engine has schemas for here (edifact-schemas d96a, d01b). */
+    static final Set<String> SMOOKS_DIRECTORIES = Set.of("D96A", "D01B");
+
     public PartnerProfiles profiles() {
         PartnerProfiles profiles = PartnerProfiles.load(partnersDirectory, acceptUnknownPartners, ourDefaultId, overrides);
         for (PartnerProfile profile : profiles.all()) {
-            if (!PartnerProfile.STAEDI.equals(profile.engine())) {
+            boolean smooks = PartnerProfile.SMOOKS.equals(profile.engine());
+            if (!smooks && !PartnerProfile.STAEDI.equals(profile.engine())) {
                 throw new IllegalStateException("Partner " + profile.partnerId() + " asks for EDI engine '" + profile.engine()
-                        + "', which this hub does not have (available: " + PartnerProfile.STAEDI + ")");
+                        + "'; the engines are " + PartnerProfile.STAEDI + " and " + PartnerProfile.SMOOKS);
+            }
+            if (smooks && (profile.standard() != EdiStandard.EDIFACT || !SMOOKS_DIRECTORIES.contains(profile.version()))) {
+                throw new IllegalStateException("Partner " + profile.partnerId() + ": the Smooks engine reads EDIFACT "
+                        + SMOOKS_DIRECTORIES + " only, not " + profile.standard() + " " + profile.version());
             }
         }
         return profiles;
@@ -41,15 +55,22 @@ public record EdiSetup(Path partnersDirectory, boolean acceptUnknownPartners, St
 
     public EdiInbox inbox(PartnerProfiles profiles, InterchangeRegistry registry, DataSource hubStore, RouteModes modes,
                           GroupCommitBooking booking, BookingStage stage, Clock clock) {
-        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), profiles, registry, new StoredControlNumbers(hubStore),
+        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), smooksEngines(), profiles, registry, new StoredControlNumbers(hubStore),
                 new Outbox(dataDirectory.resolve("outbox")), new RouteOrderDelivery(modes, "inbox-files", booking, stage),
                 translators(), clock, holdOrders);
     }
 
-    /** The order translators by engine and message type. */
+    /** The order translators by engine and message type: both engines hand over the same segments. */
     public static Map<String, OrderMessageTranslator> translators() {
         return Map.of(
                 EdiInbox.translatorKey(PartnerProfile.STAEDI, "ORDERS"), new EdifactOrdersTranslator(),
-                EdiInbox.translatorKey(PartnerProfile.STAEDI, "850"), new X12PurchaseOrderTranslator());
+                EdiInbox.translatorKey(PartnerProfile.STAEDI, "850"), new X12PurchaseOrderTranslator(),
+                EdiInbox.translatorKey(PartnerProfile.SMOOKS, "ORDERS"), new EdifactOrdersTranslator());
+    }
+
+    /** One Smooks engine per EDIFACT directory, compiled on first use (its DFDL schemas take 20-30 s the first time). */
+    public static Function<PartnerProfile, InterchangeSource> smooksEngines() {
+        Map<String, SmooksEdifactSource> byDirectory = new ConcurrentHashMap<>();
+        return profile -> byDirectory.computeIfAbsent(profile.version(), SmooksEdifactSource::new);
     }
 }

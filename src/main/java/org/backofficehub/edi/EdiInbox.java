@@ -1,5 +1,6 @@
 package org.backofficehub.edi;
 
+import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
@@ -33,6 +35,7 @@ public final class EdiInbox {
     private static final Logger LOG = LoggerFactory.getLogger(EdiInbox.class);
 
     private final InterchangeReader reader;
+    private final Function<PartnerProfile, InterchangeSource> otherEngines;
     private final PartnerProfiles profiles;
     private final InterchangeRegistry registry;
     private final ControlNumbers numbers;
@@ -46,7 +49,18 @@ public final class EdiInbox {
     public EdiInbox(InterchangeReader reader, PartnerProfiles profiles, InterchangeRegistry registry, ControlNumbers numbers,
                     Outbox outbox, OrderDelivery delivery, Map<String, OrderMessageTranslator> translators, Clock clock,
                     int holdOrders) {
+        this(reader, profile -> reader, profiles, registry, numbers, outbox, delivery, translators, clock, holdOrders);
+    }
+
+    /**
+     * @param otherEngines the reading engine for a partner whose profile names one other than
+     *                     StAEDI (Smooks); chosen by the file's first interchange
+     */
+    public EdiInbox(InterchangeReader reader, Function<PartnerProfile, InterchangeSource> otherEngines, PartnerProfiles profiles,
+                    InterchangeRegistry registry, ControlNumbers numbers, Outbox outbox, OrderDelivery delivery,
+                    Map<String, OrderMessageTranslator> translators, Clock clock, int holdOrders) {
         this.reader = reader;
+        this.otherEngines = otherEngines;
         this.profiles = profiles;
         this.registry = registry;
         this.numbers = numbers;
@@ -64,13 +78,25 @@ public final class EdiInbox {
     }
 
     public EdiReceipt receive(InputStream input, String fileName) {
+        BufferedInputStream buffered = new BufferedInputStream(input, 1 << 16);
+        Envelope first = EnvelopePeek.first(buffered, reader);
+        InterchangeSource source = engineFor(first);
         FileSession session = new FileSession(fileName);
         try {
-            reader.read(input, session);
+            source.read(buffered, session);
         } catch (InterchangeSyntaxException e) {
-            session.unreadable(e);
+            session.unreadable(e, first);
         }
         return session.conclude();
+    }
+
+    /** StAEDI, unless the first interchange's sender has a profile naming another engine. */
+    private InterchangeSource engineFor(Envelope first) {
+        if (first == null) {
+            return reader;
+        }
+        return profiles.forSender(first, null).filter(p -> !PartnerProfile.STAEDI.equals(p.engine()))
+                .map(otherEngines).orElse(reader);
     }
 
     private final class FileSession implements InterchangeListener {
@@ -145,7 +171,7 @@ public final class EdiInbox {
             }
             businessMessages++;
             if (!message.valid()) {
-                refuse(target, message, null);
+                refuse(target, message, message.unreadable());
                 return;
             }
             OrderMessageTranslator translator = translators.get(translatorKey(partner.engine(), message.type()));
@@ -204,8 +230,15 @@ public final class EdiInbox {
             finishInterchange();
         }
 
-        void unreadable(InterchangeSyntaxException e) {
-            if (report == null || e.envelope() == null) {
+        /**
+         * @param peeked the file's first interchange header: an engine that fails before reporting
+         *               any interchange (Smooks) is still answered for it
+         */
+        void unreadable(InterchangeSyntaxException e, Envelope peeked) {
+            if (report == null && e.envelope() == null && interchanges == 0 && peeked != null) {
+                interchangeStarted(peeked);
+            }
+            if (report == null) {
                 throw new InputRejectedException(ProblemType.MALFORMED_DOCUMENT, "The file is not readable EDI: " + e.getMessage());
             }
             report.reject(e.truncated() ? InterchangeRejection.TRUNCATED : InterchangeRejection.UNREADABLE, e.getMessage());

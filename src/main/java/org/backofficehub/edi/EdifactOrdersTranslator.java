@@ -217,12 +217,9 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                 BigDecimal per = decimal(basis, at);
                 if (per.signum() > 0) {
                     value = value.divide(per, 4, RoundingMode.HALF_UP).stripTrailingZeros();
-                    if (value.scale() < 2) {
-                        value = value.setScale(2);
-                    }
                 }
             }
-            unitPrice = value;
+            unitPrice = MessageReading.price(value);
         }
 
         OrderLine build() {

@@ -17,7 +17,7 @@ import java.util.List;
  * are checked by StAEDI's control schemas, and each message is checked against the hub's
  * implementation guide ({@link TransactionSchemas}). Streaming: one message in memory at a time.
  */
-public final class InterchangeReader {
+public final class InterchangeReader implements InterchangeSource {
 
     /** Enough to tell a partner what is wrong; a message with more errors is beyond repair anyway. */
     static final int MAX_ERRORS_PER_STRUCTURE = 100;
@@ -32,6 +32,7 @@ public final class InterchangeReader {
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
     }
 
+    @Override
     public void read(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
         Session session = new Session(listener);
         EDIStreamReader reader = factory.createEDIStreamReader(input);

@@ -29,6 +29,11 @@ final class MessageReading {
         }
     }
 
+    /** A price as money: at least two decimals, whatever the engine did to trailing zeros (6.5 is 6.50). */
+    static BigDecimal price(BigDecimal value) {
+        return value.scale() < 2 ? value.setScale(2) : value;
+    }
+
     static LocalDate date(String value, String where) {
         String digits = value.length() >= 8 ? value.substring(0, 8) : value;
         try {

@@ -166,7 +166,7 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
             }
             this.lineNumber = number;
             this.quantity = po1.has(2) ? decimal(po1.element(2), where) : null;
-            this.unitPrice = po1.has(4) ? decimal(po1.element(4), where) : null;
+            this.unitPrice = po1.has(4) ? MessageReading.price(decimal(po1.element(4), where)) : null;
             String found = null;
             for (int qualifier = 6; qualifier <= 24 && found == null; qualifier += 2) {
                 if (SKU_QUALIFIERS.contains(po1.element(qualifier))) {

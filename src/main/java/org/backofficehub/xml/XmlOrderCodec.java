@@ -40,14 +40,16 @@ public final class XmlOrderCodec {
     public XmlOrderCodec() {
         try {
             context = JAXBContext.newInstance(XmlOrder.class);
-            SchemaFactory schemaFactory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            // The JDK's own implementations: the Smooks engine's DFDL libraries put Xerces on the
+            // classpath, whose factories ignore the properties that keep external entities out.
+            SchemaFactory schemaFactory = SchemaFactory.newDefaultInstance();
             schemaFactory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             schemaFactory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             schema = schemaFactory.newSchema(XmlOrderCodec.class.getResource("/schema/order.xsd"));
         } catch (JAXBException | SAXException e) {
             throw new IllegalStateException("Cannot initialise the XML order binding", e);
         }
-        inputFactory = XMLInputFactory.newFactory();
+        inputFactory = XMLInputFactory.newDefaultFactory();
         inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }

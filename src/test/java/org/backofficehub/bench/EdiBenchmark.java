@@ -78,7 +78,7 @@ public final class EdiBenchmark {
 
         if (heapFileBytes > 0) {
             Path big = dir.resolve("bench-1gb-orders.edi");
-            long bigMessages = heapFileBytes / 730;
+            long bigMessages = heapFileBytes / 580; // about 580 bytes per generated message
             long bigSize = EdiInterchangeGenerator.edifact(big, "BENCH1GB", bigMessages);
             ProcessBuilder probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), EdiBenchmark.class.getName(),

@@ -135,6 +135,25 @@ class EdiInboxTest {
     }
 
     @Test
+    void aPartnerWhoseProfileNamesSmooksIsReadBySmooks() throws Exception {
+        System.setProperty("hub.partner.bergmann.engine", "smooks");
+        try {
+            hub = RunningHub.start();
+            hub.drop("edifact/orders-d01b.edi", "bergmann.edi");
+            Path done = Awaitility.await("read by Smooks").atMost(Duration.ofSeconds(90)).until(
+                    () -> hub.listing("done").stream().filter(p -> p.getFileName().toString().endsWith("_bergmann.edi")).findFirst(),
+                    java.util.Optional::isPresent).get();
+            assertThat(done).exists();
+            assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'BERGMANN' AND OHCREF = 'BG-2026-0815'")).isEqualTo(1);
+            assertThat(outbox("bergmann", "ORDRSP-")).contains("RFF+ON:BG-2026-0815'").contains("PRI+AAA:129.00'");
+            HttpResponse<String> partners = hub.admin("GET", "/admin/edi/partners", null);
+            assertThat(partners.body()).contains("\"partner\":\"BERGMANN\"").contains("\"engine\":\"smooks\"");
+        } finally {
+            System.clearProperty("hub.partner.bergmann.engine");
+        }
+    }
+
+    @Test
     void unknownSendersAreQuarantinedWhenThePolicySaysReject() throws Exception {
         hub = RunningHub.start(Map.of("hub.partners.unknown", "reject"));
         hub.drop("edifact/invalid/unknown-partner.edi", "stranger.edi");
