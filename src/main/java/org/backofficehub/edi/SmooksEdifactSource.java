@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import io.xlate.edi.stream.EDIStreamValidationError;
 import org.smooks.Smooks;
 import org.smooks.api.SmooksException;
@@ -25,7 +26,8 @@ import org.xml.sax.SAXException;
  * whole. Counts in UNT and UNZ are checked here, as StAEDI does for the default engine.
  *
  * <p>The DFDL schemas take 20-30 s to compile; Smooks caches them on disk under
- * {@code .smooks/dfdl-cartridge/} in the working directory, one file per directory.
+ * {@code .smooks/dfdl-cartridge/} in the working directory, one file per directory (see
+ * {@link #MESSAGE_TYPES}), and a file read with another directory's schema is refused.
  */
 public final class SmooksEdifactSource implements InterchangeSource {
 
@@ -54,7 +56,13 @@ public final class SmooksEdifactSource implements InterchangeSource {
                 throw new InterchangeSyntaxException("Smooks cannot read the interchange: " + rootCause(e), null, null, false, e);
             }
             Document document = sink.getNode() instanceof Document d ? d : sink.getNode().getOwnerDocument();
-            emit(document.getDocumentElement(), listener);
+            Element root = document.getDocumentElement();
+            String namespace = root.getNamespaceURI() == null ? "" : root.getNamespaceURI();
+            if (!namespace.toLowerCase(Locale.ROOT).endsWith("/" + directory)) {
+                throw new IllegalStateException("Smooks read an " + directory.toUpperCase(Locale.ROOT) + " interchange with the schema of "
+                        + namespace + ": a stale compiled schema in .smooks/dfdl-cartridge/; delete that folder");
+            }
+            emit(root, listener);
         }
     }
 
@@ -154,17 +162,28 @@ public final class SmooksEdifactSource implements InterchangeSource {
         return engine;
     }
 
+    /**
+     * The message types compiled in, different per directory on purpose: the cartridge names its
+     * on-disk cache after the message types alone, so two directories with the same list would
+     * share one compiled schema and D01B interchanges would silently be read with D96A's.
+     */
+    private static final Map<String, List<String>> MESSAGE_TYPES = Map.of(
+            "d96a", List.of("ORDERS"),
+            "d01b", List.of("ORDERS", "ORDCHG"));
+
     private Smooks create() {
+        StringBuilder types = new StringBuilder();
+        for (String type : MESSAGE_TYPES.get(directory)) {
+            types.append("<edifact:messageType>").append(type).append("</edifact:messageType>");
+        }
         String config = """
                 <smooks-resource-list xmlns="https://www.smooks.org/xsd/smooks-2.0.xsd"
                                       xmlns:edifact="https://www.smooks.org/xsd/smooks/edifact-2.0.xsd">
                     <edifact:parser schemaUri="/%s/EDIFACT-Messages.dfdl.xsd" cacheOnDisk="true">
-                        <edifact:messageTypes>
-                            <edifact:messageType>ORDERS</edifact:messageType>
-                        </edifact:messageTypes>
+                        <edifact:messageTypes>%s</edifact:messageTypes>
                     </edifact:parser>
                 </smooks-resource-list>
-                """.formatted(directory);
+                """.formatted(directory, types);
         try {
             return new Smooks(new ByteArrayInputStream(config.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException | SAXException e) {

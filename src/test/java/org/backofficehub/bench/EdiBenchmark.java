@@ -16,9 +16,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.backofficehub.config.EdiSetup;
 import org.backofficehub.edi.EdiInbox;
 import org.backofficehub.edi.EdiStandard;
+import org.backofficehub.edi.InterchangeSource;
+import org.backofficehub.edi.PartnerProfile;
 import org.backofficehub.edi.InterchangeReader;
 import org.backofficehub.edi.InterchangeRegistry;
 import org.backofficehub.edi.OrderDelivery;
@@ -32,8 +35,8 @@ import org.backofficehub.support.TestDatabase;
  * The EDI benchmark (run by {@code bench/run edi}): on generated interchanges of 20,000 EDIFACT
  * ORDERS and 20,000 X12 850s, the hub's EDI pipeline (StAEDI with the hub's implementation
  * guides, translation to canonical orders, acknowledgement) against StAEDI's raw event parse of
- * the same file, alternating, in one JVM; then the hub's pipeline over a 1 GB interchange in a
- * JVM limited to 256 MB of heap.
+ * the same file, alternating, in one JVM; the Smooks engine on the same EDIFACT file; then the
+ * hub's pipeline over a 1 GB interchange in a JVM limited to 256 MB of heap.
  */
 public final class EdiBenchmark {
 
@@ -69,7 +72,25 @@ public final class EdiBenchmark {
             rows.add(String.format("| %s | %,d | %.1f | %,.0f | %,.0f | %,.0f | %.2f | %.2f |", standard, messages, size / 1e6,
                     median(raw), median(rawValidating), hubMedian, hubMedian / median(raw), hubMedian / median(rawValidating)));
         }
+        String smooksRow = null;
+        if (Boolean.parseBoolean(System.getProperty("bench.smooks", "true"))) {
+            Path file = dir.resolve("bench-orders.edi");
+            EdiInterchangeGenerator.edifact(file, "BENCH0001", messages);
+            // Warm-up on a sample: loads the cached DFDL compilation (or compiles it, 20-30 s, the first time).
+            hubPipeline(Path.of("edi-samples/edifact/orders-d96a-eancom.edi"), PartnerProfile.SMOOKS);
+            double smooks = rate(messages, hubPipeline(file, PartnerProfile.SMOOKS));
+            double staedi = rate(messages, hubPipeline(file, PartnerProfile.STAEDI));
+            System.out.printf("Smooks engine: %,.0f msg/s; StAEDI engine in the same JVM right after: %,.0f msg/s%n", smooks, staedi);
+            smooksRow = String.format("| EDIFACT ORDERS | %,d | Smooks engine %,.1f msg/s | StAEDI engine %,.0f msg/s | StAEDI / Smooks %.0f× |",
+                    messages, smooks, staedi, staedi / smooks);
+        }
         System.out.println();
+        if (smooksRow != null) {
+            System.out.println("| interchange | messages | hub with Smooks | hub with StAEDI | ratio |");
+            System.out.println("|---|---:|---:|---:|---:|");
+            System.out.println(smooksRow);
+            System.out.println();
+        }
         System.out.printf("Medians of %d alternating runs, after one warm-up each%n%n", runs);
         System.out.println("| interchange | messages | MB | raw StAEDI parse msg/s | raw StAEDI parse with the hub's schemas msg/s"
                 + " | hub EDI → canonical msg/s | hub / raw | hub / raw with schemas |");
@@ -118,8 +139,12 @@ public final class EdiBenchmark {
         return System.nanoTime() - start;
     }
 
-    /** The hub's path for an inbox EDI file, minus booking: validated, translated, acknowledged. */
     static long hubPipeline(Path file) throws Exception {
+        return hubPipeline(file, PartnerProfile.STAEDI);
+    }
+
+    /** The hub's path for an inbox EDI file, minus booking: validated, translated, acknowledged, with the given engine. */
+    static long hubPipeline(Path file, String engine) throws Exception {
         Path work = Files.createTempDirectory("bench-edi-");
         try (HikariDataSource hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub")) {
             AtomicLong orders = new AtomicLong();
@@ -127,7 +152,7 @@ public final class EdiBenchmark {
                 orders.addAndGet(delivered.size());
                 return List.of();
             };
-            EdiInbox inbox = inbox(hubStore, work, counting);
+            EdiInbox inbox = inbox(hubStore, work, counting, engine);
             long start = System.nanoTime();
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                 inbox.receive(in, file.getFileName().toString());
@@ -140,9 +165,12 @@ public final class EdiBenchmark {
         }
     }
 
-    private static EdiInbox inbox(HikariDataSource hubStore, Path work, OrderDelivery delivery) {
-        PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
-        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), profiles, new InterchangeRegistry(hubStore, Clock.systemUTC()),
+    private static final Function<PartnerProfile, InterchangeSource> SMOOKS = EdiSetup.smooksEngines();
+
+    private static EdiInbox inbox(HikariDataSource hubStore, Path work, OrderDelivery delivery, String engine) {
+        PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB",
+                key -> key.endsWith(".engine") ? engine : null);
+        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), SMOOKS, profiles, new InterchangeRegistry(hubStore, Clock.systemUTC()),
                 new StoredControlNumbers(hubStore), new Outbox(work.resolve("outbox")), delivery, EdiSetup.translators(),
                 Clock.systemUTC(), 1000);
     }

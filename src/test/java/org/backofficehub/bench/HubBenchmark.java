@@ -26,6 +26,7 @@ public final class HubBenchmark {
         int inboxFiles = Integer.parseInt(System.getProperty("bench.inbox-files", "10000"));
         int rate = Integer.parseInt(System.getProperty("bench.rate", "2000"));
         String classpath = System.getProperty("bench.hub-classpath");
+        boolean startupOnly = Boolean.getBoolean("bench.startup-only");
 
         Map<String, List<HttpLoad.Result>> http = new LinkedHashMap<>();
         Map<String, List<InboxLoad.Result>> inbox = new LinkedHashMap<>();
@@ -35,6 +36,9 @@ public final class HubBenchmark {
             try (HubProcess hub = HubProcess.start(dataDir, classpath)) {
                 startups.add(hub.startupMillis);
                 System.out.printf("run %d: healthy after %d ms%n", run, hub.startupMillis);
+                if (startupOnly) {
+                    continue;
+                }
                 AtomicLong sequence = new AtomicLong();
                 HttpLoad translated = new HttpLoad(URI.create("http://localhost:" + hub.port + "/api/orders"), sequence,
                         n -> HttpRequest.newBuilder().header("Content-Type", "application/json")
@@ -69,6 +73,9 @@ public final class HubBenchmark {
         System.out.println();
         System.out.printf("Medians of %d runs (each run a fresh hub process and H2 data directory)%n%n", runs);
         System.out.printf("start-up to healthy: %d ms (runs: %s)%n%n", (long) median(startups, Long::doubleValue), startups);
+        if (startupOnly) {
+            return;
+        }
         System.out.println("| scenario | orders/s | p50 ms | p99 ms | failed |");
         System.out.println("|---|---:|---:|---:|---:|");
         http.forEach((name, results) -> System.out.printf("| %s | %.0f | %.2f | %.2f | %d |%n", name,
