@@ -20,6 +20,7 @@ import org.backofficehub.batch.BookingStage.StagedOrder;
 import org.backofficehub.booking.BookingResult;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.Order;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.store.HubStoreException;
@@ -44,6 +45,13 @@ public final class BatchDrain implements Processor {
     private final Clock clock;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
+    /** Told about each chunk's outcome once it is committed: orders booked now or refused (not re-deliveries, not deferred). */
+    public interface Listener {
+        void drained(List<Order> orders, List<BookingResult> results);
+    }
+
+    private volatile Listener listener = (orders, results) -> { };
+
     /** {@code deferred}: still claimed by a booking in progress (or one a crash cut short); left staged for the next drain. */
     public record DrainResult(String routeId, int booked, int alreadyBooked, int failed, int deferred) {
     }
@@ -55,6 +63,10 @@ public final class BatchDrain implements Processor {
         this.hubStore = hubStore;
         this.chunkSize = chunkSize;
         this.clock = clock;
+    }
+
+    public void setListener(Listener listener) {
+        this.listener = listener;
     }
 
     /** The scheduled drain: the route id comes from the drain route's header. */
@@ -87,6 +99,8 @@ public final class BatchDrain implements Processor {
                 after = chunk.get(chunk.size() - 1).id();
                 List<BookingResult> results = booking.bookAll(chunk.stream().map(StagedOrder::order).toList());
                 List<StagedOrder> done = new ArrayList<>(chunk.size());
+                List<Order> answered = new ArrayList<>(chunk.size());
+                List<BookingResult> answers = new ArrayList<>(chunk.size());
                 for (int i = 0; i < chunk.size(); i++) {
                     BookingResult result = results.get(i);
                     if (result.rejection() != null && result.rejection().type() == ProblemType.BOOKING_IN_PROGRESS) {
@@ -101,9 +115,14 @@ public final class BatchDrain implements Processor {
                     } else {
                         booked++;
                     }
+                    if (result.rejection() != null || !result.booking().alreadyBooked()) {
+                        answered.add(chunk.get(i).order());
+                        answers.add(result);
+                    }
                     done.add(chunk.get(i));
                 }
                 stage.remove(done);
+                tell(answered, answers);
             }
             DrainResult result = new DrainResult(routeId, booked, alreadyBooked, failed, deferred);
             if (recordEmptyRun || booked + alreadyBooked + failed > 0) {
@@ -116,6 +135,18 @@ public final class BatchDrain implements Processor {
             return result;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** The bookings are committed whatever a listener does; its failure is logged, not the drain's. */
+    private void tell(List<Order> orders, List<BookingResult> results) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        try {
+            listener.drained(orders, results);
+        } catch (RuntimeException e) {
+            LOG.error("After draining {} orders: {}", orders.size(), e.getMessage(), e);
         }
     }
 

@@ -46,6 +46,7 @@ import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.config.Databases.DatabaseSettings;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.edi.DrainedOrderResponses;
 import org.backofficehub.edi.InterchangeRegistry;
 import org.backofficehub.edi.OutboundDocuments;
 import org.backofficehub.edi.Outbox;
@@ -218,6 +219,8 @@ public class HubConfiguration implements CamelConfiguration {
     public synchronized BatchDrain batchDrain() {
         if (batchDrain == null) {
             batchDrain = new BatchDrain(bookingStage(), realTimeBooking(), failureLog(), hubStore(), drainChunk, clock);
+            batchDrain.setListener(new DrainedOrderResponses(partnerProfiles(), new Outbox(dataDirectory().resolve("outbox")),
+                    new StoredControlNumbers(hubStore()), interchangeRegistry(), clock));
         }
         return batchDrain;
     }

@@ -120,6 +120,23 @@ class EdiInboxTest {
     }
 
     @Test
+    void inBatchModeTheOrderResponsesFollowTheDrain() throws Exception {
+        hub = RunningHub.start();
+        HttpResponse<String> batch = hub.admin("PUT", "/admin/routes/inbox-files/mode", "{\"mode\":\"batch\",\"cron\":\"0 0 3 * * ?\"}");
+        assertThat(batch.statusCode()).as(batch.body()).isEqualTo(200);
+        hub.drop("edifact/orders-d96a-eancom.edi", "staged.edi");
+        hub.awaitSingle("done", "_staged.edi");
+
+        assertThat(outbox("nordwind", "CONTRL-")).as("acknowledged on receipt").contains("UCI+NW000000001+");
+        assertThat(outbox("nordwind", "ORDRSP-")).as("nothing booked yet").isEmpty();
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isZero();
+
+        HttpResponse<String> drained = hub.admin("POST", "/admin/routes/inbox-files/run", "");
+        assertThat(drained.body()).contains("\"booked\":2");
+        assertThat(outbox("nordwind", "ORDRSP-")).contains("RFF+ON:NW-PO-4711'").contains("RFF+ON:NW-PO-4712'").contains("+29'");
+    }
+
+    @Test
     void controlNumbersAreNeverReusedAcrossRestarts() throws Exception {
         hub = RunningHub.start();
         hub.drop("x12/850-004010.edi", "po.edi");
