@@ -138,8 +138,10 @@ public final class EdiInbox {
             Optional<PartnerProfile> found = profiles.forSender(envelope, null);
             partner = found.orElse(null);
             if (partner == null) {
-                report.reject(InterchangeRejection.UNKNOWN_PARTNER, "no partner profile for sender " + envelope.senderId()
-                        + (envelope.senderQualifier().isEmpty() ? "" : " (qualifier " + envelope.senderQualifier() + ")"));
+                report.reject(InterchangeRejection.UNKNOWN_PARTNER, profiles.isOurs(envelope.senderId())
+                        ? "the sender " + envelope.senderId() + " is this hub: an outbound document is not read back"
+                        : "no partner profile for sender " + envelope.senderId()
+                                + (envelope.senderQualifier().isEmpty() ? "" : " (qualifier " + envelope.senderQualifier() + ")"));
                 return;
             }
             arrival = registry.arrived(partner.partnerId(), envelope, fileName);

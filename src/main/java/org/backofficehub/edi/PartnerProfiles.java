@@ -56,10 +56,13 @@ public final class PartnerProfiles {
         return profiles.stream().filter(p -> p.partnerId().equalsIgnoreCase(partnerId)).findFirst();
     }
 
-    /** The profile of the interchange's sender; a stand-in when unknown senders are accepted, else empty. */
+    /**
+     * The profile of the interchange's sender; a stand-in when unknown senders are accepted, else
+     * empty. Never a stand-in for the hub's own ids: a document the hub sent is not read back as an order.
+     */
     public Optional<PartnerProfile> forSender(Envelope envelope, String groupVersion) {
         Optional<PartnerProfile> known = profiles.stream().filter(p -> p.sends(envelope)).findFirst();
-        if (known.isPresent() || !acceptUnknown) {
+        if (known.isPresent() || !acceptUnknown || isOurs(envelope.senderId())) {
             return known;
         }
         String version = envelope.standard() == EdiStandard.X12 ? groupVersion : null;
@@ -71,6 +74,11 @@ public final class PartnerProfiles {
                 envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDERS") : Set.of("850"),
                 envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDRSP") : Set.of("855"),
                 AckType.defaultFor(envelope.standard(), version), "unknown-" + safeId, PartnerProfile.STAEDI, false));
+    }
+
+    /** Whether an interchange id is one the hub sends under. */
+    public boolean isOurs(String interchangeId) {
+        return ourDefaultId.equals(interchangeId) || profiles.stream().anyMatch(p -> p.ourId().equals(interchangeId));
     }
 
     static PartnerProfile read(Path file, UnaryOperator<String> overrides) {

@@ -191,6 +191,16 @@ class EdiInboxTest {
         assertThat(outbox("unknown-STRANGERCO", "997-")).contains("AK9*A*2*2*2~");
     }
 
+    @Test
+    void aDocumentTheHubSentIsNotReadBackAsAnOrder() throws Exception {
+        hub = RunningHub.start(Map.of("hub.partners.unknown", "accept"));
+        hub.drop("edifact/expected/orders-d96a-eancom.response.edi", "our-own-ordrsp.edi");
+
+        Path quarantined = hub.awaitSingle("error", "_our-own-ordrsp.edi");
+        assertThat(reason(quarantined)).contains("the sender 5790000000004 is this hub");
+        assertThat(hub.folder("outbox")).doesNotExist();
+    }
+
     private String outbox(String partnerFolder, String prefix) throws IOException {
         StringBuilder documents = new StringBuilder();
         for (Path file : hub.listing("outbox/" + partnerFolder)) {
