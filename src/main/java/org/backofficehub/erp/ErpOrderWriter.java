@@ -146,24 +146,22 @@ public final class ErpOrderWriter {
         if (orders.isEmpty()) {
             return numbers;
         }
+        // Without generated keys: pgjdbc then sends the whole batch in one round trip instead of one
+        // per row; the numbers the ERP gave come back in one lookup by reference.
         for (Order order : orders) {
-            bindHeader(statements.insertHeader, order);
-            statements.insertHeader.addBatch();
+            bindHeader(statements.insertHeaders, order);
+            statements.insertHeaders.addBatch();
         }
-        statements.insertHeader.executeBatch();
-        List<Long> generated = new ArrayList<>(orders.size());
-        try (ResultSet keys = statements.insertHeader.getGeneratedKeys()) {
-            while (keys.next()) {
-                generated.add(keys.getLong(1));
-            }
-        }
+        statements.insertHeaders.executeBatch();
+        Map<OrderKey, String> generated = findOrderNumbers(statements.connection, orders);
         if (generated.size() != orders.size()) {
             throw new SQLException("ERP returned " + generated.size() + " order numbers for " + orders.size() + " orders");
         }
         Map<String, String> descriptions = describeAll(statements.connection, orders);
-        for (int i = 0; i < orders.size(); i++) {
-            numbers.put(orders.get(i).key(), Long.toString(generated.get(i)));
-            addLines(statements.insertLine, generated.get(i), orders.get(i), descriptions);
+        for (Order order : orders) {
+            String number = generated.get(order.key());
+            numbers.put(order.key(), number);
+            addLines(statements.insertLine, Long.parseLong(number), order, descriptions);
         }
         statements.insertLine.executeBatch();
         return numbers;
@@ -381,6 +379,7 @@ public final class ErpOrderWriter {
         final PreparedStatement allocate;
         final PreparedStatement freeStock;
         final PreparedStatement insertHeader;
+        final PreparedStatement insertHeaders;
         final PreparedStatement insertLine;
         final PreparedStatement describe;
 
@@ -390,13 +389,14 @@ public final class ErpOrderWriter {
             allocate = connection.prepareStatement(ALLOCATE);
             freeStock = connection.prepareStatement(FREE_STOCK);
             insertHeader = connection.prepareStatement(INSERT_HEADER, Statement.RETURN_GENERATED_KEYS);
+            insertHeaders = connection.prepareStatement(INSERT_HEADER);
             insertLine = connection.prepareStatement(INSERT_LINE);
             describe = connection.prepareStatement(ITEM_DESCRIPTION);
         }
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement statement : List.of(findByReference, allocate, freeStock, insertHeader, insertLine, describe)) {
+            for (PreparedStatement statement : List.of(findByReference, allocate, freeStock, insertHeader, insertHeaders, insertLine, describe)) {
                 statement.close();
             }
         }
