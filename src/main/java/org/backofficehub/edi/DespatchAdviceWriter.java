@@ -22,9 +22,7 @@ final class DespatchAdviceWriter {
     }
 
     static void writeDesadv(SegmentWriter out, PartnerProfile partner, ErpOrder erp, long messageNumber, ZonedDateTime now) {
-        String reference = Long.toString(messageNumber);
-        String version = partner.version() == null ? "D96A" : partner.version();
-        out.segment("UNH", reference, Composite.of("DESADV", version.substring(0, 1), version.substring(1), "UN"));
+        String reference = OutboundEnvelope.openMessage(out, partner, "DESADV", messageNumber);
         out.segment("BGM", "351", despatchNumber(erp), "9");
         out.segment("DTM", Composite.of("137", CCYYMMDD.format(now), "102"));
         out.segment("DTM", Composite.of("11", CCYYMMDD.format(now), "102"));

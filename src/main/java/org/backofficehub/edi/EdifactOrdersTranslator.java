@@ -12,10 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.backofficehub.model.Address;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderLine;
-import org.backofficehub.model.Party;
 
 /**
  * UN/EDIFACT ORDERS (D96A, EANCOM usage, D01B) to the canonical order. The hub's SKU is the
@@ -33,9 +31,9 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
         String documentNumber = null;
         LocalDate orderDate = null;
         String currency = null;
-        PartyBuilder buyer = null;
-        PartyBuilder shipTo = null;
-        PartyBuilder currentParty = null;
+        PartyDraft buyer = null;
+        PartyDraft shipTo = null;
+        PartyDraft currentParty = null;
         List<OrderLine> lines = new ArrayList<>();
         LineBuilder line = null;
         int position = 0;
@@ -56,9 +54,9 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                     }
                     String role = segment.element(1);
                     if (BUYER.contains(role)) {
-                        buyer = currentParty = PartyBuilder.from(segment);
+                        buyer = currentParty = party(segment);
                     } else if (DELIVERY.contains(role) && shipTo == null) {
-                        shipTo = currentParty = PartyBuilder.from(segment);
+                        shipTo = currentParty = party(segment);
                     }
                 }
                 case "CTA" -> {
@@ -68,7 +66,7 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                 }
                 case "COM" -> {
                     if (currentParty != null) {
-                        currentParty.contact(segment.component(1, 1), segment.component(1, 2));
+                        currentParty.contact(segment.component(1, 2), segment.component(1, 1));
                     }
                 }
                 case "CUX" -> {
@@ -131,44 +129,20 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
         return new Order(source, documentNumber, orderDate, currency, buyer.build(), shipTo == null ? null : shipTo.build(), lines);
     }
 
-    private static final class PartyBuilder {
-        String name;
-        String email;
-        String phone;
-        Address address;
-
-        static PartyBuilder from(Segment nad) {
-            PartyBuilder party = new PartyBuilder();
-            // Name from C080 (party name), else the unstructured C058 name-and-address lines.
-            party.name = blankToNull(nad.component(4, 1) + (nad.component(4, 2).isEmpty() ? "" : " " + nad.component(4, 2)));
-            if (party.name == null) {
-                party.name = blankToNull(nad.component(3, 1));
-            }
-            String street = blankToNull(nad.component(5, 1));
-            String city = blankToNull(nad.element(6));
-            String postalCode = blankToNull(nad.element(8));
-            String country = blankToNull(nad.element(9));
-            if (street != null || city != null || postalCode != null || country != null) {
-                party.address = new Address(street, city, postalCode, country);
-            }
-            if (party.name == null) {
-                party.name = blankToNull(nad.component(2, 1)); // a GLN is still better than nothing
-            }
-            return party;
+    /** Name from C080 (party name), else the unstructured C058 lines, else the party id (a GLN is better than nothing). */
+    private static PartyDraft party(Segment nad) {
+        PartyDraft party = new PartyDraft(nad.component(4, 1) + (nad.component(4, 2).isEmpty() ? "" : " " + nad.component(4, 2)));
+        if (party.name == null) {
+            party.name = blankToNull(nad.component(3, 1));
         }
-
-        void contact(String number, String channel) {
-            switch (channel) {
-                case "EM" -> email = email == null ? blankToNull(number) : email;
-                case "TE" -> phone = phone == null ? blankToNull(number) : phone;
-                default -> {
-                }
-            }
+        if (party.name == null) {
+            party.name = blankToNull(nad.component(2, 1));
         }
-
-        Party build() {
-            return new Party(name, email, phone, address);
-        }
+        party.street = blankToNull(nad.component(5, 1));
+        party.city = blankToNull(nad.element(6));
+        party.postalCode = blankToNull(nad.element(8));
+        party.country = blankToNull(nad.element(9));
+        return party;
     }
 
     private static final class LineBuilder {

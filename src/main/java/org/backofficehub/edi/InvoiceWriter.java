@@ -23,9 +23,7 @@ final class InvoiceWriter {
     }
 
     static void writeInvoic(SegmentWriter out, PartnerProfile partner, ErpOrder erp, long messageNumber, ZonedDateTime now) {
-        String reference = Long.toString(messageNumber);
-        String version = partner.version() == null ? "D96A" : partner.version();
-        out.segment("UNH", reference, Composite.of("INVOIC", version.substring(0, 1), version.substring(1), "UN"));
+        String reference = OutboundEnvelope.openMessage(out, partner, "INVOIC", messageNumber);
         out.segment("BGM", "380", invoiceNumber(erp), "9");
         out.segment("DTM", Composite.of("137", CCYYMMDD.format(now), "102"));
         out.segment("RFF", Composite.of("ON", erp.order().orderId()));

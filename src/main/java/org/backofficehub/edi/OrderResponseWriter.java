@@ -19,11 +19,9 @@ final class OrderResponseWriter {
 
     static void writeOrdrspMessages(SegmentWriter out, PartnerProfile partner, List<OrderResponse> responses,
                                     long firstMessageNumber, ZonedDateTime now) {
-        String version = partner.version() == null ? "D96A" : partner.version();
         long number = firstMessageNumber;
         for (OrderResponse response : responses) {
-            String reference = Long.toString(number++);
-            out.segment("UNH", reference, Composite.of("ORDRSP", version.substring(0, 1), version.substring(1), "UN"));
+            String reference = OutboundEnvelope.openMessage(out, partner, "ORDRSP", number++);
             out.segment("BGM", "231", response.accepted() ? response.erpOrderNumber() : response.order().orderId(),
                     response.accepted() ? "29" : "27");
             out.segment("DTM", Composite.of("137", CCYYMMDD.format(now), "102"));

@@ -20,6 +20,14 @@ final class OutboundEnvelope {
                 Composite.of(YYMMDD.format(now), HHMM.format(now)), controlNumber, "", applicationReference);
     }
 
+    /** Writes an EDIFACT message header in the partner's directory and returns the message reference for UNT. */
+    static String openMessage(SegmentWriter out, PartnerProfile partner, String messageType, long number) {
+        String reference = Long.toString(number);
+        String version = partner.version() == null ? "D96A" : partner.version();
+        out.segment("UNH", reference, Composite.of(messageType, version.substring(0, 1), version.substring(1), "UN"));
+        return reference;
+    }
+
     static void closeEdifact(SegmentWriter out, int messages, String controlNumber) {
         out.segment("UNZ", Integer.toString(messages), controlNumber);
     }

@@ -11,10 +11,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.backofficehub.model.Address;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderLine;
-import org.backofficehub.model.Party;
 
 /**
  * X12 850 (004010, 005010) to the canonical order. The hub's SKU is the vendor's part number
@@ -30,9 +28,9 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
         String poNumber = null;
         LocalDate orderDate = null;
         String currency = null;
-        PartyBuilder buyer = null;
-        PartyBuilder shipTo = null;
-        PartyBuilder current = null;
+        PartyDraft buyer = null;
+        PartyDraft shipTo = null;
+        PartyDraft current = null;
         List<OrderLine> lines = new ArrayList<>();
         LineBuilder line = null;
         int position = 0;
@@ -56,9 +54,9 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                     }
                     String role = segment.element(1);
                     if ("BY".equals(role)) {
-                        buyer = current = new PartyBuilder(segment.element(2));
+                        buyer = current = new PartyDraft(segment.element(2));
                     } else if (SHIP_TO.contains(role) && shipTo == null) {
-                        shipTo = current = new PartyBuilder(segment.element(2));
+                        shipTo = current = new PartyDraft(segment.element(2));
                     }
                 }
                 case "N3" -> {
@@ -74,7 +72,7 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                     }
                 }
                 case "PER" -> {
-                    PartyBuilder contactOf = current != null ? current : line == null ? buyer : null;
+                    PartyDraft contactOf = current != null ? current : line == null ? buyer : null;
                     if (contactOf != null) {
                         for (int qualifier = 3; qualifier <= 7; qualifier += 2) {
                             contactOf.contact(segment.element(qualifier), segment.element(qualifier + 1));
@@ -117,35 +115,6 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
             throw rejected("PO1", "the purchase order has no lines");
         }
         return new Order(source, poNumber, orderDate, currency, buyer.build(), shipTo == null ? null : shipTo.build(), lines);
-    }
-
-    private static final class PartyBuilder {
-        final String name;
-        String street;
-        String city;
-        String postalCode;
-        String country;
-        String email;
-        String phone;
-
-        PartyBuilder(String name) {
-            this.name = blankToNull(name);
-        }
-
-        void contact(String qualifier, String number) {
-            switch (qualifier) {
-                case "EM" -> email = email == null ? blankToNull(number) : email;
-                case "TE" -> phone = phone == null ? blankToNull(number) : phone;
-                default -> {
-                }
-            }
-        }
-
-        Party build() {
-            Address address = street == null && city == null && postalCode == null && country == null
-                    ? null : new Address(street, city, postalCode, country);
-            return new Party(name, email, phone, address);
-        }
     }
 
     private static final class LineBuilder {
