@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +42,7 @@ public final class EdiInbox {
     private final OrderDelivery delivery;
     private final Map<String, OrderMessageTranslator> translators;
     private final AckReconciler reconciler;
+    private final Acknowledgements acknowledgements;
     private final Clock clock;
     private final int holdOrders;
 
@@ -68,6 +68,7 @@ public final class EdiInbox {
         this.delivery = delivery;
         this.translators = Map.copyOf(translators);
         this.reconciler = new AckReconciler(registry);
+        this.acknowledgements = new Acknowledgements(outbox, numbers, registry, clock);
         this.clock = clock;
         this.holdOrders = holdOrders;
     }
@@ -265,7 +266,7 @@ public final class EdiInbox {
                 accepted += report.rejected() ? 0 : report.messagesAccepted();
                 rejected += report.rejected() ? report.messagesReceived() : report.messagesReceived() - report.messagesAccepted();
                 if (partner != null && partner.ack() != AckType.NONE && (businessMessages > 0 || report.rejected())) {
-                    written.add(acknowledge().getFileName().toString());
+                    written.add(acknowledgements.send(partner, report).getFileName().toString());
                 }
                 if (responses != null) {
                     Path sent = responses.finish();
@@ -302,38 +303,6 @@ public final class EdiInbox {
                     problems.add(new FieldProblem("order " + answer.order().orderId(), answer.refusal()));
                 }
             }
-        }
-
-        private Path acknowledge() {
-            ZonedDateTime now = ZonedDateTime.now(clock);
-            long icn = numbers.next(partner.partnerId(), ControlNumbers.Kind.INTERCHANGE);
-            if (partner.standard() == EdiStandard.EDIFACT) {
-                String interchange = Long.toString(icn);
-                long message = numbers.next(partner.partnerId(), ControlNumbers.Kind.MESSAGE);
-                Path file = outbox.write(partner, "CONTRL", interchange, EdiStandard.EDIFACT, "3",
-                        out -> ContrlWriter.write(out, report, partner, interchange, message, now));
-                registry.sent(partner.partnerId(), EdiStandard.EDIFACT, interchange, null, "CONTRL", 1, false, file.getFileName().toString());
-                return file;
-            }
-            String interchange = OutboundEnvelope.x12InterchangeNumber(icn);
-            if (report.rejected()) {
-                Path file = outbox.write(partner, "TA1", interchange, EdiStandard.X12,
-                        OutboundEnvelope.syntaxVersion(EdiStandard.X12, report.envelope().syntaxVersion().startsWith("005") ? "005010" : "004010"),
-                        out -> X12AckWriter.writeTa1(out, report, partner, interchange, now));
-                registry.sent(partner.partnerId(), EdiStandard.X12, interchange, null, "TA1", 0, false, file.getFileName().toString());
-                return file;
-            }
-            AckType type = partner.ack() == AckType.CONTRL ? AckType.defaultFor(EdiStandard.X12, partner.version()) : partner.ack();
-            long groupNumber = numbers.next(partner.partnerId(), ControlNumbers.Kind.GROUP);
-            int sets = (int) report.groups().stream().filter(g -> g.group() != null).count();
-            long firstSet = numbers.reserve(partner.partnerId(), ControlNumbers.Kind.MESSAGE, Math.max(sets, 1));
-            String name = type == AckType.X999 ? "999" : "997";
-            Path file = outbox.write(partner, name, interchange, EdiStandard.X12,
-                    OutboundEnvelope.syntaxVersion(EdiStandard.X12, type == AckType.X999 ? "005010" : "004010"),
-                    out -> X12AckWriter.writeFunctionalAcks(out, report, partner, type, interchange, groupNumber, firstSet, now));
-            registry.sent(partner.partnerId(), EdiStandard.X12, interchange, Long.toString(groupNumber), name, sets, false,
-                    file.getFileName().toString());
-            return file;
         }
 
         EdiReceipt conclude() {
