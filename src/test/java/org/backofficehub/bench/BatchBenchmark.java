@@ -40,13 +40,16 @@ public final class BatchBenchmark {
                     results.add(runOnce(database, postgres, run, staged, realtime, classpath));
                 }
             }
-            rows.add(String.format("| %s | %,.0f | %.1f | %.1f | %.0f | %.3f | %.3f |", database,
-                    median(results, 0), median(results, 1), median(results, 2), median(results, 3), median(results, 4), median(results, 5)));
+            rows.add(String.format("| %s | %,.0f | %.1f | %.1f | %.0f | %.3f | %.3f | %s | %s |", database,
+                    median(results, 0), median(results, 1), median(results, 2), median(results, 3), median(results, 4), median(results, 5),
+                    !"postgres".equals(database) ? "in the hub" : String.format("%.3f / %.3f", median(results, 6), median(results, 7)),
+                    !"postgres".equals(database) ? "—" : String.format("%.4f / %.4f", median(results, 8), median(results, 9))));
         }
         System.out.println();
         System.out.printf("Medians of %d runs; %,d orders staged then drained, %,d booked in real time%n%n", runs, staged, realtime);
-        System.out.println("| database | staging orders/s | drain s | stage + drain s | real-time orders/s (16 clients) | batch CPU ms/order | real-time CPU ms/order |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| database | staging orders/s | drain s | stage + drain s | real-time orders/s (16 clients) | batch hub CPU ms/order"
+                + " | real-time hub CPU ms/order | database server CPU ms/order, batch / real time | ERP commits per order, batch / real time |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.forEach(System.out::println);
     }
 
@@ -74,6 +77,8 @@ public final class BatchBenchmark {
             load.closedLoop("warm-up staging", 16, Duration.ofSeconds(3));
             admin(hub, "POST", "/admin/routes/webstore-orders/run", null);
 
+            DatabaseCost databaseCost = new DatabaseCost(postgres, "erp_" + run);
+            DatabaseCost.Reading batchStart = databaseCost.read();
             Duration cpuBefore = hub.cpu();
             long stagingStarted = System.nanoTime();
             HttpLoad.Result staging = load.closedLoopCount("staging", 16, staged);
@@ -82,20 +87,24 @@ public final class BatchBenchmark {
             String drained = admin(hub, "POST", "/admin/routes/webstore-orders/run", null);
             double drainSeconds = (System.nanoTime() - drainStarted) / 1e9;
             double batchCpuPerOrder = (hub.cpu().minus(cpuBefore).toNanos() / 1e6) / staged;
+            DatabaseCost.Reading batchCost = databaseCost.read().minus(batchStart);
 
             admin(hub, "PUT", "/admin/routes/webstore-orders/mode", "{\"mode\":\"realtime\"}");
             HttpLoad booking = new HttpLoad(orders, sequence, 201, n -> HttpRequest.newBuilder().header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(HubBenchmark.webOrder("R" + n))));
             booking.closedLoop("warm-up real time", 16, Duration.ofSeconds(3));
             cpuBefore = hub.cpu();
+            DatabaseCost.Reading liveStart = databaseCost.read();
             HttpLoad.Result live = booking.closedLoopCount("real time", 16, realtime);
             double realtimeCpuPerOrder = (hub.cpu().minus(cpuBefore).toNanos() / 1e6) / realtime;
+            DatabaseCost.Reading liveCost = databaseCost.read().minus(liveStart);
 
-            System.out.printf("%s run %d: staged %,d in %.1f s (%d failed); drained in %.1f s %s; real time %.0f orders/s; CPU/order batch %.3f ms, real time %.3f ms%n",
+            System.out.printf("%s run %d: staged %,d in %.1f s (%d failed); drained in %.1f s %s; real time %.0f orders/s; CPU/order batch %.3f ms, real time %.3f ms; database %s vs %s%n",
                     database, run, staged, stagingSeconds, staging.failures(), drainSeconds, drained, live.throughput(),
-                    batchCpuPerOrder, realtimeCpuPerOrder);
+                    batchCpuPerOrder, realtimeCpuPerOrder, batchCost, liveCost);
             return new double[] {staged / stagingSeconds, drainSeconds, stagingSeconds + drainSeconds, live.throughput(),
-                    batchCpuPerOrder, realtimeCpuPerOrder};
+                    batchCpuPerOrder, realtimeCpuPerOrder, batchCost.cpuMillis() / staged, liveCost.cpuMillis() / realtime,
+                    (double) batchCost.erpCommits() / staged, (double) liveCost.erpCommits() / realtime};
         }
     }
 
