@@ -11,6 +11,9 @@ import javax.sql.DataSource;
 import org.backofficehub.batch.BookingStage;
 import org.backofficehub.batch.RouteModes;
 import org.backofficehub.booking.GroupCommitBooking;
+import org.backofficehub.erp.ErpOrderReader;
+import org.backofficehub.edi.ControlNumbers;
+import org.backofficehub.edi.DrainedOrderResponses;
 import org.backofficehub.edi.EdiInbox;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.InterchangeSource;
@@ -19,6 +22,7 @@ import org.backofficehub.edi.EdifactOrdersTranslator;
 import org.backofficehub.edi.InterchangeReader;
 import org.backofficehub.edi.InterchangeRegistry;
 import org.backofficehub.edi.OrderMessageTranslator;
+import org.backofficehub.edi.OutboundDocuments;
 import org.backofficehub.edi.Outbox;
 import org.backofficehub.edi.PartnerProfile;
 import org.backofficehub.edi.PartnerProfiles;
@@ -55,9 +59,28 @@ public record EdiSetup(Path partnersDirectory, boolean acceptUnknownPartners, St
 
     public EdiInbox inbox(PartnerProfiles profiles, InterchangeRegistry registry, DataSource hubStore, RouteModes modes,
                           GroupCommitBooking booking, BookingStage stage, Clock clock) {
-        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), smooksEngines(), profiles, registry, new StoredControlNumbers(hubStore),
-                new Outbox(dataDirectory.resolve("outbox")), new RouteOrderDelivery(modes, "inbox-files", booking, stage),
-                translators(), clock, holdOrders);
+        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), smooksEngines(), profiles, registry, controlNumbers(hubStore),
+                outbox(), new RouteOrderDelivery(modes, "inbox-files", booking, stage), translators(), clock, holdOrders);
+    }
+
+    /** Order responses for EDI orders a batch drain booked or refused. */
+    public DrainedOrderResponses drainedOrderResponses(PartnerProfiles profiles, InterchangeRegistry registry, DataSource hubStore,
+                                                       Clock clock) {
+        return new DrainedOrderResponses(profiles, outbox(), controlNumbers(hubStore), registry, clock);
+    }
+
+    /** Invoices and despatch advices generated from the ERP's bookings. */
+    public OutboundDocuments outboundDocuments(PartnerProfiles profiles, InterchangeRegistry registry, DataSource hubStore,
+                                               DataSource erp, Clock clock) {
+        return new OutboundDocuments(profiles, new ErpOrderReader(erp), outbox(), controlNumbers(hubStore), registry, clock);
+    }
+
+    private Outbox outbox() {
+        return new Outbox(dataDirectory.resolve("outbox"));
+    }
+
+    private static ControlNumbers controlNumbers(DataSource hubStore) {
+        return new StoredControlNumbers(hubStore);
     }
 
     /** The order translators by engine and message type: both engines hand over the same segments. */

@@ -46,11 +46,7 @@ import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.config.Databases.DatabaseSettings;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
-import org.backofficehub.edi.DrainedOrderResponses;
 import org.backofficehub.edi.InterchangeRegistry;
-import org.backofficehub.edi.OutboundDocuments;
-import org.backofficehub.edi.Outbox;
-import org.backofficehub.edi.StoredControlNumbers;
 import org.backofficehub.edi.PartnerProfiles;
 import org.backofficehub.inbox.ArchiveNaming;
 import org.backofficehub.inbox.EdiFiles;
@@ -219,8 +215,7 @@ public class HubConfiguration implements CamelConfiguration {
     public synchronized BatchDrain batchDrain() {
         if (batchDrain == null) {
             batchDrain = new BatchDrain(bookingStage(), realTimeBooking(), failureLog(), hubStore(), drainChunk, clock);
-            batchDrain.setListener(new DrainedOrderResponses(partnerProfiles(), new Outbox(dataDirectory().resolve("outbox")),
-                    new StoredControlNumbers(hubStore()), interchangeRegistry(), clock));
+            batchDrain.setListener(ediSetup().drainedOrderResponses(partnerProfiles(), interchangeRegistry(), hubStore(), clock));
         }
         return batchDrain;
     }
@@ -251,9 +246,8 @@ public class HubConfiguration implements CamelConfiguration {
 
     @BindToRegistry
     public EdiAdminApi ediAdminApi() {
-        OutboundDocuments documents = new OutboundDocuments(partnerProfiles(), new ErpOrderReader(erpDataSource()),
-                new Outbox(dataDirectory().resolve("outbox")), new StoredControlNumbers(hubStore()), interchangeRegistry(), clock);
-        return new EdiAdminApi(partnerProfiles(), interchangeRegistry(), documents, objectMapper);
+        return new EdiAdminApi(partnerProfiles(), interchangeRegistry(),
+                ediSetup().outboundDocuments(partnerProfiles(), interchangeRegistry(), hubStore(), erpDataSource(), clock), objectMapper);
     }
 
     @BindToRegistry("hubStore")
