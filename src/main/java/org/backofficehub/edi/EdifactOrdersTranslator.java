@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderLine;
+import org.backofficehub.model.PartyIdentifier;
 
 /**
  * UN/EDIFACT ORDERS (D96A, EANCOM usage, D01B) to the canonical order. The hub's SKU is the
@@ -138,6 +139,7 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
         if (party.name == null) {
             party.name = blankToNull(nad.component(2, 1));
         }
+        party.identifier = PartyIdentifier.fromEdifact(nad.component(2, 3), nad.component(2, 1));
         party.street = blankToNull(nad.component(5, 1));
         party.city = blankToNull(nad.element(6));
         party.postalCode = blankToNull(nad.element(8));

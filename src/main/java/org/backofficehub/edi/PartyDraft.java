@@ -4,6 +4,7 @@ import static org.backofficehub.edi.MessageReading.blankToNull;
 
 import org.backofficehub.model.Address;
 import org.backofficehub.model.Party;
+import org.backofficehub.model.PartyIdentifier;
 
 /** A buyer or ship-to party gathered from several segments (NAD/CTA/COM, N1/N3/N4/PER). */
 final class PartyDraft {
@@ -15,6 +16,7 @@ final class PartyDraft {
     String city;
     String postalCode;
     String country;
+    PartyIdentifier identifier;
 
     PartyDraft(String name) {
         this.name = blankToNull(name);
@@ -33,6 +35,6 @@ final class PartyDraft {
     Party build() {
         Address address = street == null && city == null && postalCode == null && country == null
                 ? null : new Address(street, city, postalCode, country);
-        return new Party(name, email, phone, address);
+        return new Party(name, email, phone, address, identifier);
     }
 }

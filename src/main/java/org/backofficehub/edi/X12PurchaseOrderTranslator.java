@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderLine;
+import org.backofficehub.model.PartyIdentifier;
 
 /**
  * X12 850 (004010, 005010) to the canonical order. The hub's SKU is the vendor's part number
@@ -57,6 +58,9 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                         buyer = current = new PartyDraft(segment.element(2));
                     } else if (SHIP_TO.contains(role) && shipTo == null) {
                         shipTo = current = new PartyDraft(segment.element(2));
+                    }
+                    if (current != null) {
+                        current.identifier = PartyIdentifier.fromX12(segment.element(3), segment.element(4));
                     }
                 }
                 case "N3" -> {
