@@ -24,10 +24,16 @@ public final class OrderBooking {
 
     private final BookingLedger ledger;
     private final ErpOrderWriter erp;
+    private final BookingListener listener;
 
     public OrderBooking(BookingLedger ledger, ErpOrderWriter erp) {
+        this(ledger, erp, BookingListener.NONE);
+    }
+
+    public OrderBooking(BookingLedger ledger, ErpOrderWriter erp, BookingListener listener) {
         this.ledger = ledger;
         this.erp = erp;
+        this.listener = listener;
     }
 
     public Booking book(Order order) {
@@ -69,24 +75,34 @@ public final class OrderBooking {
             throw erpFailed;
         }
         Map<OrderKey, String> booked = new LinkedHashMap<>();
+        List<Order> bookedOrders = new ArrayList<>();
         List<OrderKey> rejected = new ArrayList<>();
+        List<Order> rejectedOrders = new ArrayList<>();
+        List<InputRejectedException> reasons = new ArrayList<>();
         for (int j = 0; j < granted.size(); j++) {
             OrderKey key = toBook.get(j).key();
             Outcome outcome = outcomes.get(j);
             if (outcome instanceof Outcome.Booked fresh) {
                 booked.put(key, fresh.erpOrderNumber());
+                bookedOrders.add(toBook.get(j));
                 results[granted.get(j)] = BookingResult.booked(new Booking(key, fresh.erpOrderNumber(), OrderStatus.BOOKED, false));
             } else if (outcome instanceof Outcome.AlreadyInErp existing) {
                 booked.put(key, existing.erpOrderNumber());
+                bookedOrders.add(toBook.get(j));
                 results[granted.get(j)] = BookingResult.booked(new Booking(key, existing.erpOrderNumber(), OrderStatus.BOOKED, true));
             } else {
                 rejected.add(key);
+                rejectedOrders.add(toBook.get(j));
+                reasons.add(((Outcome.Rejected) outcome).reason());
                 results[granted.get(j)] = BookingResult.rejected(((Outcome.Rejected) outcome).reason());
             }
         }
         // If the hub store fails here, the claims stay and expire; the ERP's reference check
         // keeps the retry from booking twice.
-        ledger.recordBooked(booked);
+        ledger.recordBooked(booked, connection -> listener.booked(connection, bookedOrders, booked));
         ledger.release(rejected);
+        if (!rejectedOrders.isEmpty()) {
+            listener.rejected(rejectedOrders, reasons);
+        }
     }
 }

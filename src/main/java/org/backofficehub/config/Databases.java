@@ -10,7 +10,7 @@ import org.flywaydb.core.Flyway;
  * Opens the hub's two databases: its own store and the legacy ERP. Each is H2 under the data
  * directory unless a JDBC URL points elsewhere (PostgreSQL, or the real ERP).
  */
-final class Databases {
+public final class Databases {
 
     // WRITE_DELAY=0: a committed booking reaches the file before the commit returns, so a kill -9
     // cannot lose an order the ERP acknowledged. DB_CLOSE_ON_EXIT=FALSE: the hub closes the pool
@@ -20,7 +20,7 @@ final class Databases {
     private Databases() {
     }
 
-    static HikariDataSource open(String name, DatabaseSettings settings, Path dataDir) {
+    public static HikariDataSource open(String name, DatabaseSettings settings, Path dataDir) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl(settings.url().isBlank()
@@ -33,7 +33,7 @@ final class Databases {
         return new HikariDataSource(config);
     }
 
-    static void migrate(DataSource dataSource, String... locations) {
+    public static void migrate(DataSource dataSource, String... locations) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(locations)
@@ -41,6 +41,6 @@ final class Databases {
                 .migrate();
     }
 
-    record DatabaseSettings(String url, String user, String password, int poolSize) {
+    public record DatabaseSettings(String url, String user, String password, int poolSize) {
     }
 }

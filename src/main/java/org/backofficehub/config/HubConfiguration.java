@@ -25,7 +25,20 @@ import org.apache.camel.ExtendedStartupListener;
 import org.backofficehub.admin.AdminApi;
 import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminCredentials;
+import org.backofficehub.admin.CustomerAdminApi;
 import org.backofficehub.admin.EdiAdminApi;
+import org.backofficehub.api.CustomerApi;
+import org.backofficehub.customer.CustomerBookingListener;
+import org.backofficehub.customer.CustomerCuration;
+import org.backofficehub.customer.CustomerFeed;
+import org.backofficehub.customer.CustomerImport;
+import org.backofficehub.customer.CustomerQueries;
+import org.backofficehub.customer.CustomerResolver;
+import org.backofficehub.customer.MatchSettings;
+import org.backofficehub.customer.OrderContacts;
+import org.backofficehub.customer.Origin;
+import org.backofficehub.inbox.CustomerExportFiles;
+import org.backofficehub.model.Order;
 import org.backofficehub.api.StagedReply;
 import org.backofficehub.batch.BatchDrain;
 import org.backofficehub.batch.BatchScheduler;
@@ -119,6 +132,21 @@ public class HubConfiguration implements CamelConfiguration {
     @PropertyInject(value = "hub.edi.max-input-bytes", defaultValue = "2147483648")
     private long ediMaxInputBytes;
 
+    @PropertyInject(value = "hub.customers.phone-name-similarity", defaultValue = "0.95")
+    private double phoneNameSimilarity;
+    @PropertyInject(value = "hub.customers.address-name-similarity", defaultValue = "0.95")
+    private double addressNameSimilarity;
+    @PropertyInject(value = "hub.customers.default-region", defaultValue = "DE")
+    private String defaultPhoneRegion;
+    @PropertyInject(value = "hub.customers.source-priority", defaultValue = "ERP,EDI,DOCUMENT,WEBSTORE")
+    private String sourcePriority;
+    @PropertyInject(value = "hub.customers.batch-size", defaultValue = "2000")
+    private int customerBatchSize;
+    @PropertyInject(value = "hub.customers.report-currency", defaultValue = "EUR")
+    private String reportCurrency;
+    @PropertyInject(value = "hub.customers.max-export-bytes", defaultValue = "2147483648")
+    private long maxCustomerExportBytes;
+
     private final Clock clock = Clock.systemUTC();
     private final ObjectMapper canonicalJson = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -136,6 +164,8 @@ public class HubConfiguration implements CamelConfiguration {
     private HikariDataSource erp;
     private PartnerProfiles partnerProfiles;
     private InterchangeRegistry interchangeRegistry;
+    private CustomerResolver customerResolver;
+    private CustomerFeed customerFeed;
 
     @PropertyInject(value = "camel.server.port", defaultValue = "8080")
     private int httpPort;
@@ -161,6 +191,7 @@ public class HubConfiguration implements CamelConfiguration {
         // Added after the databases' closer, so stopped before it: queued orders are booked first.
         camel.addService(realTimeBooking(), true, true);
         camel.addService(stageOrder(), true, true);
+        camel.addService(customerFeed(), true, true);
         camel.getManagementStrategy().addEventNotifier(routeActivity);
         routeModes().load(defaultRouteSettings(camel));
         // Drain routes come from a YAML template, so they can only be added once routes are loaded.
@@ -288,7 +319,8 @@ public class HubConfiguration implements CamelConfiguration {
     @BindToRegistry
     public OrderBooking orderBooking() {
         BookingLedger ledger = new BookingLedger(hubStore(), Duration.parse(claimLease), clock);
-        return new OrderBooking(ledger, new ErpOrderWriter(erpDataSource()));
+        return new OrderBooking(ledger, new ErpOrderWriter(erpDataSource()),
+                new CustomerBookingListener(customerFeed(), new OrderContacts(this::originOfSource, clock)));
     }
 
     /** What the routes book through: concurrent orders share ERP and hub-store commits. */
@@ -298,6 +330,55 @@ public class HubConfiguration implements CamelConfiguration {
             realTimeBooking = new GroupCommitBooking(orderBooking(), maxBatch, maxQueued, answerTimeoutMillis);
         }
         return realTimeBooking;
+    }
+
+    private Origin originOfSource(String source) {
+        if (Order.WEBSTORE.equals(source)) {
+            return Origin.WEBSTORE;
+        }
+        return partnerProfiles().byId(source).isPresent() ? Origin.EDI : Origin.DOCUMENT;
+    }
+
+    @BindToRegistry
+    public synchronized CustomerResolver customerResolver() {
+        if (customerResolver == null) {
+            customerResolver = new CustomerResolver(hubStore(), new MatchSettings(phoneNameSimilarity, addressNameSimilarity,
+                    defaultPhoneRegion, MatchSettings.parsePriority(sourcePriority)), clock);
+        }
+        return customerResolver;
+    }
+
+    @BindToRegistry
+    public synchronized CustomerFeed customerFeed() {
+        if (customerFeed == null) {
+            customerFeed = new CustomerFeed(hubStore(), customerResolver(), canonicalJson, customerBatchSize, 500, clock);
+        }
+        return customerFeed;
+    }
+
+    @BindToRegistry
+    public CustomerImport customerImport() {
+        return new CustomerImport(customerResolver(), erpDataSource(), customerBatchSize, clock);
+    }
+
+    @BindToRegistry
+    public CustomerExportFiles customerExportFiles() {
+        return new CustomerExportFiles(customerImport());
+    }
+
+    @BindToRegistry
+    public InputSizeLimit customerExportSizeLimit() {
+        return new InputSizeLimit(maxCustomerExportBytes, "hub.customers.max-export-bytes");
+    }
+
+    @BindToRegistry
+    public CustomerApi customerApi() {
+        return new CustomerApi(new CustomerQueries(hubStore(), customerResolver()), canonicalJson, reportCurrency, clock);
+    }
+
+    @BindToRegistry
+    public CustomerAdminApi customerAdminApi() {
+        return new CustomerAdminApi(new CustomerCuration(hubStore(), customerResolver(), clock), customerImport(), objectMapper);
     }
 
     @BindToRegistry

@@ -47,7 +47,7 @@ public final class EdiFiles {
         }
     }
 
-    private static Path path(Exchange exchange) {
+    static Path path(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         if (body instanceof GenericFile<?> generic && generic.getFile() instanceof File file) {
             return file.toPath();

@@ -146,9 +146,20 @@ public final class BookingLedger {
     }
 
     public void recordBooked(Map<OrderKey, String> erpOrderNumbers) {
+        recordBooked(erpOrderNumbers, connection -> { });
+    }
+
+    /** Also writes {@code alongside} (what the bookings cause, such as customer touches) in the same transaction. */
+    public void recordBooked(Map<OrderKey, String> erpOrderNumbers, SameTransaction alongside) {
         Timestamp now = Timestamp.from(clock.instant());
         executeBatch(MARK_BOOKED, erpOrderNumbers.entrySet().stream()
-                .map(e -> new Object[] {e.getValue(), now, e.getKey().source(), e.getKey().orderId()}).toList());
+                .map(e -> new Object[] {e.getValue(), now, e.getKey().source(), e.getKey().orderId()}).toList(), alongside);
+    }
+
+    /** Work that must commit or fail together with the ledger's. */
+    @FunctionalInterface
+    public interface SameTransaction {
+        void write(Connection connection) throws SQLException;
     }
 
     /** Gives orders up after the ERP rejected them, so corrected re-deliveries can book them. */
@@ -207,6 +218,10 @@ public final class BookingLedger {
     }
 
     private void executeBatch(String sql, List<Object[]> rows) {
+        executeBatch(sql, rows, connection -> { });
+    }
+
+    private void executeBatch(String sql, List<Object[]> rows, SameTransaction alongside) {
         if (rows.isEmpty()) {
             return;
         }
@@ -220,6 +235,7 @@ public final class BookingLedger {
                 statement.addBatch();
             }
             statement.executeBatch();
+            alongside.write(connection);
             connection.commit();
         } catch (SQLException e) {
             throw new HubStoreException("Cannot update " + rows.size() + " booking(s): " + e.getMessage(), e);

@@ -1,0 +1,102 @@
+package org.backofficehub.customer;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.backofficehub.model.Address;
+import org.backofficehub.store.HubStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the ERP's customer master into the customer master: from the ERP database on a schedule,
+ * or from an export file. Records are resolved in chunks, each its own transaction; an import
+ * interrupted half-way is simply run again, as unchanged records change nothing.
+ */
+public final class CustomerImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomerImport.class);
+
+    private final CustomerResolver resolver;
+    private final DataSource erp;
+    private final int chunkSize;
+    private final Clock clock;
+
+    public CustomerImport(CustomerResolver resolver, DataSource erp, int chunkSize, Clock clock) {
+        this.resolver = resolver;
+        this.erp = erp;
+        this.chunkSize = chunkSize;
+        this.clock = clock;
+    }
+
+
+    /** Reads CUSMAS, the ERP's customer master table, in customer number order. */
+    public long importFromErp() {
+        ChunkedResolution chunks = new ChunkedResolution();
+        try (Connection connection = erp.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT CMCUSN, CMNAME, CMMAIL, CMPHON, CMSTR1, CMCITY, CMZIP, CMCTRY, CMCRDT FROM CUSMAS ORDER BY CMCUSN")) {
+            select.setFetchSize(chunkSize);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    Address address = new Address(rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8));
+                    Instant created = rs.getDate(9).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+                    chunks.accept(CustomerExportReader.erpCustomer(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3),
+                            rs.getString(4), address, null, created));
+                }
+            }
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot read the ERP customer master (CUSMAS): " + e.getMessage(), e);
+        }
+        long records = chunks.finish();
+        LOG.info("Imported {} customer(s) from the ERP customer master", records);
+        return records;
+    }
+
+    /** An ERP customer export file (see {@link CustomerExportReader}). */
+    public long importExport(Reader csv) {
+        ChunkedResolution chunks = new ChunkedResolution();
+        try {
+            CustomerExportReader.read(csv, clock.instant(), chunks);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the customer export: " + e.getMessage(), e);
+        }
+        return chunks.finish();
+    }
+
+    private final class ChunkedResolution implements java.util.function.Consumer<CustomerRecord> {
+        private final List<CustomerTouch> chunk = new ArrayList<>(chunkSize);
+        private long records;
+
+        @Override
+        public void accept(CustomerRecord record) {
+            chunk.add(CustomerTouch.of(record));
+            if (chunk.size() == chunkSize) {
+                flush();
+            }
+        }
+
+        long finish() {
+            flush();
+            return records;
+        }
+
+        private void flush() {
+            if (!chunk.isEmpty()) {
+                resolver.resolveAll(chunk);
+                records += chunk.size();
+                chunk.clear();
+            }
+        }
+    }
+}
