@@ -113,8 +113,9 @@ final class CustomerStore {
         MatchProfile profile = new MatchProfile(rs.getString("email_key"), rs.getString("phone_key"), rs.getString("id_key"),
                 rs.getString("address_key"), nameKey, nameKey == null ? null : NameKeys.sortedTokens(nameKey));
         long matched = rs.getLong("matched_source");
+        Long matchedSource = rs.wasNull() ? null : matched;
         return new LinkedSource(rs.getLong("id"), rs.getLong("customer_id"), record, profile, MatchRule.ofLabel(rs.getString("match_rule")),
-                rs.wasNull() ? null : matched, rs.getString("content_hash"), rs.getTimestamp("linked_at").toInstant());
+                matchedSource, rs.getString("content_hash"), rs.getTimestamp("linked_at").toInstant());
     }
 
     void insertSources(Connection connection, List<LinkedSource> sources) throws SQLException {

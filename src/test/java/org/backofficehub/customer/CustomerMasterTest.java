@@ -37,6 +37,8 @@ class CustomerMasterTest {
         assertThat(anna.path("gln").asText()).isEqualTo("4012345000047");
         assertThat(anna.path("sources")).hasSize(3);
         assertThat(rules(anna)).containsExactlyInAnyOrder("new", "email", "email");
+        assertThat(anna.path("sources").get(0).has("matchedSource")).as("a new customer's first record matched nothing").isFalse();
+        assertThat(anna.path("sources").get(1).path("matchedSource").asLong()).isEqualTo(anna.path("sources").get(0).path("id").asLong());
         assertThat(anna.path("history").findValuesAsText("reference"))
                 .containsExactlyInAnyOrder("WEBSTORE/WEB-20001", "WEBSTORE/WEB-20002", "NORDWIND/NW-PO-9001");
         assertThat(anna.path("history").findValuesAsText("channel")).containsExactlyInAnyOrder("web-store", "web-store", "edi");
