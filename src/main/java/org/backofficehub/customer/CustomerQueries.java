@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.backofficehub.model.Address;
+import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.PartyIdentifier;
+import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.HubStoreException;
 
 /** Reads the customer master: one customer in full, searches, and the best-customers report. */
@@ -132,7 +134,7 @@ public final class CustomerQueries {
             sql = "SELECT id FROM customer WHERE merged_into IS NULL AND name_key LIKE ?";
             value = NameKeys.name(name) == null ? null : "%" + NameKeys.name(name) + "%";
         } else {
-            throw new org.backofficehub.model.InputRejectedException(org.backofficehub.model.ProblemType.INVALID_REQUEST,
+            throw new InputRejectedException(ProblemType.INVALID_REQUEST,
                     "Search by email, phone or name (GET /api/customers?email=...)");
         }
         if (value == null) {

@@ -1,8 +1,5 @@
 package org.backofficehub.customer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,7 +9,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,7 +19,6 @@ import org.backofficehub.customer.CustomerRecord.SourceRef;
 import org.backofficehub.customer.CustomerStore.Ids;
 import org.backofficehub.customer.CustomerStore.ResolvedEvent;
 import org.backofficehub.customer.CustomerStore.Separation;
-import org.backofficehub.model.Address;
 import org.backofficehub.store.HubStoreException;
 
 /**
@@ -70,7 +65,10 @@ public final class CustomerResolver {
         }
     }
 
-    /** Within the caller's transaction, which the caller commits; takes the customer master lock if the caller has not. */
+    /**
+     * Within the caller's transaction, which the caller commits. Takes the customer master lock; a
+     * caller that already holds it (the feed, to read its inbox consistently) just takes it again.
+     */
     List<Long> resolveIn(Connection connection, List<CustomerTouch> touches) throws SQLException {
         Ids ids = store.lock(connection);
         Resolution resolution = new Resolution(connection, ids, clock.instant());
@@ -343,19 +341,6 @@ public final class CustomerResolver {
      * observation time is left out: the same party on a later order is no change.
      */
     static String contentHash(CustomerRecord record) {
-        Address a = record.address();
-        String content = String.join("\u0001", String.valueOf(record.origin()), String.valueOf(record.name()),
-                String.valueOf(record.email()), String.valueOf(record.phone()),
-                a == null ? "-" : a.street() + "\u0002" + a.city() + "\u0002" + a.postalCode() + "\u0002" + a.country(),
-                record.identifier() == null ? "-" : record.identifier().scheme() + ":" + record.identifier().value());
-        return sha256(content).substring(0, 32);
-    }
-
-    static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return ContentHash.of(record.name(), record.email(), record.phone(), record.address(), record.identifier());
     }
 }

@@ -43,7 +43,7 @@ public final class OrderContacts {
 
     public CustomerTouch rejected(Order order, String reason) {
         Origin origin = originOfSource.apply(order.source());
-        ContactEvent event = new ContactEvent("order-rejected:" + reference(order) + ":" + CustomerResolver.sha256(reason).substring(0, 16),
+        ContactEvent event = new ContactEvent("order-rejected:" + reference(order) + ":" + ContentHash.sha256(reason).substring(0, 16),
                 ContactEvent.ORDER_REJECTED, channel(origin), reference(order), order.netTotal(), order.currency(), reason, clock.instant());
         return CustomerTouch.of(record(order, order.buyer(), origin), event);
     }
@@ -62,10 +62,7 @@ public final class OrderContacts {
     private CustomerRecord record(Order order, Party party, Origin origin) {
         Address a = party.address();
         PartyIdentifier id = party.identifier();
-        String content = String.join("\u0001", String.valueOf(party.name()), String.valueOf(party.email()), String.valueOf(party.phone()),
-                a == null ? "-" : a.street() + "\u0002" + a.city() + "\u0002" + a.postalCode() + "\u0002" + a.country(),
-                id == null ? "-" : id.scheme() + ":" + id.value());
-        String key = "party:" + CustomerResolver.sha256(content).substring(0, 32);
+        String key = "party:" + ContentHash.of(party.name(), party.email(), party.phone(), a, id);
         return new CustomerRecord(order.source(), key, origin, party.name(), party.email(), party.phone(), a, id,
                 (order.orderDate() == null ? clock.instant().atZone(ZoneOffset.UTC).toLocalDate() : order.orderDate())
                         .atStartOfDay(ZoneOffset.UTC).toInstant());
