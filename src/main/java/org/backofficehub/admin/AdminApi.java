@@ -13,6 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.backofficehub.backoffice.OrderEvent;
+import org.backofficehub.edi.PartnerTransferFailure;
+import org.backofficehub.backoffice.OrderEvents;
+import org.backofficehub.backoffice.OrderFollowUp;
+import org.backofficehub.backoffice.ShipmentFailure;
+import org.backofficehub.backoffice.ShipmentIntake;
+import org.backofficehub.outbound.OutboundDispatcher;
+import org.backofficehub.outbound.OutboundMessages;
 import org.apache.camel.Message;
 import org.backofficehub.api.JsonReply;
 import org.backofficehub.batch.BatchDrain;
@@ -48,9 +56,13 @@ public final class AdminApi {
     private final ObjectMapper json;
     private final ObjectMapper canonicalJson;
     private final Path inbox;
+    private final OutboundMessages outbound;
+    private final OrderEvents orderEvents;
+    private final ShipmentIntake shipments;
 
     public AdminApi(RouteModes modes, BookingStage stage, BatchDrain drain, FailureLog failures,
-                    RouteActivity activity, GroupCommitBooking booking, ObjectMapper json, ObjectMapper canonicalJson, Path inbox) {
+                    RouteActivity activity, GroupCommitBooking booking, ObjectMapper json, ObjectMapper canonicalJson, Path inbox,
+                    OutboundMessages outbound, OrderEvents orderEvents, ShipmentIntake shipments) {
         this.modes = modes;
         this.stage = stage;
         this.drain = drain;
@@ -60,10 +72,15 @@ public final class AdminApi {
         this.json = json;
         this.canonicalJson = canonicalJson;
         this.inbox = inbox;
+        this.outbound = outbound;
+        this.orderEvents = orderEvents;
+        this.shipments = shipments;
     }
 
     public void listRoutes(Exchange exchange) throws IOException {
-        Map<String, Long> staged = stage.countsByRoute();
+        Map<String, Long> staged = new java.util.HashMap<>(stage.countsByRoute());
+        // A delivery route's "staged" are the messages waiting for it (its schedule in batch mode, or a retry).
+        outbound.counts().forEach((routeId, states) -> staged.merge(routeId, states.getOrDefault(OutboundMessages.PENDING, 0L), Long::sum));
         List<Map<String, Object>> routes = new ArrayList<>();
         for (RouteSettings settings : modes.all()) {
             routes.add(routeView(exchange.getContext(), settings, staged.getOrDefault(settings.routeId(), 0L)));
@@ -113,7 +130,24 @@ public final class AdminApi {
         byte[] payload = corrected != null && corrected.length > 0 ? corrected : failure.payload();
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("id", failure.id());
-        if ("staged-order".equals(failure.kind())) {
+        if (OutboundDispatcher.FAILURE_KIND.equals(failure.kind())) {
+            // Delivered again as it was: the hub's own document or notice, not the sender's input.
+            outcome.put("redelivery", outbound.reopenFailure(failure.id()) ? "queued" : "nothing to redeliver");
+        } else if (OrderFollowUp.FAILURE_KIND.equals(failure.kind())) {
+            orderEvents.enqueue(List.of(canonicalJson.readValue(payload, OrderEvent.class)));
+            outcome.put("followUp", "queued");
+        } else if (ShipmentFailure.KIND.equals(failure.kind())) {
+            Map<String, Object> row = json.readValue(payload, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
+            outcome.put("shipment", shipments.receive(row));
+        } else if (PartnerTransferFailure.OUTBOX_FILE.equals(failure.kind())) {
+            // Back into the outbox it came from, to be uploaded again.
+            Path original = Path.of(failure.fileName());
+            Path temporary = original.resolveSibling(original.getFileName() + ".part");
+            Files.createDirectories(original.getParent());
+            Files.write(temporary, payload);
+            Files.move(temporary, original, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            outcome.put("outboxFile", original.toString());
+        } else if ("staged-order".equals(failure.kind())) {
             Order order = canonicalJson.readValue(payload, Order.class);
             Booking booked = booking.book(order);
             outcome.put("erpOrderNumber", booked.erpOrderNumber());

@@ -32,6 +32,8 @@ public final class AdminCli {
               failures [open|replayed|discarded|all]
               replay ID [FILE]                    replay a failure, with FILE as corrected payload
               discard ID
+              ship ERP_ORDER CARRIER [TRACKING]   record a shipment in the (demo) ERP, as its warehouse would
+              journal                             close the accounting journal now
             environment: HUB_URL (http://localhost:8080), HUB_ADMIN_USER (admin),
                          HUB_ADMIN_PASSWORD (else read from $HUB_DATA_DIR/admin-password, data/ by default)
             """;
@@ -85,6 +87,8 @@ public final class AdminCli {
                 case "replay" -> args.size() < 2 ? usage()
                         : show(call("POST", "/admin/failures/" + args.get(1) + "/replay", args.size() > 2 ? Files.readString(Path.of(args.get(2))) : null));
                 case "discard" -> args.size() < 2 ? usage() : show(call("DELETE", "/admin/failures/" + args.get(1), null));
+                case "ship" -> args.size() < 3 ? usage() : show(call("POST", "/admin/erp/shipments", shipment(args).toString()));
+                case "journal" -> show(call("POST", "/admin/accounting/journal", null));
                 default -> usage();
             };
         } catch (HubRefused e) {
@@ -97,6 +101,14 @@ public final class AdminCli {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    private static ObjectNode shipment(List<String> args) {
+        ObjectNode request = JSON.createObjectNode().put("erpOrderNumber", args.get(1)).put("carrier", args.get(2));
+        if (args.size() > 3) {
+            request.put("trackingNumber", args.get(3));
+        }
+        return request;
     }
 
     private int status() throws IOException, InterruptedException {

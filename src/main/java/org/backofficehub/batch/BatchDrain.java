@@ -22,6 +22,7 @@ import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.outbound.OutboundDispatcher;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.store.HubStoreException;
 import org.slf4j.Logger;
@@ -51,9 +52,17 @@ public final class BatchDrain implements Processor {
     }
 
     private volatile Listener listener = (orders, results) -> { };
+    private volatile OutboundDispatcher deliveries;
 
-    /** {@code deferred}: still claimed by a booking in progress (or one a crash cut short); left staged for the next drain. */
-    public record DrainResult(String routeId, int booked, int alreadyBooked, int failed, int deferred) {
+    /**
+     * {@code deferred}: still claimed by a booking in progress (or one a crash cut short); left staged for the next drain.
+     * Routes that deliver rather than book (accounting export, web-store notices) count {@code delivered}; their
+     * {@code deferred} are messages waiting for a retry after a failed attempt.
+     */
+    public record DrainResult(String routeId, int booked, int alreadyBooked, int failed, int deferred, int delivered) {
+        public DrainResult(String routeId, int booked, int alreadyBooked, int failed, int deferred) {
+            this(routeId, booked, alreadyBooked, failed, deferred, 0);
+        }
     }
 
     public BatchDrain(BookingStage stage, GroupCommitBooking booking, FailureLog failures, DataSource hubStore, int chunkSize, Clock clock) {
@@ -67,6 +76,11 @@ public final class BatchDrain implements Processor {
 
     public void setListener(Listener listener) {
         this.listener = listener;
+    }
+
+    /** The routes whose batch is a delivery of outbound messages rather than staged orders. */
+    public void setDeliveries(OutboundDispatcher deliveries) {
+        this.deliveries = deliveries;
     }
 
     /** The scheduled drain: the route id comes from the drain route's header. */
@@ -85,6 +99,15 @@ public final class BatchDrain implements Processor {
     }
 
     private DrainResult drain(String routeId, boolean recordEmptyRun) {
+        OutboundDispatcher dispatcher = deliveries;
+        if (dispatcher != null && dispatcher.handles(routeId)) {
+            OutboundDispatcher.Outcome outcome = dispatcher.deliver(routeId);
+            DrainResult result = new DrainResult(routeId, 0, 0, outcome.failed(), outcome.retrying(), outcome.delivered());
+            if (recordEmptyRun || outcome.delivered() + outcome.failed() > 0) {
+                recordRun(result);
+            }
+            return result;
+        }
         ReentrantLock lock = running.computeIfAbsent(routeId, id -> new ReentrantLock());
         // A second caller (run now during a scheduled drain) waits and then finds the stage empty.
         lock.lock();
@@ -182,7 +205,7 @@ public final class BatchDrain implements Processor {
                 delete.executeUpdate();
                 insert.setString(1, result.routeId());
                 insert.setTimestamp(2, Timestamp.from(clock.instant()));
-                insert.setInt(3, result.booked() + result.alreadyBooked());
+                insert.setInt(3, result.booked() + result.alreadyBooked() + result.delivered());
                 insert.setInt(4, result.failed());
                 insert.executeUpdate();
                 connection.commit();

@@ -72,7 +72,12 @@ public final class RouteModes {
 
     /** For the routes' choice: is the route this exchange came from in batch mode? */
     public boolean inBatchMode(Exchange exchange) {
-        RouteSettings settings = current.get(exchange.getFromRouteId());
+        return inBatchMode(exchange.getFromRouteId());
+    }
+
+    /** A route without a mode (not in hub.routes) always runs in real time. */
+    public boolean inBatchMode(String routeId) {
+        RouteSettings settings = current.get(routeId);
         return settings != null && settings.mode() == RouteMode.BATCH;
     }
 

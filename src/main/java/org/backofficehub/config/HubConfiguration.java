@@ -1,6 +1,9 @@
 package org.backofficehub.config;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
@@ -12,6 +15,33 @@ import javax.sql.DataSource;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.ProducerTemplate;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.backofficehub.accounting.ChartOfAccounts;
+import org.backofficehub.accounting.InvoiceCalculation;
+import org.backofficehub.accounting.InvoiceNumbers;
+import org.backofficehub.accounting.Invoicing;
+import org.backofficehub.accounting.JournalClosing;
+import org.backofficehub.accounting.xml.InvoiceXml;
+import org.backofficehub.backoffice.Notices;
+import org.backofficehub.backoffice.OrderEventListener;
+import org.backofficehub.backoffice.OrderEvents;
+import org.backofficehub.backoffice.OrderFollowUp;
+import org.backofficehub.backoffice.ShipmentFailure;
+import org.backofficehub.backoffice.ShipmentIntake;
+import org.backofficehub.booking.BookingListener;
+import org.backofficehub.erp.ErpShipments;
+import org.backofficehub.erp.ErpStock;
+import org.backofficehub.outbound.Delivery;
+import org.backofficehub.outbound.EndpointDelivery;
+import org.backofficehub.outbound.OutboundDispatcher;
+import org.backofficehub.outbound.OutboundMessages;
+import org.backofficehub.outbound.PartnerDocumentDelivery;
+import org.backofficehub.outbound.RetryPolicy;
+import org.backofficehub.outbound.WebStoreCallback;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
@@ -23,6 +53,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.camel.ExtendedStartupListener;
 import org.backofficehub.admin.AdminApi;
+import org.backofficehub.admin.BackOfficeAdminApi;
 import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminCredentials;
 import org.backofficehub.admin.CustomerAdminApi;
@@ -49,6 +80,7 @@ import org.backofficehub.batch.RouteSettings;
 import org.backofficehub.batch.StageOrder;
 import org.backofficehub.observe.RouteActivity;
 import org.backofficehub.observe.StagedOrdersGauge;
+import org.backofficehub.observe.OutboundMessagesGauge;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.api.BookingReply;
 import org.backofficehub.api.InputSizeLimit;
@@ -61,6 +93,8 @@ import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.edi.InterchangeRegistry;
 import org.backofficehub.edi.PartnerProfiles;
+import org.backofficehub.edi.PartnerTransferFailure;
+import org.backofficehub.edi.PartnerTransfers;
 import org.backofficehub.inbox.ArchiveNaming;
 import org.backofficehub.inbox.EdiFiles;
 import org.backofficehub.inbox.ContentFingerprint;
@@ -75,7 +109,7 @@ import org.backofficehub.xml.XmlOrderCodec;
  * Every bean the routes in {@code routes/} refer to, in one place. Settings come from
  * {@code config/application.properties}, overridable by -D and environment variables.
  */
-public class HubConfiguration implements CamelConfiguration {
+public class HubConfiguration implements CamelConfiguration, CamelContextAware {
 
     @PropertyInject("hub.data-dir")
     private String dataDir;
@@ -147,7 +181,41 @@ public class HubConfiguration implements CamelConfiguration {
     @PropertyInject(value = "hub.customers.max-export-bytes", defaultValue = "2147483648")
     private long maxCustomerExportBytes;
 
+    @PropertyInject(value = "hub.accounting.endpoint", defaultValue = "file:data/accounting")
+    private String accountingEndpoint;
+    @PropertyInject(value = "hub.accounting.invoice-prefix", defaultValue = "INV-{yyyy}-")
+    private String invoicePrefix;
+    @PropertyInject(value = "hub.accounting.invoice-digits", defaultValue = "6")
+    private int invoiceDigits;
+    @PropertyInject(value = "hub.accounting.tax-rate", defaultValue = "0.19")
+    private String taxRate;
+    @PropertyInject(value = "hub.accounting.time-zone", defaultValue = "Europe/Berlin")
+    private String accountingTimeZone;
+    @PropertyInject(value = "hub.accounting.accounts.receivables", defaultValue = "1400")
+    private String receivablesAccount;
+    @PropertyInject(value = "hub.accounting.accounts.revenue", defaultValue = "8400")
+    private String revenueAccount;
+    @PropertyInject(value = "hub.accounting.accounts.output-tax", defaultValue = "1776")
+    private String outputTaxAccount;
+    @PropertyInject(value = "hub.webstore.callback-url", defaultValue = "")
+    private String callbackUrl;
+    @PropertyInject(value = "hub.webstore.notices-per-call", defaultValue = "100")
+    private int noticesPerCall;
+    @PropertyInject(value = "hub.outbound.max-attempts", defaultValue = "6")
+    private int maxDeliveryAttempts;
+    @PropertyInject(value = "hub.outbound.retry-delay-ms", defaultValue = "2000")
+    private long retryDelayMillis;
+    @PropertyInject(value = "hub.outbound.max-retry-delay-ms", defaultValue = "300000")
+    private long maxRetryDelayMillis;
+    @PropertyInject(value = "hub.follow-up.batch-size", defaultValue = "500")
+    private int followUpBatchSize;
+
     private final Clock clock = Clock.systemUTC();
+    private CamelContext camelContext;
+    private ProducerTemplate producer;
+    private OutboundMessages outboundMessages;
+    private OrderEvents orderEvents;
+    private OutboundDispatcher outboundDispatcher;
     private final ObjectMapper canonicalJson = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final RouteActivity routeActivity = new RouteActivity();
@@ -160,6 +228,9 @@ public class HubConfiguration implements CamelConfiguration {
     private GroupCommitBooking realTimeBooking;
     private final ObjectMapper objectMapper = new ObjectMapper()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    // Amounts and quantities in notices exactly as booked: 390.90, 5000; never 390.9 or 5E+3.
+    private final ObjectMapper noticeJson = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private HikariDataSource hubStore;
     private HikariDataSource erp;
     private PartnerProfiles partnerProfiles;
@@ -171,6 +242,23 @@ public class HubConfiguration implements CamelConfiguration {
     private int httpPort;
     @PropertyInject(value = "camel.server.host", defaultValue = "0.0.0.0")
     private String httpHost;
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    private synchronized ProducerTemplate producer() {
+        if (producer == null) {
+            producer = camelContext.createProducerTemplate();
+        }
+        return producer;
+    }
 
     @Override
     public void configure(CamelContext camel) throws Exception {
@@ -204,6 +292,13 @@ public class HubConfiguration implements CamelConfiguration {
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
                 new BatchScheduler(context, batchDrain(), background).follow(routeModes());
                 StagedOrdersGauge.register(context, routeModes(), bookingStage());
+                OutboundMessagesGauge.register(context, outboundMessages(),
+                        List.of(OrderFollowUp.ACCOUNTING_ROUTE, Notices.ROUTE_ID, OrderFollowUp.PARTNER_DOCUMENTS_ROUTE));
+                try {
+                    PartnerTransfers.start(context, partnerProfiles(), dataDirectory());
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot start the partners' FTP/SFTP transfers: " + e.getMessage(), e);
+                }
             }
         });
     }
@@ -247,6 +342,7 @@ public class HubConfiguration implements CamelConfiguration {
         if (batchDrain == null) {
             batchDrain = new BatchDrain(bookingStage(), realTimeBooking(), failureLog(), hubStore(), drainChunk, clock);
             batchDrain.setListener(ediSetup().drainedOrderResponses(partnerProfiles(), interchangeRegistry(), hubStore(), clock));
+            batchDrain.setDeliveries(outboundDispatcher());
         }
         return batchDrain;
     }
@@ -272,7 +368,7 @@ public class HubConfiguration implements CamelConfiguration {
     @BindToRegistry
     public AdminApi adminApi() {
         return new AdminApi(routeModes(), bookingStage(), batchDrain(), failureLog(), routeActivity, realTimeBooking(),
-                objectMapper, canonicalJson, dataDirectory().resolve("inbox"));
+                objectMapper, canonicalJson, dataDirectory().resolve("inbox"), outboundMessages(), orderEvents(), shipmentIntake());
     }
 
     @BindToRegistry
@@ -319,8 +415,12 @@ public class HubConfiguration implements CamelConfiguration {
     @BindToRegistry
     public OrderBooking orderBooking() {
         BookingLedger ledger = new BookingLedger(hubStore(), Duration.parse(claimLease), clock);
-        return new OrderBooking(ledger, new ErpOrderWriter(erpDataSource()),
-                new CustomerBookingListener(customerFeed(), new OrderContacts(this::originOfSource, clock)));
+        return new OrderBooking(ledger, new ErpOrderWriter(erpDataSource()), BookingListener.all(List.of(
+                new CustomerBookingListener(customerFeed(), orderContacts()), new OrderEventListener(orderEvents()))));
+    }
+
+    private OrderContacts orderContacts() {
+        return new OrderContacts(this::originOfSource, clock);
     }
 
     /** What the routes book through: concurrent orders share ERP and hub-store commits. */
@@ -457,12 +557,92 @@ public class HubConfiguration implements CamelConfiguration {
         return new QuarantineNote(dataDirectory().resolve("error"), clock, failureLog(), maxInputBytes);
     }
 
+    /** Durable memory of the files taken from partners' FTP/SFTP servers (name, size, time), in the hub store. */
+    @BindToRegistry
+    public JdbcMessageIdRepository remoteFileRepository() {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(hubStore(), "partner-remote-files");
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+
+    @BindToRegistry
+    public PartnerTransferFailure partnerTransferFailure() {
+        return new PartnerTransferFailure(failureLog());
+    }
+
     /** Durable memory of inbox file contents already processed, in the hub store. */
     @BindToRegistry
     public JdbcMessageIdRepository inboxFileRepository() {
         JdbcMessageIdRepository repository = new JdbcMessageIdRepository(hubStore(), "inbox-files");
         repository.setCreateTableIfNotExists(false);
         return repository;
+    }
+
+    @BindToRegistry
+    public synchronized OutboundMessages outboundMessages() {
+        if (outboundMessages == null) {
+            outboundMessages = new OutboundMessages(hubStore(), clock);
+        }
+        return outboundMessages;
+    }
+
+    @BindToRegistry
+    public synchronized OrderEvents orderEvents() {
+        if (orderEvents == null) {
+            orderEvents = new OrderEvents(hubStore(), canonicalJson, clock);
+        }
+        return orderEvents;
+    }
+
+    private boolean callbacksConfigured() {
+        return !callbackUrl.isBlank();
+    }
+
+    @BindToRegistry
+    public OrderFollowUp orderFollowUp() {
+        Invoicing invoicing = new Invoicing(new InvoiceNumbers(invoicePrefix, invoiceDigits), new InvoiceCalculation(new BigDecimal(taxRate)),
+                new ChartOfAccounts(receivablesAccount, revenueAccount, outputTaxAccount), ZoneId.of(accountingTimeZone), clock);
+        return new OrderFollowUp(hubStore(), orderEvents(), invoicing, new InvoiceXml(), outboundMessages(),
+                callbacksConfigured() ? Optional.of(new Notices(noticeJson, clock)) : Optional.empty(), partnerProfiles(),
+                customerFeed(), orderContacts(), canonicalJson, failureLog(), followUpBatchSize);
+    }
+
+    @BindToRegistry
+    public synchronized OutboundDispatcher outboundDispatcher() {
+        if (outboundDispatcher == null) {
+            Map<String, Delivery> deliveries = new LinkedHashMap<>();
+            deliveries.put(OrderFollowUp.ACCOUNTING_ROUTE, new EndpointDelivery(this::producer, accountingEndpoint));
+            deliveries.put(OrderFollowUp.PARTNER_DOCUMENTS_ROUTE, new PartnerDocumentDelivery(
+                    ediSetup().outboundDocuments(partnerProfiles(), interchangeRegistry(), hubStore(), erpDataSource(), clock), objectMapper));
+            if (callbacksConfigured()) {
+                deliveries.put(Notices.ROUTE_ID, new WebStoreCallback(this::producer, callbackUrl.trim(), new ErpStock(erpDataSource()),
+                        noticeJson, noticesPerCall));
+            }
+            outboundDispatcher = new OutboundDispatcher(outboundMessages(), deliveries, failureLog(),
+                    new RetryPolicy(maxDeliveryAttempts, Duration.ofMillis(retryDelayMillis), Duration.ofMillis(maxRetryDelayMillis)),
+                    routeModes()::inBatchMode, routeActivity);
+        }
+        return outboundDispatcher;
+    }
+
+    @BindToRegistry
+    public JournalClosing journalClosing() {
+        return new JournalClosing(hubStore(), outboundMessages(), clock);
+    }
+
+    @BindToRegistry
+    public ShipmentIntake shipmentIntake() {
+        return new ShipmentIntake(hubStore(), new ErpOrderReader(erpDataSource()), orderEvents(), clock);
+    }
+
+    @BindToRegistry
+    public ShipmentFailure shipmentFailure() {
+        return new ShipmentFailure(failureLog(), objectMapper);
+    }
+
+    @BindToRegistry
+    public BackOfficeAdminApi backOfficeAdminApi() {
+        return new BackOfficeAdminApi(new ErpShipments(erpDataSource(), clock), journalClosing(), outboundMessages(), objectMapper, clock);
     }
 
     private Path dataDirectory() {

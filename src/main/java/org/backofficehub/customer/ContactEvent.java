@@ -17,6 +17,7 @@ public record ContactEvent(String eventKey, String kind, String channel, String 
     public static final String ACKNOWLEDGEMENT = "acknowledgement";
     public static final String INVOICE = "invoice";
     public static final String STATUS = "status";
+    public static final String SHIPMENT = "shipment";
 
     public ContactEvent {
         Objects.requireNonNull(eventKey, "eventKey");

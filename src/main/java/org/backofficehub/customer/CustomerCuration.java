@@ -13,6 +13,7 @@ import org.backofficehub.customer.CustomerStore.Ids;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.HubStoreException;
+import org.backofficehub.store.Transactions;
 
 /**
  * An administrator's corrections: merging two customers the rules kept apart, and splitting
@@ -94,23 +95,7 @@ public final class CustomerCuration {
         }
     }
 
-    private interface Work {
-        long run(Connection connection) throws SQLException;
-    }
-
-    private long inTransaction(Work work) {
-        try (Connection connection = hubStore.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new HubStoreException("Cannot change the customer master: " + e.getMessage(), e);
-        }
+    private long inTransaction(Transactions.Work<Long> work) {
+        return Transactions.inTransaction(hubStore, "Cannot change the customer master", work);
     }
 }

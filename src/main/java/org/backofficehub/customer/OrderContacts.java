@@ -1,5 +1,6 @@
 package org.backofficehub.customer;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,11 +49,17 @@ public final class OrderContacts {
         return CustomerTouch.of(record(order, order.buyer(), origin), event);
     }
 
-    /** An interaction about an order recorded earlier: its confirmation, acknowledgement or invoice. */
+    /** An interaction about an order recorded earlier: its confirmation, acknowledgement, invoice or shipment. */
     public CustomerTouch aboutOrder(String source, String orderId, String kind, String channel, String detail) {
+        return aboutOrder(source, orderId, kind, channel, detail, null, null);
+    }
+
+    /** As above, with the amount it was about (an invoice's gross total). */
+    public CustomerTouch aboutOrder(String source, String orderId, String kind, String channel, String detail, BigDecimal amount,
+                                    String currency) {
         String reference = source + "/" + orderId;
-        return CustomerTouch.aboutOrder(reference, new ContactEvent(kind + ":" + reference + ":" + detail.hashCode(), kind, channel,
-                reference, null, null, detail, clock.instant()));
+        return CustomerTouch.aboutOrder(reference, new ContactEvent(kind + ":" + reference + ":" + ContentHash.sha256(detail).substring(0, 16),
+                kind, channel, reference, amount, currency, detail, clock.instant()));
     }
 
     /**

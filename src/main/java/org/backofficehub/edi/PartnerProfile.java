@@ -6,12 +6,13 @@ import java.util.Set;
  * How the hub exchanges EDI with one trading partner: identifiers on both sides of the envelope,
  * standard and version, the documents exchanged, the acknowledgement it wants, where its outbound
  * files go, and which engine translates for it. {@code configured} is false for the stand-in
- * profile given to an unknown sender when unknown partners are accepted.
+ * profile given to an unknown sender when unknown partners are accepted. {@code remote}, if not
+ * null, is the partner's FTP/SFTP server, polled for its files and given ours.
  */
 public record PartnerProfile(String partnerId, String name, EdiStandard standard, String version, String interchangeId,
                              String interchangeQualifier, String ourId, String ourQualifier, String groupId, String ourGroupId,
                              Set<String> documentsIn, Set<String> documentsOut, AckType ack, String outbox, String engine,
-                             boolean configured) {
+                             boolean configured, PartnerRemote remote) {
 
     public static final String STAEDI = "staedi";
     public static final String SMOOKS = "smooks";

@@ -73,7 +73,7 @@ public final class PartnerProfiles {
                 envelope.senderId(), envelope.recipientId(),
                 envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDERS") : Set.of("850"),
                 envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDRSP") : Set.of("855"),
-                AckType.defaultFor(envelope.standard(), version), "unknown-" + safeId, PartnerProfile.STAEDI, false));
+                AckType.defaultFor(envelope.standard(), version), "unknown-" + safeId, PartnerProfile.STAEDI, false, null));
     }
 
     /** Whether an interchange id is one the hub sends under. */
@@ -98,7 +98,18 @@ public final class PartnerProfiles {
                 setting.optional("our.qualifier", ""), setting.optional("group.id", interchangeId),
                 setting.optional("our.group.id", ourId), setting.list("documents.in"), setting.list("documents.out"),
                 AckType.parse(setting.optional("ack", "none")), setting.optional("outbox", name),
-                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true);
+                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting));
+    }
+
+    private static PartnerRemote remote(Setting setting) {
+        String address = setting.optional("remote", "");
+        if (address.isEmpty()) {
+            return null;
+        }
+        String partnerId = setting.required("partner");
+        return PartnerRemote.parse(partnerId, address, setting.optional("remote.user", ""), setting.optional("remote.password", ""),
+                setting.optional("remote.inbound", "/outbound"), setting.optional("remote.outbound", "/inbound"),
+                Long.parseLong(setting.optional("remote.poll-delay-ms", "5000")), setting.optional("remote.options", ""));
     }
 
     private record Setting(Path file, String name, Properties properties, UnaryOperator<String> overrides) {

@@ -50,6 +50,20 @@ public final class ErpOrderReader {
         }
     }
 
+    /** The order the ERP numbered {@code erpOrderNumber}, if there is one. */
+    public java.util.Optional<ErpOrder> byNumber(long erpOrderNumber) {
+        try (Connection connection = erp.getConnection();
+             PreparedStatement header = connection.prepareStatement(HEADER_COLUMNS + " WHERE OHORNO = ?");
+             PreparedStatement lines = connection.prepareStatement(LINES)) {
+            header.setLong(1, erpOrderNumber);
+            try (ResultSet rs = header.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(toErpOrder(rs, lines)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new ErpUnavailableException("Cannot read ERP order " + erpOrderNumber + ": " + e.getMessage(), e);
+        }
+    }
+
     private static ErpOrder toErpOrder(ResultSet h, PreparedStatement linesQuery) throws SQLException {
         long orderNumber = h.getLong("OHORNO");
         Party buyer = new Party(h.getString("OHNAME"), h.getString("OHMAIL"), h.getString("OHPHON"),

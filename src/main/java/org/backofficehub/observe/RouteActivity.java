@@ -13,6 +13,9 @@ import org.apache.camel.support.EventNotifierSupport;
  */
 public final class RouteActivity extends EventNotifierSupport {
 
+    /** An exchange property: the route counts its messages itself ({@link #add}), not its exchanges (timer ticks). */
+    public static final String COUNTED_BY_ROUTE = "hubCountedByRoute";
+
     public record Counts(long processed, long failed) {
     }
 
@@ -36,11 +39,21 @@ public final class RouteActivity extends EventNotifierSupport {
                 && (event instanceof CamelEvent.ExchangeCompletedEvent || event instanceof CamelEvent.ExchangeFailedEvent)) {
             Exchange exchange = exchangeEvent.getExchange();
             String routeId = exchange.getFromRouteId();
-            if (routeId == null) {
+            if (routeId == null || exchange.getProperty(COUNTED_BY_ROUTE) != null) {
                 return;
             }
             boolean failure = exchange.isFailed() || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
             (failure ? failed : processed).computeIfAbsent(routeId, id -> new LongAdder()).increment();
+        }
+    }
+
+    /** Messages a route handled outside the exchanges that triggered it (a delivery round). */
+    public void add(String routeId, long processedMessages, long failedMessages) {
+        if (processedMessages > 0) {
+            processed.computeIfAbsent(routeId, id -> new LongAdder()).add(processedMessages);
+        }
+        if (failedMessages > 0) {
+            failed.computeIfAbsent(routeId, id -> new LongAdder()).add(failedMessages);
         }
     }
 

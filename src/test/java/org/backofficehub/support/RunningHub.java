@@ -184,6 +184,14 @@ public final class RunningHub implements AutoCloseable {
                 .get(0);
     }
 
+    /** Waits for exactly one file named {@code prefix...suffix} in a data folder, and returns it. */
+    public Path awaitSingle(String folder, String nameSuffix, String namePrefix) {
+        return Awaitility.await(namePrefix + "*" + nameSuffix + " in " + folder).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> listing(folder).stream().filter(p -> p.getFileName().toString().startsWith(namePrefix)
+                        && p.getFileName().toString().endsWith(nameSuffix)).toList(), found -> found.size() == 1)
+                .get(0);
+    }
+
     /** The files in a data folder, reason files left out. */
     public List<Path> listing(String folder) throws IOException {
         Path dir = folder(folder);

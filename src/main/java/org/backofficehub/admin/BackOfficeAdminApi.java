@@ -1,0 +1,99 @@
+package org.backofficehub.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.backofficehub.accounting.JournalClosing;
+import org.backofficehub.api.JsonReply;
+import org.backofficehub.erp.ErpShipments;
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
+import org.backofficehub.outbound.OutboundMessages;
+
+/**
+ * The back office for administrators: record a shipment in the demo ERP as its warehouse would
+ * ({@code POST /admin/erp/shipments}), close the accounting journal now
+ * ({@code POST /admin/accounting/journal}), and see what is still owed to other systems
+ * ({@code GET /admin/outbound}).
+ */
+public final class BackOfficeAdminApi {
+
+    private final ErpShipments shipments;
+    private final JournalClosing journal;
+    private final OutboundMessages outbound;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public BackOfficeAdminApi(ErpShipments shipments, JournalClosing journal, OutboundMessages outbound, ObjectMapper json, Clock clock) {
+        this.shipments = shipments;
+        this.journal = journal;
+        this.outbound = outbound;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Body {@code {"erpOrderNumber": "100001", "carrier": "DHL", "trackingNumber": "...", "shippedOn": "2026-11-23"}}. */
+    public void recordShipment(Exchange exchange) throws IOException {
+        Message message = exchange.getMessage();
+        JsonNode request = body(message);
+        long orderNumber;
+        try {
+            orderNumber = Long.parseLong(request.path("erpOrderNumber").asText());
+        } catch (NumberFormatException e) {
+            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "Send {\"erpOrderNumber\": \"100001\", \"carrier\": \"DHL\"}: "
+                    + "erpOrderNumber is the ERP's order number");
+        }
+        String carrier = request.path("carrier").asText("").trim();
+        if (carrier.isEmpty()) {
+            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "A shipment needs a carrier");
+        }
+        LocalDate shippedOn;
+        try {
+            shippedOn = request.hasNonNull("shippedOn") ? LocalDate.parse(request.get("shippedOn").asText()) : LocalDate.now(clock);
+        } catch (DateTimeParseException e) {
+            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "shippedOn must be a date like 2026-11-23");
+        }
+        String tracking = request.hasNonNull("trackingNumber") ? request.get("trackingNumber").asText() : null;
+        OptionalLong shipment = shipments.record(orderNumber, carrier, tracking, shippedOn);
+        if (shipment.isEmpty()) {
+            throw new InputRejectedException(ProblemType.ORDER_NOT_FOUND, "The ERP has no order " + orderNumber);
+        }
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("shipmentNumber", shipment.getAsLong());
+        reply.put("erpOrderNumber", Long.toString(orderNumber));
+        reply.put("carrier", carrier);
+        reply.put("trackingNumber", tracking);
+        reply.put("shippedOn", shippedOn.toString());
+        JsonReply.write(message, 201, json.writeValueAsBytes(reply));
+    }
+
+    public void closeJournal(Exchange exchange) throws IOException {
+        Object closed = journal.close().<Object>map(c -> c).orElse(Map.of("postings", 0));
+        JsonReply.write(exchange.getMessage(), 200, json.writeValueAsBytes(closed));
+    }
+
+    public void outboundCounts(Exchange exchange) throws IOException {
+        JsonReply.write(exchange.getMessage(), 200, json.writeValueAsBytes(outbound.counts()));
+    }
+
+    private JsonNode body(Message message) {
+        try {
+            byte[] body = message.getBody(byte[].class);
+            JsonNode node = body == null || body.length == 0 ? null : json.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The body must be a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The body is not JSON: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.backofficehub.backoffice;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.backofficehub.erp.ErpOrder;
+import org.backofficehub.erp.ErpOrderReader;
+import org.backofficehub.store.HubStoreException;
+
+/**
+ * Takes a shipment row polled from the ERP (camel-sql) into the back office. The hub remembers
+ * each shipment number in the same transaction that queues its follow-up, so a row delivered
+ * again (the hub crashed before the ERP row was flagged) is followed up once.
+ */
+public final class ShipmentIntake {
+
+    private final DataSource hubStore;
+    private final ErpOrderReader erpOrders;
+    private final OrderEvents events;
+    private final Clock clock;
+
+    public ShipmentIntake(DataSource hubStore, ErpOrderReader erpOrders, OrderEvents events, Clock clock) {
+        this.hubStore = hubStore;
+        this.erpOrders = erpOrders;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * One row of the shipment query: SHSHNO, SHORNO, SHCARR, SHTRCK, SHSHDT (as the database returns
+     * them, or as text when a failure is replayed). Says what became of it.
+     */
+    public String receive(Map<String, Object> row) {
+        Shipment shipment = new Shipment(number(row, "SHSHNO"), Long.toString(number(row, "SHORNO")), text(row, "SHCARR"),
+                text(row, "SHTRCK"), date(row.get(key(row, "SHSHDT"))));
+        ErpOrder order = erpOrders.byNumber(Long.parseLong(shipment.erpOrderNumber())).orElseThrow(() -> new IllegalStateException(
+                "Shipment " + shipment.shipmentNumber() + " is for ERP order " + shipment.erpOrderNumber() + ", which the ERP does not have"));
+        try (Connection connection = hubStore.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (known(connection, shipment.shipmentNumber())) {
+                    connection.rollback();
+                    return "shipment " + shipment.shipmentNumber() + " was taken before; not followed up again";
+                }
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO shipment (shipment_number, erp_order_number, source, order_id, received_at) VALUES (?, ?, ?, ?, ?)""")) {
+                    insert.setLong(1, shipment.shipmentNumber());
+                    insert.setString(2, shipment.erpOrderNumber());
+                    insert.setString(3, order.order().source());
+                    insert.setString(4, order.order().orderId());
+                    insert.setTimestamp(5, Timestamp.from(clock.instant()));
+                    insert.executeUpdate();
+                }
+                events.enqueue(connection, List.of(OrderEvent.shipped(order.order(), shipment)));
+                connection.commit();
+                return "shipment " + shipment.shipmentNumber() + " of order " + order.order().key() + " by " + shipment.carrier() + " taken";
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot take shipment " + shipment.shipmentNumber() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean known(Connection connection, long shipmentNumber) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM shipment WHERE shipment_number = ?")) {
+            select.setLong(1, shipmentNumber);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    // Column labels come back upper case from H2 and lower case from PostgreSQL.
+    private static String key(Map<String, Object> row, String column) {
+        return row.containsKey(column) ? column : column.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        Object value = row.get(key(row, column));
+        return value instanceof Number number ? number.longValue() : Long.parseLong(String.valueOf(value).trim());
+    }
+
+    private static String text(Map<String, Object> row, String column) {
+        Object value = row.get(key(row, column));
+        return value == null ? null : value.toString().trim();
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        return LocalDate.parse(value.toString().substring(0, 10));
+    }
+}

@@ -1,0 +1,227 @@
+package org.backofficehub.backoffice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.backofficehub.accounting.ChartOfAccounts;
+import org.backofficehub.accounting.InvoiceCalculation;
+import org.backofficehub.accounting.InvoiceNumbers;
+import org.backofficehub.accounting.Invoicing;
+import org.backofficehub.accounting.JournalClosing;
+import org.backofficehub.accounting.xml.InvoiceXml;
+import org.backofficehub.customer.CustomerFeed;
+import org.backofficehub.customer.OrderContacts;
+import org.backofficehub.customer.Origin;
+import org.backofficehub.edi.PartnerProfiles;
+import org.backofficehub.observe.RouteActivity;
+import org.backofficehub.outbound.Delivery;
+import org.backofficehub.outbound.OutboundDispatcher;
+import org.backofficehub.outbound.OutboundMessage;
+import org.backofficehub.outbound.OutboundMessages;
+import org.backofficehub.outbound.RetryPolicy;
+import org.backofficehub.store.FailureLog;
+import org.backofficehub.support.TestDatabase;
+import org.backofficehub.support.TestOrders;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Invoicing, ledger, journal and the outbound queue in the hub store, on H2 and a real PostgreSQL:
+ * one invoice per order however often its booking is reported, gapless numbers under concurrent
+ * consumers, a balanced journal that takes each posting once, retries then a replayable failure.
+ */
+class BackOfficeStoreTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private HikariDataSource hubStore;
+
+    @AfterEach
+    void close() {
+        hubStore.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void everyBookedOrderGetsOneInvoiceBalancedPostingsAndItsNoticesHoweverOftenItIsReported(TestDatabase database) throws Exception {
+        hubStore = database.newMigratedDataSource("hub", "db/hub");
+        OrderEvents events = new OrderEvents(hubStore, json, CLOCK);
+        OutboundMessages outbound = new OutboundMessages(hubStore, CLOCK);
+        OrderFollowUp followUp = followUp(events, outbound, 500);
+        List<OrderEvent> booked = List.of(
+                OrderEvent.booked(TestOrders.order("WEB-1", "SKU-1001", 2), "100001"),
+                OrderEvent.booked(TestOrders.order("WEB-2", "SKU-1002", 3), "100002"),
+                OrderEvent.booked(TestOrders.order("WEB-3", "SKU-1001", 1), "100003"));
+        events.enqueue(booked);
+        assertThat(followUp.followUpAll()).isEqualTo(3);
+        events.enqueue(booked);
+        assertThat(followUp.followUpAll()).as("a booking reported again is followed up, but not invoiced again").isEqualTo(3);
+
+        assertThat(strings("SELECT invoice_number FROM invoice ORDER BY invoice_number"))
+                .containsExactly("INV-2026-000001", "INV-2026-000002", "INV-2026-000003");
+        assertThat(number("SELECT SUM(debit) - SUM(credit) FROM ledger_posting")).isEqualByComparingTo("0");
+        // 2 x 6.50 = 13.00 net, 2.47 tax, 15.47 gross: tax is rounded once, on the net total.
+        assertThat(number("SELECT gross_total FROM invoice WHERE order_id = 'WEB-1'")).isEqualByComparingTo("15.47");
+        assertThat(number("SELECT SUM(debit) FROM ledger_posting WHERE account = '1400'"))
+                .isEqualByComparingTo(number("SELECT SUM(gross_total) FROM invoice"));
+        assertThat(kinds("accounting-export")).containsOnly(Map.entry("invoice", 3L));
+        assertThat(kinds("webstore-notices")).containsOnly(Map.entry("booked", 6L), Map.entry("invoiced", 3L), Map.entry("stock", 2L));
+        assertThat(number("SELECT COUNT(*) FROM customer_inbox")).as("invoices in the customers' history").isEqualByComparingTo("3");
+        assertThat(events.pending()).isZero();
+
+        JournalClosing journal = new JournalClosing(hubStore, outbound, CLOCK);
+        JournalClosing.Closed closed = journal.close().orElseThrow();
+        assertThat(closed.postings()).isEqualTo(9);
+        assertThat(closed.debits()).isEqualByComparingTo(closed.credits()).isEqualByComparingTo(number("SELECT SUM(gross_total) FROM invoice"));
+        assertThat(journal.close()).as("no postings since: no journal").isEmpty();
+        events.enqueue(List.of(OrderEvent.booked(TestOrders.order("WEB-4", "SKU-1001", 1), "100004")));
+        followUp.followUpAll();
+        assertThat(journal.close().orElseThrow().postings()).as("the next journal has only the new postings").isEqualTo(3);
+        assertThat(kinds("accounting-export")).containsOnly(Map.entry("invoice", 4L), Map.entry("journal", 2L));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void invoiceNumbersStayGaplessAndUniqueUnderConcurrentConsumers(TestDatabase database) throws Exception {
+        hubStore = database.newMigratedDataSource("hub", "db/hub");
+        OrderEvents events = new OrderEvents(hubStore, json, CLOCK);
+        OutboundMessages outbound = new OutboundMessages(hubStore, CLOCK);
+        List<OrderEvent> booked = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            booked.add(OrderEvent.booked(TestOrders.order("WEB-" + i, "SKU-1001", 1), Integer.toString(100000 + i)));
+        }
+        events.enqueue(booked);
+        ExecutorService consumers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> work = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                OrderFollowUp followUp = followUp(events, outbound, 7);
+                work.add(consumers.submit(() -> {
+                    int done = 0;
+                    // A consumer that loses a race on an event or the sequence row rolls back and tries again.
+                    while (events.pending() > 0) {
+                        try {
+                            done += followUp.followUpAll();
+                        } catch (RuntimeException lostRace) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                    return done;
+                }));
+            }
+            for (Future<Integer> done : work) {
+                done.get();
+            }
+        } finally {
+            consumers.shutdownNow();
+        }
+        List<String> numbers = strings("SELECT invoice_number FROM invoice ORDER BY invoice_number");
+        assertThat(numbers).hasSize(200).doesNotHaveDuplicates();
+        assertThat(numbers.get(0)).isEqualTo("INV-2026-000001");
+        assertThat(numbers.get(199)).as("no gaps").isEqualTo("INV-2026-000200");
+        assertThat(number("SELECT COUNT(DISTINCT order_id) FROM invoice")).isEqualByComparingTo("200");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aDeliveryThatKeepsFailingBecomesAFailureAndIsDeliveredOnceWhenReplayed(TestDatabase database) {
+        hubStore = database.newMigratedDataSource("hub", "db/hub");
+        OutboundMessages outbound = new OutboundMessages(hubStore, CLOCK);
+        FailureLog failures = new FailureLog(hubStore, CLOCK);
+        List<String> received = new CopyOnWriteArrayList<>();
+        boolean[] receiverUp = {false};
+        Delivery receiver = messages -> {
+            if (!receiverUp[0]) {
+                throw new java.net.ConnectException("Connection refused");
+            }
+            messages.forEach(m -> received.add(m.name()));
+        };
+        OutboundDispatcher dispatcher = new OutboundDispatcher(outbound, Map.of("webstore-notices", receiver), failures,
+                new RetryPolicy(3, Duration.ZERO, Duration.ZERO), routeId -> false, new RouteActivity());
+        outbound.enqueue(List.of(OutboundMessage.of("webstore-notices", "booked", "booked:WEBSTORE:WEB-1", "{}".getBytes())));
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            dispatcher.deliverDue("webstore-notices");
+        }
+        List<FailureLog.Failure> open = failures.list(FailureLog.OPEN, 10);
+        assertThat(open).singleElement().satisfies(failure -> {
+            assertThat(failure.kind()).isEqualTo(OutboundDispatcher.FAILURE_KIND);
+            assertThat(failure.reason()).contains("3 attempts").contains("Connection refused");
+        });
+        assertThat(number("SELECT attempts FROM outbound_message")).as("no attempt after the last").isEqualByComparingTo("3");
+
+        receiverUp[0] = true;
+        dispatcher.deliverDue("webstore-notices");
+        assertThat(received).as("a failed message waits for the replay").isEmpty();
+        assertThat(outbound.reopenFailure(open.get(0).id())).isTrue();
+        assertThat(outbound.reopenFailure(open.get(0).id())).as("replayed once").isFalse();
+        dispatcher.deliverDue("webstore-notices");
+        dispatcher.deliverDue("webstore-notices");
+        assertThat(received).containsExactly("booked:WEBSTORE:WEB-1");
+    }
+
+    private OrderFollowUp followUp(OrderEvents events, OutboundMessages outbound, int batchSize) {
+        Invoicing invoicing = new Invoicing(new InvoiceNumbers("INV-{yyyy}-", 6), new InvoiceCalculation(new BigDecimal("0.19")),
+                new ChartOfAccounts("1400", "8400", "1776"), ZoneId.of("Europe/Berlin"), CLOCK);
+        // Only the feed's enqueue is used here: touches go to customer_inbox in the follow-up's transaction.
+        CustomerFeed customers = new CustomerFeed(hubStore, null, json, 100, 100, CLOCK);
+        return new OrderFollowUp(hubStore, events, invoicing, new InvoiceXml(), outbound, Optional.of(new Notices(json, CLOCK)),
+                new PartnerProfiles(List.of(), false, "HUB"), customers, new OrderContacts(source -> Origin.WEBSTORE, CLOCK), json,
+                new FailureLog(hubStore, CLOCK), batchSize);
+    }
+
+    private Map<String, Long> kinds(String routeId) throws SQLException {
+        Map<String, Long> kinds = new HashMap<>();
+        try (Connection connection = hubStore.getConnection();
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT kind, COUNT(*) FROM outbound_message WHERE route_id = '" + routeId + "' GROUP BY kind")) {
+            while (rs.next()) {
+                kinds.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return kinds;
+    }
+
+    private List<String> strings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = hubStore.getConnection(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private BigDecimal number(String sql) {
+        try (Connection connection = hubStore.getConnection(); ResultSet rs = connection.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+}
