@@ -97,8 +97,10 @@ public final class ErpOrderWriter {
     private List<Outcome> bookAllAtOnce(Connection connection, Statements statements, List<Order> orders) throws SQLException {
         Map<OrderKey, String> existing = findOrderNumbers(connection, orders);
         List<Order> toBook = new ArrayList<>();
+        // A set, not a scan of toBook: a 500-order drain chunk made the scan quadratic (a tenth of the booking writer's CPU).
+        java.util.Set<OrderKey> seen = new java.util.HashSet<>();
         for (Order order : orders) {
-            if (!existing.containsKey(order.key()) && toBook.stream().noneMatch(o -> o.key().equals(order.key()))) {
+            if (!existing.containsKey(order.key()) && seen.add(order.key())) {
                 toBook.add(order);
             }
         }

@@ -108,8 +108,19 @@ public final class OutboundDispatcher {
             }
             List<OutboundMessage> batch = delivery.coalesce(due, store);
             Outcome round = new Outcome(0, 0, 0);
+            // Marked delivered together, once per round: one commit for hundreds of files. A crash before
+            // it delivers them again, which every delivery tolerates (same file name, same notice id).
+            List<OutboundMessage> delivered = new ArrayList<>(batch.size());
             for (int from = 0; from < batch.size(); from += delivery.perDelivery()) {
-                round = round.plus(attempt(routeId, delivery, batch.subList(from, Math.min(batch.size(), from + delivery.perDelivery()))));
+                List<OutboundMessage> messages = batch.subList(from, Math.min(batch.size(), from + delivery.perDelivery()));
+                Outcome attempt = attempt(routeId, delivery, messages);
+                if (attempt.delivered() > 0) {
+                    delivered.addAll(messages);
+                }
+                round = round.plus(attempt);
+            }
+            if (!delivered.isEmpty()) {
+                store.delivered(delivered);
             }
             total = total.plus(round);
             if (round.delivered() == 0 || due.size() < ROUND) {
@@ -125,7 +136,6 @@ public final class OutboundDispatcher {
         } catch (Exception e) {
             return failedAttempt(routeId, messages, e);
         }
-        store.delivered(messages);
         return new Outcome(messages.size(), 0, 0);
     }
 

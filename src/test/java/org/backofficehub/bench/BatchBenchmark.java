@@ -105,6 +105,11 @@ public final class BatchBenchmark {
             return new double[] {staged / stagingSeconds, drainSeconds, stagingSeconds + drainSeconds, live.throughput(),
                     batchCpuPerOrder, realtimeCpuPerOrder, batchCost.cpuMillis() / staged, liveCost.cpuMillis() / realtime,
                     (double) batchCost.erpCommits() / staged, (double) liveCost.erpCommits() / realtime};
+        } finally {
+            // 120,000 orders leave gigabytes: H2 files and an invoice document each in accounting/.
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
         }
     }
 

@@ -69,10 +69,13 @@ class PartnerTransfersTest {
     }
 
     @Test
-    void anFtpPartnersOrderIsBookedAndAnsweredOnItsServer() throws Exception {
+    void anFtpPartnersOrderIsBookedAndAnsweredOnItsServerAndAccountingTakesItsInvoicesByFtp() throws Exception {
         server = PartnerServers.ftp(Files.createTempDirectory("ftp-root"));
         Files.createDirectories(server.root().resolve("to-hub"));
-        hub = RunningHub.start(Map.of("hub.partners.dir", partnersWithRemote("acme", "ftp://localhost:" + server.port()).toString()));
+        hub = RunningHub.start(Map.of("hub.partners.dir", partnersWithRemote("acme", "ftp://localhost:" + server.port()).toString(),
+                // The same FTP server stands in for accounting's import folder.
+                "hub.accounting.endpoint", "ftp://" + PartnerServers.USER + "@localhost:" + server.port() + "/accounting?password=RAW("
+                        + PartnerServers.PASSWORD + ")&binary=true&passiveMode=true&tempPrefix=.part-&fileExist=Override"));
 
         server.upload("/to-hub/po.x12", Samples.bytes("x12/850-004010.edi"));
 
@@ -82,6 +85,13 @@ class PartnerTransfersTest {
         assertThat(Files.readString(fromHub.resolve(document(names(fromHub), "997-").orElseThrow()))).contains("AK9*A").contains("IEA*");
         assertThat(hub.get("/api/orders?partner=ACME&documentNumber=ACME-PO-8801").body()).contains("\"erpOrderNumber\"");
         assertThat(server.root().resolve("to-hub/.done/po.x12")).exists();
+
+        int booked = hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'ACME'");
+        Path accounting = server.root().resolve("accounting");
+        Awaitility.await("invoices on accounting's FTP folder").atMost(Duration.ofSeconds(20))
+                .until(() -> names(accounting).stream().filter(n -> n.startsWith("INV-") && n.endsWith(".xml")).count() == booked);
+        assertThat(Files.readString(accounting.resolve(names(accounting).stream().filter(n -> n.startsWith("INV-") && n.endsWith(".xml")).findFirst().orElseThrow())))
+                .contains("<source>ACME</source>").contains("</invoice>");
     }
 
     /** The demo partner profiles, one of them pointed at the test's server. */
