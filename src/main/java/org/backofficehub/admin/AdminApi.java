@@ -4,35 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.backofficehub.backoffice.OrderEvent;
-import org.backofficehub.edi.PartnerTransferFailure;
-import org.backofficehub.backoffice.OrderEvents;
-import org.backofficehub.backoffice.OrderFollowUp;
-import org.backofficehub.backoffice.ShipmentFailure;
-import org.backofficehub.backoffice.ShipmentIntake;
-import org.backofficehub.outbound.OutboundDispatcher;
 import org.backofficehub.outbound.OutboundMessages;
 import org.apache.camel.Message;
 import org.backofficehub.api.JsonReply;
-import org.backofficehub.batch.BatchDrain;
+import org.backofficehub.api.JsonRequest;
+import org.backofficehub.batch.RouteDrains;
 import org.backofficehub.batch.BookingStage;
 import org.backofficehub.batch.RouteMode;
 import org.backofficehub.batch.RouteModes;
 import org.backofficehub.batch.RouteSettings;
 import org.backofficehub.batch.UnknownRouteException;
-import org.backofficehub.booking.GroupCommitBooking;
-import org.backofficehub.model.Booking;
 import org.backofficehub.model.InputRejectedException;
-import org.backofficehub.model.Order;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.observe.RouteActivity;
 import org.backofficehub.store.FailureLog;
@@ -49,38 +37,27 @@ public final class AdminApi {
 
     private final RouteModes modes;
     private final BookingStage stage;
-    private final BatchDrain drain;
+    private final RouteDrains drain;
     private final FailureLog failures;
+    private final FailureReplays replays;
     private final RouteActivity activity;
-    private final GroupCommitBooking booking;
-    private final ObjectMapper json;
-    private final ObjectMapper canonicalJson;
-    private final Path inbox;
     private final OutboundMessages outbound;
-    private final OrderEvents orderEvents;
-    private final ShipmentIntake shipments;
+    private final ObjectMapper json;
 
-    public AdminApi(RouteModes modes, BookingStage stage, BatchDrain drain, FailureLog failures,
-                    RouteActivity activity, GroupCommitBooking booking, ObjectMapper json, ObjectMapper canonicalJson, Path inbox,
-                    OutboundMessages outbound, OrderEvents orderEvents, ShipmentIntake shipments) {
+    public AdminApi(RouteModes modes, BookingStage stage, RouteDrains drain, FailureLog failures, FailureReplays replays,
+                    RouteActivity activity, OutboundMessages outbound, ObjectMapper json) {
         this.modes = modes;
         this.stage = stage;
         this.drain = drain;
         this.failures = failures;
+        this.replays = replays;
         this.activity = activity;
-        this.booking = booking;
-        this.json = json;
-        this.canonicalJson = canonicalJson;
-        this.inbox = inbox;
         this.outbound = outbound;
-        this.orderEvents = orderEvents;
-        this.shipments = shipments;
+        this.json = json;
     }
 
     public void listRoutes(Exchange exchange) throws IOException {
-        Map<String, Long> staged = new java.util.HashMap<>(stage.countsByRoute());
-        // A delivery route's "staged" are the messages waiting for it (its schedule in batch mode, or a retry).
-        outbound.counts().forEach((routeId, states) -> staged.merge(routeId, states.getOrDefault(OutboundMessages.PENDING, 0L), Long::sum));
+        Map<String, Long> staged = stagedByRoute();
         List<Map<String, Object>> routes = new ArrayList<>();
         for (RouteSettings settings : modes.all()) {
             routes.add(routeView(exchange.getContext(), settings, staged.getOrDefault(settings.routeId(), 0L)));
@@ -91,7 +68,7 @@ public final class AdminApi {
     public void changeMode(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         String routeId = message.getHeader("routeId", String.class);
-        JsonNode request = readJson(message);
+        JsonNode request = JsonRequest.object(message, json);
         RouteSettings changed;
         try {
             RouteMode mode = RouteMode.parse(request.path("mode").asText(null));
@@ -102,7 +79,7 @@ public final class AdminApi {
         } catch (IllegalArgumentException e) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, e.getMessage());
         }
-        reply(exchange, 200, routeView(exchange.getContext(), changed, stage.countsByRoute().getOrDefault(routeId, 0L)));
+        reply(exchange, 200, routeView(exchange.getContext(), changed, stagedByRoute().getOrDefault(routeId, 0L)));
     }
 
     public void runNow(Exchange exchange) throws IOException {
@@ -130,37 +107,7 @@ public final class AdminApi {
         byte[] payload = corrected != null && corrected.length > 0 ? corrected : failure.payload();
         Map<String, Object> outcome = new LinkedHashMap<>();
         outcome.put("id", failure.id());
-        if (OutboundDispatcher.FAILURE_KIND.equals(failure.kind())) {
-            // Delivered again as it was: the hub's own document or notice, not the sender's input.
-            outcome.put("redelivery", outbound.reopenFailure(failure.id()) ? "queued" : "nothing to redeliver");
-        } else if (OrderFollowUp.FAILURE_KIND.equals(failure.kind())) {
-            orderEvents.enqueue(List.of(canonicalJson.readValue(payload, OrderEvent.class)));
-            outcome.put("followUp", "queued");
-        } else if (ShipmentFailure.KIND.equals(failure.kind())) {
-            Map<String, Object> row = json.readValue(payload, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() { });
-            outcome.put("shipment", shipments.receive(row));
-        } else if (PartnerTransferFailure.OUTBOX_FILE.equals(failure.kind())) {
-            // Back into the outbox it came from, to be uploaded again.
-            Path original = Path.of(failure.fileName());
-            Path temporary = original.resolveSibling(original.getFileName() + ".part");
-            Files.createDirectories(original.getParent());
-            Files.write(temporary, payload);
-            Files.move(temporary, original, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            outcome.put("outboxFile", original.toString());
-        } else if ("staged-order".equals(failure.kind())) {
-            Order order = canonicalJson.readValue(payload, Order.class);
-            Booking booked = booking.book(order);
-            outcome.put("erpOrderNumber", booked.erpOrderNumber());
-            outcome.put("alreadyBooked", booked.alreadyBooked());
-        } else {
-            // Back through the inbox, so the replay gets exactly the treatment a new file gets.
-            String name = "replay-" + failure.id() + "-" + (failure.fileName() == null ? "input" : Path.of(failure.fileName()).getFileName());
-            Files.createDirectories(inbox);
-            Path temporary = inbox.resolve(name + ".part");
-            Files.write(temporary, payload);
-            Files.move(temporary, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            outcome.put("inboxFile", name);
-        }
+        outcome.putAll(replays.replay(failure, payload));
         failures.resolve(failure.id(), FailureLog.REPLAYED);
         outcome.put("state", FailureLog.REPLAYED);
         reply(exchange, 200, outcome);
@@ -185,6 +132,13 @@ public final class AdminApi {
             throw new InputRejectedException(ProblemType.ALREADY_RESOLVED, "Failure " + id + " was already " + failure.state());
         }
         return failure;
+    }
+
+    /** Orders staged per route; for a delivery route, the messages waiting for it (its schedule in batch mode, or a retry). */
+    private Map<String, Long> stagedByRoute() {
+        Map<String, Long> staged = new java.util.HashMap<>(stage.countsByRoute());
+        outbound.counts().forEach((routeId, states) -> staged.merge(routeId, states.getOrDefault(OutboundMessages.PENDING, 0L), Long::sum));
+        return staged;
     }
 
     private Map<String, Object> routeView(CamelContext camel, RouteSettings settings, long staged) {
@@ -220,15 +174,6 @@ public final class AdminApi {
         }
         view.put("payload", new String(failure.payload(), StandardCharsets.UTF_8));
         return view;
-    }
-
-    private JsonNode readJson(Message message) {
-        byte[] body = message.getBody(byte[].class);
-        try {
-            return body == null || body.length == 0 ? json.createObjectNode() : json.readTree(body);
-        } catch (IOException e) {
-            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The request body is not JSON: " + e.getMessage());
-        }
     }
 
     private void reply(Exchange exchange, int status, Object body) throws IOException {

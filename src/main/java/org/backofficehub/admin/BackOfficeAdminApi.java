@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.backofficehub.accounting.JournalClosing;
 import org.backofficehub.api.JsonReply;
+import org.backofficehub.api.JsonRequest;
 import org.backofficehub.erp.ErpShipments;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
@@ -43,7 +44,7 @@ public final class BackOfficeAdminApi {
     /** Body {@code {"erpOrderNumber": "100001", "carrier": "DHL", "trackingNumber": "...", "shippedOn": "2026-11-23"}}. */
     public void recordShipment(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        JsonNode request = body(message);
+        JsonNode request = JsonRequest.object(message, json);
         long orderNumber;
         try {
             orderNumber = Long.parseLong(request.path("erpOrderNumber").asText());
@@ -82,18 +83,5 @@ public final class BackOfficeAdminApi {
 
     public void outboundCounts(Exchange exchange) throws IOException {
         JsonReply.write(exchange.getMessage(), 200, json.writeValueAsBytes(outbound.counts()));
-    }
-
-    private JsonNode body(Message message) {
-        try {
-            byte[] body = message.getBody(byte[].class);
-            JsonNode node = body == null || body.length == 0 ? null : json.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The body must be a JSON object");
-            }
-            return node;
-        } catch (IOException e) {
-            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The body is not JSON: " + e.getMessage());
-        }
     }
 }

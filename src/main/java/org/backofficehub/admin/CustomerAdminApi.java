@@ -8,6 +8,7 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.backofficehub.api.JsonReply;
+import org.backofficehub.api.JsonRequest;
 import org.backofficehub.customer.CustomerCuration;
 import org.backofficehub.customer.CustomerImport;
 import org.backofficehub.model.InputRejectedException;
@@ -34,7 +35,7 @@ public final class CustomerAdminApi {
     public void merge(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         long survivor = pathId(message);
-        JsonNode other = body(message).get("customerId");
+        JsonNode other = JsonRequest.object(message, json).get("customerId");
         if (other == null || !other.canConvertToLong()) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "Send {\"customerId\": <the customer to merge into " + survivor + ">}");
         }
@@ -45,7 +46,7 @@ public final class CustomerAdminApi {
     public void split(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         long customer = pathId(message);
-        JsonNode sources = body(message).get("sourceIds");
+        JsonNode sources = JsonRequest.object(message, json).get("sourceIds");
         if (sources == null || !sources.isArray()) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "Send {\"sourceIds\": [<source record ids to split off>]}");
         }
@@ -64,18 +65,6 @@ public final class CustomerAdminApi {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The customer id must be a number, not '" + id + "'");
-        }
-    }
-
-    private JsonNode body(Message message) {
-        try {
-            JsonNode node = json.readTree(message.getBody(byte[].class));
-            if (node == null || !node.isObject()) {
-                throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The body must be a JSON object");
-            }
-            return node;
-        } catch (java.io.IOException e) {
-            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The body is not JSON: " + e.getMessage());
         }
     }
 }

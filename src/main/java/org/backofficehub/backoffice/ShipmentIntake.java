@@ -12,7 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.backofficehub.erp.ErpOrder;
 import org.backofficehub.erp.ErpOrderReader;
-import org.backofficehub.store.HubStoreException;
+import org.backofficehub.store.Transactions;
 
 /**
  * Takes a shipment row polled from the ERP (camel-sql) into the back office. The hub remembers
@@ -42,32 +42,22 @@ public final class ShipmentIntake {
                 text(row, "SHTRCK"), date(row.get(key(row, "SHSHDT"))));
         ErpOrder order = erpOrders.byNumber(Long.parseLong(shipment.erpOrderNumber())).orElseThrow(() -> new IllegalStateException(
                 "Shipment " + shipment.shipmentNumber() + " is for ERP order " + shipment.erpOrderNumber() + ", which the ERP does not have"));
-        try (Connection connection = hubStore.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                if (known(connection, shipment.shipmentNumber())) {
-                    connection.rollback();
-                    return "shipment " + shipment.shipmentNumber() + " was taken before; not followed up again";
-                }
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO shipment (shipment_number, erp_order_number, source, order_id, received_at) VALUES (?, ?, ?, ?, ?)""")) {
-                    insert.setLong(1, shipment.shipmentNumber());
-                    insert.setString(2, shipment.erpOrderNumber());
-                    insert.setString(3, order.order().source());
-                    insert.setString(4, order.order().orderId());
-                    insert.setTimestamp(5, Timestamp.from(clock.instant()));
-                    insert.executeUpdate();
-                }
-                events.enqueue(connection, List.of(OrderEvent.shipped(order.order(), shipment)));
-                connection.commit();
-                return "shipment " + shipment.shipmentNumber() + " of order " + order.order().key() + " by " + shipment.carrier() + " taken";
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        return Transactions.inTransaction(hubStore, "Cannot take shipment " + shipment.shipmentNumber(), connection -> {
+            if (known(connection, shipment.shipmentNumber())) {
+                return "shipment " + shipment.shipmentNumber() + " was taken before; not followed up again";
             }
-        } catch (SQLException e) {
-            throw new HubStoreException("Cannot take shipment " + shipment.shipmentNumber() + ": " + e.getMessage(), e);
-        }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO shipment (shipment_number, erp_order_number, source, order_id, received_at) VALUES (?, ?, ?, ?, ?)""")) {
+                insert.setLong(1, shipment.shipmentNumber());
+                insert.setString(2, shipment.erpOrderNumber());
+                insert.setString(3, order.order().source());
+                insert.setString(4, order.order().orderId());
+                insert.setTimestamp(5, Timestamp.from(clock.instant()));
+                insert.executeUpdate();
+            }
+            events.enqueue(connection, List.of(OrderEvent.shipped(order.order(), shipment)));
+            return "shipment " + shipment.shipmentNumber() + " of order " + order.order().key() + " by " + shipment.carrier() + " taken";
+        });
     }
 
     private static boolean known(Connection connection, long shipmentNumber) throws SQLException {

@@ -1,30 +1,19 @@
 package org.backofficehub.batch;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.backofficehub.batch.BookingStage.StagedOrder;
 import org.backofficehub.booking.BookingResult;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.ProblemType;
-import org.backofficehub.outbound.OutboundDispatcher;
 import org.backofficehub.store.FailureLog;
-import org.backofficehub.store.HubStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +22,15 @@ import org.slf4j.LoggerFactory;
  * what makes batch mode cheaper per order than real time. Orders the ERP refuses become failure
  * records an administrator can replay. One drain per route at a time.
  */
-public final class BatchDrain implements Processor {
+public final class BatchDrain {
 
-    public static final String ROUTE_HEADER = "hubDrainRouteId";
     private static final Logger LOG = LoggerFactory.getLogger(BatchDrain.class);
 
     private final BookingStage stage;
     private final GroupCommitBooking booking;
     private final FailureLog failures;
-    private final DataSource hubStore;
     private final int chunkSize;
-    private final Clock clock;
+    private final DrainRuns runs;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     /** Told about each chunk's outcome once it is committed: orders booked now or refused (not re-deliveries, not deferred). */
@@ -52,7 +39,6 @@ public final class BatchDrain implements Processor {
     }
 
     private volatile Listener listener = (orders, results) -> { };
-    private volatile OutboundDispatcher deliveries;
 
     /**
      * {@code deferred}: still claimed by a booking in progress (or one a crash cut short); left staged for the next drain.
@@ -69,24 +55,12 @@ public final class BatchDrain implements Processor {
         this.stage = stage;
         this.booking = booking;
         this.failures = failures;
-        this.hubStore = hubStore;
         this.chunkSize = chunkSize;
-        this.clock = clock;
+        this.runs = new DrainRuns(hubStore, clock);
     }
 
     public void setListener(Listener listener) {
         this.listener = listener;
-    }
-
-    /** The routes whose batch is a delivery of outbound messages rather than staged orders. */
-    public void setDeliveries(OutboundDispatcher deliveries) {
-        this.deliveries = deliveries;
-    }
-
-    /** The scheduled drain: the route id comes from the drain route's header. */
-    @Override
-    public void process(Exchange exchange) {
-        drain(exchange.getMessage().getHeader(ROUTE_HEADER, String.class));
     }
 
     public DrainResult drain(String routeId) {
@@ -99,15 +73,6 @@ public final class BatchDrain implements Processor {
     }
 
     private DrainResult drain(String routeId, boolean recordEmptyRun) {
-        OutboundDispatcher dispatcher = deliveries;
-        if (dispatcher != null && dispatcher.handles(routeId)) {
-            OutboundDispatcher.Outcome outcome = dispatcher.deliver(routeId);
-            DrainResult result = new DrainResult(routeId, 0, 0, outcome.failed(), outcome.retrying(), outcome.delivered());
-            if (recordEmptyRun || outcome.delivered() + outcome.failed() > 0) {
-                recordRun(result);
-            }
-            return result;
-        }
         ReentrantLock lock = running.computeIfAbsent(routeId, id -> new ReentrantLock());
         // A second caller (run now during a scheduled drain) waits and then finds the stage empty.
         lock.lock();
@@ -149,7 +114,7 @@ public final class BatchDrain implements Processor {
             }
             DrainResult result = new DrainResult(routeId, booked, alreadyBooked, failed, deferred);
             if (recordEmptyRun || booked + alreadyBooked + failed > 0) {
-                recordRun(result);
+                runs.record(result);
             }
             if (booked + alreadyBooked + failed + deferred > 0) {
                 LOG.info("Drained {}: {} booked, {} already booked, {} failed, {} deferred (booking in progress)",
@@ -178,41 +143,4 @@ public final class BatchDrain implements Processor {
                 "Order " + staged.order().key() + " (tracking " + staged.trackingId() + "): " + rejection.getMessage(),
                 null, staged.canonical());
     }
-
-    public record LastRun(Instant at, int booked, int failed) {
-    }
-
-    public Optional<LastRun> lastRun(String routeId) {
-        try (Connection connection = hubStore.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT last_run_at, booked, failed FROM route_drain WHERE route_id = ?")) {
-            select.setString(1, routeId);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(new LastRun(rs.getTimestamp(1).toInstant(), rs.getInt(2), rs.getInt(3)))
-                        : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new HubStoreException("Cannot read the last drain of " + routeId + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void recordRun(DrainResult result) {
-        try (Connection connection = hubStore.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM route_drain WHERE route_id = ?");
-                 PreparedStatement insert = connection.prepareStatement(
-                         "INSERT INTO route_drain (route_id, last_run_at, booked, failed) VALUES (?, ?, ?, ?)")) {
-                delete.setString(1, result.routeId());
-                delete.executeUpdate();
-                insert.setString(1, result.routeId());
-                insert.setTimestamp(2, Timestamp.from(clock.instant()));
-                insert.setInt(3, result.booked() + result.alreadyBooked() + result.delivered());
-                insert.setInt(4, result.failed());
-                insert.executeUpdate();
-                connection.commit();
-            }
-        } catch (SQLException e) {
-            throw new HubStoreException("Cannot record the drain of " + result.routeId() + ": " + e.getMessage(), e);
-        }
-    }
-
 }

@@ -16,10 +16,10 @@ public final class BatchScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(BatchScheduler.class);
 
     private final CamelContext camel;
-    private final BatchDrain drain;
+    private final RouteDrains drain;
     private final ExecutorService background;
 
-    public BatchScheduler(CamelContext camel, BatchDrain drain, ExecutorService background) {
+    public BatchScheduler(CamelContext camel, RouteDrains drain, ExecutorService background) {
         this.camel = camel;
         this.drain = drain;
         this.background = background;

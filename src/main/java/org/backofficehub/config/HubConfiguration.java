@@ -54,6 +54,7 @@ import java.util.concurrent.Executors;
 import org.apache.camel.ExtendedStartupListener;
 import org.backofficehub.admin.AdminApi;
 import org.backofficehub.admin.BackOfficeAdminApi;
+import org.backofficehub.admin.FailureReplays;
 import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminCredentials;
 import org.backofficehub.admin.CustomerAdminApi;
@@ -72,6 +73,8 @@ import org.backofficehub.inbox.CustomerExportFiles;
 import org.backofficehub.model.Order;
 import org.backofficehub.api.StagedReply;
 import org.backofficehub.batch.BatchDrain;
+import org.backofficehub.batch.DrainRuns;
+import org.backofficehub.batch.RouteDrains;
 import org.backofficehub.batch.BatchScheduler;
 import org.backofficehub.batch.BookingStage;
 import org.backofficehub.batch.RouteMode;
@@ -222,6 +225,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "hub-background"));
     private RouteModes routeModes;
     private BatchDrain batchDrain;
+    private RouteDrains routeDrains;
     private FailureLog failureLog;
     private BookingStage bookingStage;
     private StageOrder stageOrder;
@@ -290,7 +294,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                new BatchScheduler(context, batchDrain(), background).follow(routeModes());
+                new BatchScheduler(context, routeDrains(), background).follow(routeModes());
                 StagedOrdersGauge.register(context, routeModes(), bookingStage());
                 OutboundMessagesGauge.register(context, outboundMessages(),
                         List.of(OrderFollowUp.ACCOUNTING_ROUTE, Notices.ROUTE_ID, OrderFollowUp.PARTNER_DOCUMENTS_ROUTE));
@@ -342,9 +346,17 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
         if (batchDrain == null) {
             batchDrain = new BatchDrain(bookingStage(), realTimeBooking(), failureLog(), hubStore(), drainChunk, clock);
             batchDrain.setListener(ediSetup().drainedOrderResponses(partnerProfiles(), interchangeRegistry(), hubStore(), clock));
-            batchDrain.setDeliveries(outboundDispatcher());
         }
         return batchDrain;
+    }
+
+    /** The Quartz drain routes' processor: staged orders or waiting deliveries, by route. */
+    @BindToRegistry
+    public synchronized RouteDrains routeDrains() {
+        if (routeDrains == null) {
+            routeDrains = new RouteDrains(batchDrain(), outboundDispatcher(), new DrainRuns(hubStore(), clock));
+        }
+        return routeDrains;
     }
 
     @BindToRegistry
@@ -367,8 +379,9 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
 
     @BindToRegistry
     public AdminApi adminApi() {
-        return new AdminApi(routeModes(), bookingStage(), batchDrain(), failureLog(), routeActivity, realTimeBooking(),
-                objectMapper, canonicalJson, dataDirectory().resolve("inbox"), outboundMessages(), orderEvents(), shipmentIntake());
+        FailureReplays replays = new FailureReplays(realTimeBooking(), outboundMessages(), orderEvents(), shipmentIntake(), canonicalJson,
+                dataDirectory().resolve("inbox"));
+        return new AdminApi(routeModes(), bookingStage(), routeDrains(), failureLog(), replays, routeActivity, outboundMessages(), objectMapper);
     }
 
     @BindToRegistry

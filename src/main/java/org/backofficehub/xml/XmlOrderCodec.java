@@ -11,12 +11,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
@@ -40,12 +38,7 @@ public final class XmlOrderCodec {
     public XmlOrderCodec() {
         try {
             context = JAXBContext.newInstance(XmlOrder.class);
-            // The JDK's own implementations: the Smooks engine's DFDL libraries put Xerces on the
-            // classpath, whose factories ignore the properties that keep external entities out.
-            SchemaFactory schemaFactory = SchemaFactory.newDefaultInstance();
-            schemaFactory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            schemaFactory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            schema = schemaFactory.newSchema(XmlOrderCodec.class.getResource("/schema/order.xsd"));
+            schema = XmlSchemas.load("/schema/order.xsd");
         } catch (JAXBException | SAXException e) {
             throw new IllegalStateException("Cannot initialise the XML order binding", e);
         }

@@ -5,12 +5,11 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import javax.xml.XMLConstants;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 import org.backofficehub.accounting.Invoice;
 import org.backofficehub.accounting.LedgerPosting;
 import org.backofficehub.model.Party;
+import org.backofficehub.xml.XmlSchemas;
 import org.xml.sax.SAXException;
 
 /**
@@ -28,11 +27,7 @@ public final class InvoiceXml {
     public InvoiceXml() {
         try {
             context = JAXBContext.newInstance(XmlInvoice.class);
-            // The JDK's factory, not the Xerces one the Smooks engine's libraries bring along (see XmlOrderCodec).
-            SchemaFactory factory = SchemaFactory.newDefaultInstance();
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            schema = factory.newSchema(InvoiceXml.class.getResource(SCHEMA));
+            schema = XmlSchemas.load(SCHEMA);
         } catch (JAXBException | SAXException e) {
             throw new IllegalStateException("Cannot set up the invoice XML binding", e);
         }

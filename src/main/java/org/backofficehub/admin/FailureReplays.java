@@ -1,0 +1,89 @@
+package org.backofficehub.admin;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.backofficehub.backoffice.OrderEvent;
+import org.backofficehub.backoffice.OrderEvents;
+import org.backofficehub.backoffice.OrderFollowUp;
+import org.backofficehub.backoffice.ShipmentFailure;
+import org.backofficehub.backoffice.ShipmentIntake;
+import org.backofficehub.booking.GroupCommitBooking;
+import org.backofficehub.edi.PartnerTransferFailure;
+import org.backofficehub.model.Booking;
+import org.backofficehub.model.Order;
+import org.backofficehub.outbound.OutboundDispatcher;
+import org.backofficehub.outbound.OutboundMessages;
+import org.backofficehub.store.FailureLog.Failure;
+
+/**
+ * Replays a failure the way its kind needs: a staged order is booked, an undelivered message is
+ * queued again, an order event or shipment is followed up again, an upload goes back to its
+ * outbox, and any input file back through the inbox, so it gets exactly the treatment a new file
+ * gets. Says what it did, for the admin's answer.
+ */
+public final class FailureReplays {
+
+    private final GroupCommitBooking booking;
+    private final OutboundMessages outbound;
+    private final OrderEvents orderEvents;
+    private final ShipmentIntake shipments;
+    private final ObjectMapper canonicalJson;
+    private final Path inbox;
+
+    public FailureReplays(GroupCommitBooking booking, OutboundMessages outbound, OrderEvents orderEvents, ShipmentIntake shipments,
+                          ObjectMapper canonicalJson, Path inbox) {
+        this.booking = booking;
+        this.outbound = outbound;
+        this.orderEvents = orderEvents;
+        this.shipments = shipments;
+        this.canonicalJson = canonicalJson;
+        this.inbox = inbox;
+    }
+
+    /** {@code payload}: the failure's own, or the administrator's correction. */
+    public Map<String, Object> replay(Failure failure, byte[] payload) throws IOException {
+        Map<String, Object> outcome = new LinkedHashMap<>();
+        switch (failure.kind()) {
+            case "staged-order" -> {
+                Booking booked = booking.book(canonicalJson.readValue(payload, Order.class));
+                outcome.put("erpOrderNumber", booked.erpOrderNumber());
+                outcome.put("alreadyBooked", booked.alreadyBooked());
+            }
+            // Delivered again as it was: the hub's own document or notice, not the sender's input.
+            case OutboundDispatcher.FAILURE_KIND ->
+                    outcome.put("redelivery", outbound.reopenFailure(failure.id()) ? "queued" : "nothing to redeliver");
+            case OrderFollowUp.FAILURE_KIND -> {
+                orderEvents.enqueue(List.of(canonicalJson.readValue(payload, OrderEvent.class)));
+                outcome.put("followUp", "queued");
+            }
+            case ShipmentFailure.KIND -> outcome.put("shipment", shipments.receive(canonicalJson.readValue(payload,
+                    new TypeReference<Map<String, Object>>() { })));
+            case PartnerTransferFailure.OUTBOX_FILE -> {
+                Path original = Path.of(failure.fileName());
+                writeWhole(original, payload);
+                outcome.put("outboxFile", original.toString());
+            }
+            default -> {
+                String name = "replay-" + failure.id() + "-" + (failure.fileName() == null ? "input" : Path.of(failure.fileName()).getFileName());
+                writeWhole(inbox.resolve(name), payload);
+                outcome.put("inboxFile", name);
+            }
+        }
+        return outcome;
+    }
+
+    /** Written as .part and renamed: a folder's reader (the inbox, an upload) never takes half a file. */
+    private static void writeWhole(Path target, byte[] payload) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temporary = target.resolveSibling(target.getFileName() + ".part");
+        Files.write(temporary, payload);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

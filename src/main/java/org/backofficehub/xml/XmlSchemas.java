@@ -1,0 +1,23 @@
+package org.backofficehub.xml;
+
+import javax.xml.XMLConstants;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.xml.sax.SAXException;
+
+/** The hub's published XML schemas, loaded once each with external DTDs and schemas refused. */
+public final class XmlSchemas {
+
+    private XmlSchemas() {
+    }
+
+    /** {@code resource}: a classpath path such as {@code /schema/order.xsd}. */
+    public static Schema load(String resource) throws SAXException {
+        // The JDK's own implementation: the Smooks engine's DFDL libraries put Xerces on the
+        // classpath, whose factories ignore the properties that keep external entities out.
+        SchemaFactory factory = SchemaFactory.newDefaultInstance();
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return factory.newSchema(XmlSchemas.class.getResource(resource));
+    }
+}
