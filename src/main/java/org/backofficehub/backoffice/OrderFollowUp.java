@@ -13,6 +13,7 @@ import org.backofficehub.accounting.Invoicing;
 import org.backofficehub.accounting.Invoicing.BookedOrder;
 import org.backofficehub.accounting.Invoicing.Issued;
 import org.backofficehub.accounting.xml.InvoiceXml;
+import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.customer.ContactEvent;
 import org.backofficehub.customer.CustomerFeed;
 import org.backofficehub.customer.CustomerTouch;
@@ -56,11 +57,12 @@ public final class OrderFollowUp {
     private final ObjectMapper json;
     private final FailureLog failures;
     private final int batchSize;
+    private final DrainWindow drains;
 
     /** {@code notices} empty: no web-store callback is configured. */
     public OrderFollowUp(DataSource hubStore, OrderEvents events, Invoicing invoicing, InvoiceXml invoiceXml, OutboundMessages outbound,
                          Optional<Notices> notices, PartnerProfiles partners, CustomerFeed customers, OrderContacts contacts,
-                         ObjectMapper json, FailureLog failures, int batchSize) {
+                         ObjectMapper json, FailureLog failures, int batchSize, DrainWindow drains) {
         this.hubStore = hubStore;
         this.events = events;
         this.invoicing = invoicing;
@@ -73,16 +75,18 @@ public final class OrderFollowUp {
         this.json = json;
         this.failures = failures;
         this.batchSize = batchSize;
+        this.drains = drains;
     }
 
     /**
      * Follows up every waiting event, a batch per transaction; the number followed up. A batch that
      * fails is taken again one event at a time, so one event that cannot be followed up (an
      * invoice the schema refuses) becomes a failure record instead of holding up the others.
+     * Stops while a drain runs; the timer brings it back once the drain is over.
      */
     public int followUpAll() {
         int total = 0;
-        while (true) {
+        while (!drains.isOpen()) {
             int done;
             try {
                 done = followUp(batchSize, false);
@@ -102,6 +106,7 @@ public final class OrderFollowUp {
             }
             total += done;
         }
+        return total;
     }
 
     private int followUp(int limit, boolean recordFailure) {

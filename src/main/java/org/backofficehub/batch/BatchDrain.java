@@ -31,6 +31,7 @@ public final class BatchDrain {
     private final FailureLog failures;
     private final int chunkSize;
     private final DrainRuns runs;
+    private final DrainWindow window;
     private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
 
     /** Told about each chunk's outcome once it is committed: orders booked now or refused (not re-deliveries, not deferred). */
@@ -51,12 +52,14 @@ public final class BatchDrain {
         }
     }
 
-    public BatchDrain(BookingStage stage, GroupCommitBooking booking, FailureLog failures, DataSource hubStore, int chunkSize, Clock clock) {
+    public BatchDrain(BookingStage stage, GroupCommitBooking booking, FailureLog failures, DataSource hubStore, int chunkSize, Clock clock,
+                      DrainWindow window) {
         this.stage = stage;
         this.booking = booking;
         this.failures = failures;
         this.chunkSize = chunkSize;
         this.runs = new DrainRuns(hubStore, clock);
+        this.window = window;
     }
 
     public void setListener(Listener listener) {
@@ -76,7 +79,7 @@ public final class BatchDrain {
         ReentrantLock lock = running.computeIfAbsent(routeId, id -> new ReentrantLock());
         // A second caller (run now during a scheduled drain) waits and then finds the stage empty.
         lock.lock();
-        try {
+        try (DrainWindow.Held held = window.open()) {
             int booked = 0;
             int alreadyBooked = 0;
             int failed = 0;

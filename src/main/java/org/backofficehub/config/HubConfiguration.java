@@ -74,6 +74,7 @@ import org.backofficehub.model.Order;
 import org.backofficehub.api.StagedReply;
 import org.backofficehub.batch.BatchDrain;
 import org.backofficehub.batch.DrainRuns;
+import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.batch.RouteDrains;
 import org.backofficehub.batch.BatchScheduler;
 import org.backofficehub.batch.BookingStage;
@@ -83,6 +84,7 @@ import org.backofficehub.batch.RouteSettings;
 import org.backofficehub.batch.StageOrder;
 import org.backofficehub.observe.RouteActivity;
 import org.backofficehub.observe.StagedOrdersGauge;
+import org.backofficehub.observe.WorkQueuesGauge;
 import org.backofficehub.observe.OutboundMessagesGauge;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.api.BookingReply;
@@ -241,6 +243,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     private InterchangeRegistry interchangeRegistry;
     private CustomerResolver customerResolver;
     private CustomerFeed customerFeed;
+    private final DrainWindow drainWindow = new DrainWindow();
 
     @PropertyInject(value = "camel.server.port", defaultValue = "8080")
     private int httpPort;
@@ -296,6 +299,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
                 new BatchScheduler(context, routeDrains(), background).follow(routeModes());
                 StagedOrdersGauge.register(context, routeModes(), bookingStage());
+                WorkQueuesGauge.register(context, orderEvents(), customerFeed());
                 OutboundMessagesGauge.register(context, outboundMessages(),
                         List.of(OrderFollowUp.ACCOUNTING_ROUTE, Notices.ROUTE_ID, OrderFollowUp.PARTNER_DOCUMENTS_ROUTE));
                 try {
@@ -344,7 +348,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     @BindToRegistry
     public synchronized BatchDrain batchDrain() {
         if (batchDrain == null) {
-            batchDrain = new BatchDrain(bookingStage(), realTimeBooking(), failureLog(), hubStore(), drainChunk, clock);
+            batchDrain = new BatchDrain(bookingStage(), realTimeBooking(), failureLog(), hubStore(), drainChunk, clock, drainWindow);
             batchDrain.setListener(ediSetup().drainedOrderResponses(partnerProfiles(), interchangeRegistry(), hubStore(), clock));
         }
         return batchDrain;
@@ -464,7 +468,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     @BindToRegistry
     public synchronized CustomerFeed customerFeed() {
         if (customerFeed == null) {
-            customerFeed = new CustomerFeed(hubStore(), customerResolver(), canonicalJson, customerBatchSize, 500, clock);
+            customerFeed = new CustomerFeed(hubStore(), customerResolver(), canonicalJson, customerBatchSize, 500, clock, drainWindow);
         }
         return customerFeed;
     }
@@ -617,7 +621,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
                 new ChartOfAccounts(receivablesAccount, revenueAccount, outputTaxAccount), ZoneId.of(accountingTimeZone), clock);
         return new OrderFollowUp(hubStore(), orderEvents(), invoicing, new InvoiceXml(), outboundMessages(),
                 callbacksConfigured() ? Optional.of(new Notices(noticeJson, clock)) : Optional.empty(), partnerProfiles(),
-                customerFeed(), orderContacts(), canonicalJson, failureLog(), followUpBatchSize);
+                customerFeed(), orderContacts(), canonicalJson, failureLog(), followUpBatchSize, drainWindow);
     }
 
     @BindToRegistry

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.support.service.ServiceSupport;
+import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.store.HubStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,17 +33,20 @@ public final class CustomerFeed extends ServiceSupport {
     private final int batchSize;
     private final long pollMillis;
     private final Clock clock;
+    private final DrainWindow drains;
     private final Object wakeUp = new Object();
     private volatile boolean running;
     private Thread worker;
 
-    public CustomerFeed(DataSource hubStore, CustomerResolver resolver, ObjectMapper json, int batchSize, long pollMillis, Clock clock) {
+    public CustomerFeed(DataSource hubStore, CustomerResolver resolver, ObjectMapper json, int batchSize, long pollMillis, Clock clock,
+                        DrainWindow drains) {
         this.hubStore = hubStore;
         this.resolver = resolver;
         this.json = json;
         this.batchSize = batchSize;
         this.pollMillis = pollMillis;
         this.clock = clock;
+        this.drains = drains;
     }
 
     /** Within the caller's transaction. */
@@ -148,7 +152,8 @@ public final class CustomerFeed extends ServiceSupport {
     private void work() {
         while (running) {
             try {
-                if (resolvePending() > 0) {
+                // Holding off while a drain runs: the drain's bookings wait here, durably, for it to end.
+                if (!drains.isOpen() && resolvePending() > 0) {
                     continue;
                 }
             } catch (RuntimeException e) {

@@ -17,7 +17,7 @@ public final class OutboundMessagesGauge {
     }
 
     public static void register(CamelContext camel, OutboundMessages messages, List<String> routeIds) {
-        RecentCounts counts = new RecentCounts(messages);
+        RecentReading<Map<String, Map<String, Long>>> counts = new RecentReading<>(messages::counts);
         for (MeterRegistry registry : camel.getRegistry().findByType(MeterRegistry.class)) {
             for (String routeId : routeIds) {
                 for (String state : List.of(OutboundMessages.PENDING, OutboundMessages.FAILED)) {
@@ -28,26 +28,6 @@ public final class OutboundMessagesGauge {
                             .register(registry);
                 }
             }
-        }
-    }
-
-    /** One count query per scrape, not one per gauge: a scrape reads every gauge within a moment. */
-    private static final class RecentCounts {
-        private static final long FRESH_NANOS = 1_000_000_000L;
-        private final OutboundMessages messages;
-        private Map<String, Map<String, Long>> counts = Map.of();
-        private long countedAt = System.nanoTime() - FRESH_NANOS;
-
-        RecentCounts(OutboundMessages messages) {
-            this.messages = messages;
-        }
-
-        synchronized Map<String, Map<String, Long>> get() {
-            if (System.nanoTime() - countedAt >= FRESH_NANOS) {
-                counts = messages.counts();
-                countedAt = System.nanoTime();
-            }
-            return counts;
         }
     }
 }

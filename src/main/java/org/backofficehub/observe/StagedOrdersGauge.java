@@ -2,6 +2,7 @@ package org.backofficehub.observe;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.backofficehub.batch.BookingStage;
@@ -16,14 +17,14 @@ public final class StagedOrdersGauge {
 
     public static void register(CamelContext camel, RouteModes modes, BookingStage stage) {
         Set<MeterRegistry> registries = camel.getRegistry().findByType(MeterRegistry.class);
+        RecentReading<Map<String, Long>> counts = new RecentReading<>(stage::countsByRoute);
         for (MeterRegistry registry : registries) {
             for (RouteSettings route : modes.all()) {
-                Gauge.builder("hub.staged.orders", () -> stage.countsByRoute().getOrDefault(route.routeId(), 0L))
+                Gauge.builder("hub.staged.orders", () -> counts.get().getOrDefault(route.routeId(), 0L))
                         .description("Orders staged in batch mode, not yet drained")
                         .tag("routeId", route.routeId())
                         .register(registry);
             }
         }
     }
-
 }

@@ -67,6 +67,25 @@ class BatchModeTest {
     }
 
     @Test
+    void metricsShowWhatIsStagedProcessedAndWaitingForTheBackOffice() {
+        switchTo("webstore-orders", "batch", "0 0 3 * * ?");
+        post("WEB-METRICS-1");
+        post("WEB-METRICS-2");
+
+        assertThat(metrics()).contains("hub_staged_orders{routeId=\"webstore-orders\"} 2.0")
+                .containsPattern("hub_work_waiting\\{queue=\"order-events\"} \\d")
+                .containsPattern("hub_work_waiting\\{queue=\"customer-touches\"} \\d");
+
+        hub.admin("POST", "/admin/routes/webstore-orders/run", null);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(metrics())
+                .contains("hub_staged_orders{routeId=\"webstore-orders\"} 0.0")
+                .contains("hub_work_waiting{queue=\"order-events\"} 0.0")
+                .contains("hub_work_waiting{queue=\"customer-touches\"} 0.0"));
+        assertThat(metrics()).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"webstore-orders\"[^}]*} [1-9]");
+    }
+
+    @Test
     void theQuartzScheduleDrainsTheStage() {
         switchTo("webstore-orders", "batch", "0/1 * * * * ?");
 
@@ -115,6 +134,12 @@ class BatchModeTest {
         assertThat(JSON.readTree(badCron.body()).path("detail").asText()).contains("every minute");
         assertThat(unknownRoute.statusCode()).isEqualTo(404);
         assertThat(route("webstore-orders").path("mode").asText()).isEqualTo("realtime");
+    }
+
+    private String metrics() {
+        HttpResponse<String> metrics = hub.get("/observe/metrics");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        return metrics.body();
     }
 
     private void switchTo(String routeId, String mode, String cron) {

@@ -30,6 +30,7 @@ import org.backofficehub.accounting.InvoiceNumbers;
 import org.backofficehub.accounting.Invoicing;
 import org.backofficehub.accounting.JournalClosing;
 import org.backofficehub.accounting.xml.InvoiceXml;
+import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.customer.CustomerFeed;
 import org.backofficehub.customer.OrderContacts;
 import org.backofficehub.customer.Origin;
@@ -57,6 +58,7 @@ class BackOfficeStoreTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final DrainWindow drains = new DrainWindow();
     private HikariDataSource hubStore;
 
     @AfterEach
@@ -101,6 +103,24 @@ class BackOfficeStoreTest {
         followUp.followUpAll();
         assertThat(journal.close().orElseThrow().postings()).as("the next journal has only the new postings").isEqualTo(3);
         assertThat(kinds("accounting-export")).containsOnly(Map.entry("invoice", 4L), Map.entry("journal", 2L));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void followUpWaitsWhileADrainRunsAndCatchesUpAfterwards(TestDatabase database) throws Exception {
+        hubStore = database.newMigratedDataSource("hub", "db/hub");
+        OrderEvents events = new OrderEvents(hubStore, json, CLOCK);
+        OrderFollowUp followUp = followUp(events, new OutboundMessages(hubStore, CLOCK), 500);
+        events.enqueue(List.of(OrderEvent.booked(TestOrders.order("WEB-1", "SKU-1001", 2), "100001")));
+
+        try (DrainWindow.Held drain = drains.open()) {
+            assertThat(followUp.followUpAll()).isZero();
+            assertThat(events.pending()).isEqualTo(1);
+            assertThat(number("SELECT COUNT(*) FROM invoice")).isEqualByComparingTo("0");
+        }
+
+        assertThat(followUp.followUpAll()).isEqualTo(1);
+        assertThat(number("SELECT COUNT(*) FROM invoice")).isEqualByComparingTo("1");
     }
 
     @ParameterizedTest
@@ -187,10 +207,10 @@ class BackOfficeStoreTest {
         Invoicing invoicing = new Invoicing(new InvoiceNumbers("INV-{yyyy}-", 6), new InvoiceCalculation(new BigDecimal("0.19")),
                 new ChartOfAccounts("1400", "8400", "1776"), ZoneId.of("Europe/Berlin"), CLOCK);
         // Only the feed's enqueue is used here: touches go to customer_inbox in the follow-up's transaction.
-        CustomerFeed customers = new CustomerFeed(hubStore, null, json, 100, 100, CLOCK);
+        CustomerFeed customers = new CustomerFeed(hubStore, null, json, 100, 100, CLOCK, new DrainWindow());
         return new OrderFollowUp(hubStore, events, invoicing, new InvoiceXml(), outbound, Optional.of(new Notices(json, CLOCK)),
                 new PartnerProfiles(List.of(), false, "HUB"), customers, new OrderContacts(source -> Origin.WEBSTORE, CLOCK), json,
-                new FailureLog(hubStore, CLOCK), batchSize);
+                new FailureLog(hubStore, CLOCK), batchSize, drains);
     }
 
     private Map<String, Long> kinds(String routeId) throws SQLException {

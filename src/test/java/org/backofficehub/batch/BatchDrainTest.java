@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.booking.OrderBooking;
@@ -33,6 +34,7 @@ class BatchDrainTest {
     private BookingStage stage;
     private FailureLog failures;
     private BatchDrain drain;
+    private final DrainWindow window = new DrainWindow();
 
     private void open(TestDatabase database) {
         erp = database.newMigratedDataSource("erp", "db/erp");
@@ -44,7 +46,7 @@ class BatchDrainTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         stage = new BookingStage(hubStore, json, clock);
         failures = new FailureLog(hubStore, clock);
-        drain = new BatchDrain(stage, booking, failures, hubStore, 2, clock);
+        drain = new BatchDrain(stage, booking, failures, hubStore, 2, clock, window);
     }
 
     @AfterEach
@@ -71,8 +73,12 @@ class BatchDrainTest {
             claim.executeUpdate();
         }
 
+        List<Boolean> windowOpenPerChunk = new ArrayList<>();
+        drain.setListener((orders, results) -> windowOpenPerChunk.add(window.isOpen()));
         BatchDrain.DrainResult result = drain.drain("webstore-orders");
 
+        assertThat(windowOpenPerChunk).as("the back office's workers hold off while the drain books").isNotEmpty().containsOnly(true);
+        assertThat(window.isOpen()).as("and go on once it is over").isFalse();
         assertThat(result).isEqualTo(new BatchDrain.DrainResult("webstore-orders", 2, 0, 1, 1));
         assertThat(stage.countsByRoute()).containsEntry("webstore-orders", 1L).containsEntry("inbox-files", 1L);
         assertThat(failures.list(FailureLog.OPEN, 10)).singleElement().satisfies(f -> {
