@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -20,7 +21,8 @@ import org.backofficehub.store.Transactions;
  */
 public final class OrderEvents {
 
-    public record Stored(long id, OrderEvent event) {
+    /** {@code recordedAt}: when what caused it committed. */
+    public record Stored(long id, OrderEvent event, Instant recordedAt) {
     }
 
     private final DataSource hubStore;
@@ -65,10 +67,10 @@ public final class OrderEvents {
     public List<Stored> oldest(Connection connection, int limit) throws SQLException {
         List<Stored> events = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, detail FROM order_event ORDER BY id FETCH FIRST " + limit + " ROWS ONLY");
+                "SELECT id, detail, created_at FROM order_event ORDER BY id FETCH FIRST " + limit + " ROWS ONLY");
              ResultSet rs = select.executeQuery()) {
             while (rs.next()) {
-                events.add(new Stored(rs.getLong(1), json.readValue(rs.getString(2), OrderEvent.class)));
+                events.add(new Stored(rs.getLong(1), json.readValue(rs.getString(2), OrderEvent.class), rs.getTimestamp(3).toInstant()));
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored order event is not readable: " + e.getMessage(), e);

@@ -119,7 +119,7 @@ public final class OrderFollowUp {
                     connection.rollback();
                     return 0;
                 }
-                followUp(connection, batch.stream().map(OrderEvents.Stored::event).toList());
+                followUp(connection, batch);
                 connection.commit();
                 return batch.size();
             } catch (SQLException | RuntimeException e) {
@@ -145,19 +145,24 @@ public final class OrderFollowUp {
         LOG.warn("Order event {} of {} recorded as failure {}: {}", failed.kind(), failed.order().key(), failureId, cause.getMessage());
     }
 
-    private void followUp(Connection connection, List<OrderEvent> batch) throws SQLException {
+    private void followUp(Connection connection, List<OrderEvents.Stored> batch) throws SQLException {
         List<OutboundMessage> messages = new ArrayList<>();
         List<CustomerTouch> history = new ArrayList<>();
         List<BookedOrder> booked = new ArrayList<>();
         Set<String> skus = new LinkedHashSet<>();
-        for (OrderEvent event : batch) {
+        for (OrderEvents.Stored stored : batch) {
+            OrderEvent event = stored.event();
             switch (event.kind()) {
                 case OrderEvent.BOOKED -> {
                     booked.add(new BookedOrder(event.order(), event.erpOrderNumber()));
+                    history.addAll(contacts.booked(event.order(), event.erpOrderNumber(), stored.recordedAt()));
                     event.order().lines().stream().map(OrderLine::sku).forEach(skus::add);
                     notices.ifPresent(n -> messages.add(n.booked(event.order(), event.erpOrderNumber())));
                 }
-                case OrderEvent.REJECTED -> notices.ifPresent(n -> messages.add(n.rejected(event.order(), event.reason())));
+                case OrderEvent.REJECTED -> {
+                    notices.ifPresent(n -> messages.add(n.rejected(event.order(), event.reason())));
+                    history.add(contacts.rejected(event.order(), event.reason(), stored.recordedAt()));
+                }
                 case OrderEvent.SHIPPED -> {
                     Shipment shipment = event.shipment();
                     notices.ifPresent(n -> messages.add(n.shipped(event.order(), shipment)));

@@ -21,23 +21,6 @@ public interface BookingListener {
         }
     };
 
-    /** Each listener in turn: all write in the same booking transaction. */
-    static BookingListener all(List<BookingListener> listeners) {
-        return new BookingListener() {
-            @Override
-            public void booked(Connection hubStore, List<Order> orders, Map<OrderKey, String> erpOrderNumbers) throws SQLException {
-                for (BookingListener listener : listeners) {
-                    listener.booked(hubStore, orders, erpOrderNumbers);
-                }
-            }
-
-            @Override
-            public void rejected(List<Order> orders, List<InputRejectedException> reasons) {
-                listeners.forEach(listener -> listener.rejected(orders, reasons));
-            }
-        };
-    }
-
     /** Within the hub-store transaction that records the bookings: what it writes commits with them. */
     void booked(Connection hubStore, List<Order> orders, Map<OrderKey, String> erpOrderNumbers) throws SQLException;
 

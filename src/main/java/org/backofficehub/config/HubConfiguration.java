@@ -32,7 +32,6 @@ import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.backoffice.OrderFollowUp;
 import org.backofficehub.backoffice.ShipmentFailure;
 import org.backofficehub.backoffice.ShipmentIntake;
-import org.backofficehub.booking.BookingListener;
 import org.backofficehub.erp.ErpShipments;
 import org.backofficehub.erp.ErpStock;
 import org.backofficehub.outbound.Delivery;
@@ -60,7 +59,6 @@ import org.backofficehub.admin.AdminCredentials;
 import org.backofficehub.admin.CustomerAdminApi;
 import org.backofficehub.admin.EdiAdminApi;
 import org.backofficehub.api.CustomerApi;
-import org.backofficehub.customer.CustomerBookingListener;
 import org.backofficehub.customer.CustomerCuration;
 import org.backofficehub.customer.CustomerFeed;
 import org.backofficehub.customer.CustomerImport;
@@ -432,8 +430,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     @BindToRegistry
     public OrderBooking orderBooking() {
         BookingLedger ledger = new BookingLedger(hubStore(), Duration.parse(claimLease), clock);
-        return new OrderBooking(ledger, new ErpOrderWriter(erpDataSource()), BookingListener.all(List.of(
-                new CustomerBookingListener(customerFeed(), orderContacts()), new OrderEventListener(orderEvents()))));
+        return new OrderBooking(ledger, new ErpOrderWriter(erpDataSource()), new OrderEventListener(orderEvents()));
     }
 
     private OrderContacts orderContacts() {

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The durable way into the customer master. Touches are written to {@code customer_inbox} in the
- * transaction of what caused them (a booking), so none is lost and none is invented; a background
- * worker resolves them in batches and deletes them in the same transaction, so none is applied
- * twice. Booking never waits for customer matching.
+ * transaction of what caused them (a booking's follow-up, an acknowledgement), so none is lost
+ * and none is invented; a background worker resolves them in batches and deletes them in the same
+ * transaction, so none is applied twice. Booking never waits for customer matching.
  */
 public final class CustomerFeed extends ServiceSupport {
 

@@ -2,6 +2,7 @@ package org.backofficehub.customer;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +31,11 @@ public final class OrderContacts {
         return order.source() + "/" + order.orderId();
     }
 
-    public List<CustomerTouch> booked(Order order, String erpOrderNumber) {
+    /** {@code bookedAt}: when the booking committed, which is when the customer ordered as far as the history goes. */
+    public List<CustomerTouch> booked(Order order, String erpOrderNumber, Instant bookedAt) {
         Origin origin = originOfSource.apply(order.source());
         ContactEvent event = new ContactEvent("order:" + reference(order), ContactEvent.ORDER, channel(origin), reference(order),
-                order.netTotal(), order.currency(), "booked as ERP order " + erpOrderNumber, clock.instant());
+                order.netTotal(), order.currency(), "booked as ERP order " + erpOrderNumber, bookedAt);
         List<CustomerTouch> touches = new ArrayList<>(2);
         touches.add(CustomerTouch.of(record(order, order.buyer(), origin), event));
         if (order.shipTo() != null && !order.shipTo().equals(order.buyer())) {
@@ -42,10 +44,10 @@ public final class OrderContacts {
         return touches;
     }
 
-    public CustomerTouch rejected(Order order, String reason) {
+    public CustomerTouch rejected(Order order, String reason, Instant rejectedAt) {
         Origin origin = originOfSource.apply(order.source());
         ContactEvent event = new ContactEvent("order-rejected:" + reference(order) + ":" + ContentHash.sha256(reason).substring(0, 16),
-                ContactEvent.ORDER_REJECTED, channel(origin), reference(order), order.netTotal(), order.currency(), reason, clock.instant());
+                ContactEvent.ORDER_REJECTED, channel(origin), reference(order), order.netTotal(), order.currency(), reason, rejectedAt);
         return CustomerTouch.of(record(order, order.buyer(), origin), event);
     }
 
