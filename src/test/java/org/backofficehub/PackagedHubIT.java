@@ -16,8 +16,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged daemon as an operator runs it: {@code java -jar target/backoffice-hub.jar} from the
- * repository root, configured by environment variables and -D, stopped with SIGTERM.
+ * The packaged daemon as an operator runs it: {@code java -XX:SharedArchiveFile=target/hub.jsa -jar
+ * target/backoffice-hub.jar} from the repository root, configured by environment variables and -D,
+ * stopped with SIGTERM. {@code -Xshare:on} makes the JVM refuse to start unless it can map the
+ * class-data archive the build recorded, so a build whose archive is unusable fails here.
  */
 class PackagedHubIT {
 
@@ -28,7 +30,7 @@ class PackagedHubIT {
         Path dataDir = Files.createTempDirectory("hub-packaged-");
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhub.inbox.poll-delay-ms=200", "-jar", "target/backoffice-hub.jar")
+                "-XX:SharedArchiveFile=target/hub.jsa", "-Xshare:on", "-Dhub.inbox.poll-delay-ms=200", "-jar", "target/backoffice-hub.jar")
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("hub.log").toFile());
         builder.environment().put("HUB_DATA_DIR", dataDir.toString());

@@ -31,14 +31,15 @@ public final class HubBenchmark {
         Map<String, List<HttpLoad.Result>> http = new LinkedHashMap<>();
         Map<String, List<InboxLoad.Result>> inbox = new LinkedHashMap<>();
         List<Long> startups = new ArrayList<>();
+        if (startupOnly) {
+            compareStartups(runs, classpath);
+            return;
+        }
         for (int run = 1; run <= runs; run++) {
             Path dataDir = Files.createTempDirectory("hub-bench-");
             try (HubProcess hub = HubProcess.start(dataDir, classpath)) {
                 startups.add(hub.startupMillis);
                 System.out.printf("run %d: healthy after %d ms%n", run, hub.startupMillis);
-                if (startupOnly) {
-                    continue;
-                }
                 AtomicLong sequence = new AtomicLong();
                 HttpLoad translated = new HttpLoad(URI.create("http://localhost:" + hub.port + "/api/orders"), sequence,
                         n -> HttpRequest.newBuilder().header("Content-Type", "application/json")
@@ -68,6 +69,8 @@ public final class HubBenchmark {
                         i -> "F" + i + ".json", i -> InboxLoad.utf8(webOrder("F" + i))));
                 recordInbox(inbox, InboxLoad.run("inbox baseline, " + inboxFiles + " files", dataDir, "inbox-baseline", "done-baseline",
                         inboxFiles, i -> "G" + i + ".json", i -> InboxLoad.utf8(webOrder("G" + i))));
+            } finally {
+                HubProcess.delete(dataDir);
             }
         }
         System.out.println();
@@ -95,6 +98,29 @@ public final class HubBenchmark {
     private static void recordInbox(Map<String, List<InboxLoad.Result>> results, InboxLoad.Result result) {
         System.out.printf("  %-34s %8.0f files/s  (%.1f s)%n", result.name(), result.throughput(), result.seconds());
         results.computeIfAbsent(result.name(), k -> new ArrayList<>()).add(result);
+    }
+
+    /**
+     * Start-up to healthy on a fresh data directory, the hub as shipped, started as operators start it
+     * (with the class-data archive the build records) and without the archive, alternating so both
+     * see the same machine.
+     */
+    private static void compareStartups(int runs, String classpath) throws Exception {
+        Map<String, List<Long>> startups = new LinkedHashMap<>();
+        for (int run = 1; run <= runs; run++) {
+            for (boolean archive : run % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                Path dataDir = Files.createTempDirectory("hub-bench-");
+                try (HubProcess hub = HubProcess.start(dataDir, classpath, archive, false)) {
+                    String variant = archive ? "with the class-data archive" : "without it";
+                    startups.computeIfAbsent(variant, k -> new ArrayList<>()).add(hub.startupMillis);
+                    System.out.printf("run %d, %s: healthy after %d ms%n", run, variant, hub.startupMillis);
+                } finally {
+                    HubProcess.delete(dataDir);
+                }
+            }
+        }
+        startups.forEach((variant, millis) -> System.out.printf("start-up to healthy, %s: %d ms (runs: %s)%n", variant,
+                (long) median(millis, Long::doubleValue), millis));
     }
 
     private static <T> double median(List<T> values, ToDoubleFunction<T> metric) {

@@ -2,11 +2,13 @@ package org.backofficehub.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -18,6 +20,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.awaitility.Awaitility;
+import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.support.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -80,6 +84,31 @@ class CustomerResolverTest {
             assertThat(partition(links(store))).as("shuffled, four consumers at once, each delivering everything").isEqualTo(inOrder);
             long active = countWhere(store, "customer", "merged_into IS NULL");
             assertThat(active).isEqualTo(inOrder.size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void theFeedHoldsOffWhileADrainRunsAndCatchesUpAfterwards(TestDatabase database) throws Exception {
+        try (HikariDataSource store = database.newMigratedDataSource("customers_feed", "db/hub")) {
+            DrainWindow drains = new DrainWindow();
+            CustomerFeed feed = new CustomerFeed(store, resolver(store), new ObjectMapper().findAndRegisterModules(), 100, 50,
+                    Clock.systemUTC(), drains);
+            feed.start();
+            try {
+                DrainWindow.Held drain = drains.open();
+                feed.enqueue(records(new CustomerDataGenerator(5).generate(20, 0.3)).stream().map(CustomerTouch::of).toList());
+                Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                        .untilAsserted(() -> assertThat(feed.pending()).isEqualTo(20));
+                assertThat(count(store, "customer_source")).isZero();
+
+                drain.close();
+
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> feed.pending() == 0);
+                assertThat(count(store, "customer_source")).isEqualTo(20);
+            } finally {
+                feed.stop();
+            }
         }
     }
 
