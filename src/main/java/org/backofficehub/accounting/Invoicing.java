@@ -60,16 +60,24 @@ public final class Invoicing {
         return issued;
     }
 
+    /** In one query: one lookup per order is a round trip per order on PostgreSQL. */
     private static Set<OrderKey> alreadyInvoiced(Connection connection, List<BookedOrder> orders) throws SQLException {
         Set<OrderKey> found = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM invoice WHERE source = ? AND order_id = ?")) {
+        if (orders.isEmpty()) {
+            return found;
+        }
+        String sql = "SELECT i.source, i.order_id FROM (VALUES " + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35))),".repeat(orders.size() - 1)
+                + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35)))) AS wanted (source, order_id)"
+                + " JOIN invoice i ON i.source = wanted.source AND i.order_id = wanted.order_id";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int parameter = 1;
             for (BookedOrder booked : orders) {
-                select.setString(1, booked.order().source());
-                select.setString(2, booked.order().orderId());
-                try (ResultSet rs = select.executeQuery()) {
-                    if (rs.next()) {
-                        found.add(booked.order().key());
-                    }
+                select.setString(parameter++, booked.order().source());
+                select.setString(parameter++, booked.order().orderId());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new OrderKey(rs.getString(1), rs.getString(2)));
                 }
             }
         }
