@@ -109,7 +109,8 @@ public final class PartnerProfiles {
         String partnerId = setting.required("partner");
         return PartnerRemote.parse(partnerId, address, setting.optional("remote.user", ""), setting.optional("remote.password", ""),
                 setting.optional("remote.inbound", "/outbound"), setting.optional("remote.outbound", "/inbound"),
-                Long.parseLong(setting.optional("remote.poll-delay-ms", "5000")), setting.optional("remote.options", ""));
+                Long.parseLong(setting.optional("remote.poll-delay-ms", "5000")), setting.optional("remote.known-hosts", ""),
+                setting.optional("remote.options", ""));
     }
 
     private record Setting(Path file, String name, Properties properties, UnaryOperator<String> overrides) {

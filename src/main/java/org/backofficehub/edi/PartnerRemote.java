@@ -11,23 +11,35 @@ import java.util.Set;
  * uploads what it owes the partner to {@code outbound}. Builds the camel-ftp endpoint URIs.
  */
 public record PartnerRemote(String scheme, String host, int port, String user, String password, String inbound, String outbound,
-                            long pollDelayMillis, String options) {
+                            long pollDelayMillis, String knownHosts, String options) {
 
     private static final Set<String> SCHEMES = Set.of("ftp", "ftps", "sftp");
+    /** {@code remote.known-hosts = any}: accept whatever key the server shows (trying things out only). */
+    public static final String ANY_HOST_KEY = "any";
 
-    /** From a profile's {@code remote = sftp://host:port} and its {@code remote.*} keys. */
+    /**
+     * From a profile's {@code remote = sftp://host:port} and its {@code remote.*} keys. An SFTP
+     * server must be pinned by {@code knownHosts} (an OpenSSH known_hosts file with its key): a
+     * daemon cannot ask whether to trust a key, and trusting any key lets whoever answers on that
+     * address collect the partner's orders.
+     */
     public static PartnerRemote parse(String partnerId, String address, String user, String password, String inbound, String outbound,
-                                      long pollDelayMillis, String options) {
+                                      long pollDelayMillis, String knownHosts, String options) {
         URI uri = URI.create(address.trim());
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme) || uri.getHost() == null) {
             throw new IllegalStateException("Partner " + partnerId + ": remote must look like sftp://host:22 or ftp://host:21, not '"
                     + address + "'");
         }
+        if ("sftp".equals(scheme) && knownHosts.isBlank()) {
+            throw new IllegalStateException("Partner " + partnerId + ": remote " + address + " needs remote.known-hosts, an OpenSSH"
+                    + " known_hosts file with the server's host key (ssh-keyscan -p PORT HOST > FILE, then check the key with the"
+                    + " partner), or remote.known-hosts = any to trust any key while trying things out");
+        }
         int port = uri.getPort() > 0 ? uri.getPort() : "sftp".equals(scheme) ? 22 : 21;
         String login = user.isEmpty() && uri.getUserInfo() != null ? uri.getUserInfo() : user;
         return new PartnerRemote(scheme, uri.getHost(), port, login, password, directory(inbound), directory(outbound), pollDelayMillis,
-                options);
+                knownHosts.trim(), options);
     }
 
     /**
@@ -54,9 +66,10 @@ public record PartnerRemote(String scheme, String host, int port, String user, S
         }
         if (!"sftp".equals(scheme)) {
             uri.append("&passiveMode=true");
+        } else if (ANY_HOST_KEY.equals(knownHosts)) {
+            uri.append("&useUserKnownHostsFile=false&strictHostKeyChecking=no");
         } else {
-            // No host key prompt to answer in a daemon; pin the key with remote.options=knownHostsFile=...&strictHostKeyChecking=yes.
-            uri.append("&useUserKnownHostsFile=false");
+            uri.append("&useUserKnownHostsFile=false&strictHostKeyChecking=yes&knownHostsFile=").append(encode(knownHosts));
         }
         if (!options.isEmpty()) {
             uri.append('&').append(options);

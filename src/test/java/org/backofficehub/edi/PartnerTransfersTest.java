@@ -39,7 +39,8 @@ class PartnerTransfersTest {
     void anSftpPartnersFileIsBookedOnceAndItsAcknowledgementAndOrderResponseAppearOnItsServer() throws Exception {
         server = PartnerServers.sftp(Files.createTempDirectory("sftp-root"));
         Files.createDirectories(server.root().resolve("to-hub"));
-        hub = RunningHub.start(Map.of("hub.partners.dir", partnersWithRemote("nordwind", "sftp://localhost:" + server.port()).toString()));
+        hub = RunningHub.start(Map.of("hub.partners.dir", partnersWithRemote("nordwind", "sftp://localhost:" + server.port(),
+                "remote.known-hosts = " + knownHosts(server.knownHostsLine())).toString()));
 
         server.upload("/to-hub/orders.edi", Samples.bytes("edifact/orders-d96a-eancom.edi"));
 
@@ -69,6 +70,24 @@ class PartnerTransfersTest {
     }
 
     @Test
+    void anSftpServerShowingAnotherHostKeyThanThePinnedOneIsNotTrusted() throws Exception {
+        server = PartnerServers.sftp(Files.createTempDirectory("sftp-root"));
+        Files.createDirectories(server.root().resolve("to-hub"));
+        String impostorsKey;
+        try (PartnerServers.Server other = PartnerServers.sftp(Files.createTempDirectory("sftp-other"))) {
+            impostorsKey = other.knownHostsLine().replace("]:" + other.port() + " ", "]:" + server.port() + " ");
+        }
+        hub = RunningHub.start(Map.of("hub.partners.dir", partnersWithRemote("nordwind", "sftp://localhost:" + server.port(),
+                "remote.known-hosts = " + knownHosts(impostorsKey)).toString()));
+
+        server.upload("/to-hub/orders.edi", Samples.bytes("edifact/orders-d96a-eancom.edi"));
+
+        Awaitility.await("nothing taken from a server whose key is not the pinned one").during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5)).until(() -> Files.exists(server.root().resolve("to-hub/orders.edi")));
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'NW-PO-4711'")).isZero();
+    }
+
+    @Test
     void anFtpPartnersOrderIsBookedAndAnsweredOnItsServerAndAccountingTakesItsInvoicesByFtp() throws Exception {
         server = PartnerServers.ftp(Files.createTempDirectory("ftp-root"));
         Files.createDirectories(server.root().resolve("to-hub"));
@@ -94,8 +113,14 @@ class PartnerTransfersTest {
                 .contains("<source>ACME</source>").contains("</invoice>");
     }
 
+    private static Path knownHosts(String line) throws IOException {
+        Path file = Files.createTempFile("known_hosts", "");
+        Files.writeString(file, line + "\n");
+        return file;
+    }
+
     /** The demo partner profiles, one of them pointed at the test's server. */
-    private static Path partnersWithRemote(String profile, String address) throws IOException {
+    private static Path partnersWithRemote(String profile, String address, String... settings) throws IOException {
         Path partners = Files.createTempDirectory("partners");
         try (Stream<Path> profiles = Files.list(Path.of("config/partners"))) {
             for (Path file : profiles.toList()) {
@@ -108,7 +133,7 @@ class PartnerTransfersTest {
                 "remote.password = " + PartnerServers.PASSWORD,
                 "remote.inbound = /to-hub",
                 "remote.outbound = /from-hub",
-                "remote.poll-delay-ms = 300", ""), java.nio.file.StandardOpenOption.APPEND);
+                "remote.poll-delay-ms = 300", String.join("\n", settings), ""), java.nio.file.StandardOpenOption.APPEND);
         return partners;
     }
 

@@ -20,6 +20,7 @@ import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClientFactory;
@@ -50,6 +51,11 @@ public final class PartnerServers {
         Server server = "sftp".equals(args[0]) ? sftp(root, Integer.parseInt(args[1])) : ftp(root, Integer.parseInt(args[1]));
         System.out.printf("%s server on localhost:%d serving %s (user %s, password %s); Ctrl-C stops it%n", args[0], server.port(), root,
                 USER, PASSWORD);
+        if ("sftp".equals(args[0])) {
+            Path knownHosts = root.resolveSibling(root.getFileName() + ".known_hosts");
+            Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+            System.out.printf("its host key, for the partner profile: remote.known-hosts = %s%n", knownHosts);
+        }
         Thread.currentThread().join();
     }
 
@@ -58,6 +64,11 @@ public final class PartnerServers {
         int port();
 
         Path root();
+
+        /** The server's host key as an OpenSSH known_hosts line (SFTP only), for {@code remote.known-hosts}. */
+        default String knownHostsLine() {
+            throw new UnsupportedOperationException("an FTP server has no host key");
+        }
 
         /** Uploads a file the way a partner's client does. */
         void upload(String remotePath, byte[] content) throws IOException;
@@ -74,7 +85,8 @@ public final class PartnerServers {
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost("localhost");
         sshd.setPort(port);
-        sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(Files.createTempDirectory("sftp-key").resolve("host.ser")));
+        SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(Files.createTempDirectory("sftp-key").resolve("host.ser"));
+        sshd.setKeyPairProvider(hostKey);
         sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
@@ -88,6 +100,11 @@ public final class PartnerServers {
             @Override
             public Path root() {
                 return root;
+            }
+
+            @Override
+            public String knownHostsLine() {
+                return "[localhost]:" + sshd.getPort() + " " + PublicKeyEntry.toString(hostKey.loadKeys(null).iterator().next().getPublic());
             }
 
             @Override
