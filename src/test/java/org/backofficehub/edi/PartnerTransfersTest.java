@@ -37,10 +37,11 @@ class PartnerTransfersTest {
 
     @Test
     void anSftpPartnersFileIsBookedOnceAndItsAcknowledgementAndOrderResponseAppearOnItsServer() throws Exception {
-        server = PartnerServers.sftp(Files.createTempDirectory("sftp-root"));
+        PartnerServers.SftpServer sftp = PartnerServers.sftp(Files.createTempDirectory("sftp-root"));
+        server = sftp;
         Files.createDirectories(server.root().resolve("to-hub"));
         hub = RunningHub.start(Map.of("hub.partners.dir", partnersWithRemote("nordwind", "sftp://localhost:" + server.port(),
-                "remote.known-hosts = " + knownHosts(server.knownHostsLine())).toString()));
+                "remote.known-hosts = " + knownHosts(sftp.knownHostsLine())).toString()));
 
         server.upload("/to-hub/orders.edi", Samples.bytes("edifact/orders-d96a-eancom.edi"));
 
@@ -74,7 +75,7 @@ class PartnerTransfersTest {
         server = PartnerServers.sftp(Files.createTempDirectory("sftp-root"));
         Files.createDirectories(server.root().resolve("to-hub"));
         String impostorsKey;
-        try (PartnerServers.Server other = PartnerServers.sftp(Files.createTempDirectory("sftp-other"))) {
+        try (PartnerServers.SftpServer other = PartnerServers.sftp(Files.createTempDirectory("sftp-other"))) {
             impostorsKey = other.knownHostsLine().replace("]:" + other.port() + " ", "]:" + server.port() + " ");
         }
         hub = RunningHub.start(Map.of("hub.partners.dir", partnersWithRemote("nordwind", "sftp://localhost:" + server.port(),

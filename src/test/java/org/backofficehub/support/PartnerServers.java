@@ -51,9 +51,9 @@ public final class PartnerServers {
         Server server = "sftp".equals(args[0]) ? sftp(root, Integer.parseInt(args[1])) : ftp(root, Integer.parseInt(args[1]));
         System.out.printf("%s server on localhost:%d serving %s (user %s, password %s); Ctrl-C stops it%n", args[0], server.port(), root,
                 USER, PASSWORD);
-        if ("sftp".equals(args[0])) {
+        if (server instanceof SftpServer sftp) {
             Path knownHosts = root.resolveSibling(root.getFileName() + ".known_hosts");
-            Files.writeString(knownHosts, server.knownHostsLine() + "\n");
+            Files.writeString(knownHosts, sftp.knownHostsLine() + "\n");
             System.out.printf("its host key, for the partner profile: remote.known-hosts = %s%n", knownHosts);
         }
         Thread.currentThread().join();
@@ -65,11 +65,6 @@ public final class PartnerServers {
 
         Path root();
 
-        /** The server's host key as an OpenSSH known_hosts line (SFTP only), for {@code remote.known-hosts}. */
-        default String knownHostsLine() {
-            throw new UnsupportedOperationException("an FTP server has no host key");
-        }
-
         /** Uploads a file the way a partner's client does. */
         void upload(String remotePath, byte[] content) throws IOException;
 
@@ -77,11 +72,17 @@ public final class PartnerServers {
         void close() throws IOException;
     }
 
-    public static Server sftp(Path root) throws IOException {
+    /** An SFTP server also has a host key to pin. */
+    public interface SftpServer extends Server {
+        /** Its host key as an OpenSSH known_hosts line, for a profile's {@code remote.known-hosts}. */
+        String knownHostsLine();
+    }
+
+    public static SftpServer sftp(Path root) throws IOException {
         return sftp(root, 0);
     }
 
-    public static Server sftp(Path root, int port) throws IOException {
+    public static SftpServer sftp(Path root, int port) throws IOException {
         SshServer sshd = SshServer.setUpDefaultServer();
         sshd.setHost("localhost");
         sshd.setPort(port);
@@ -91,7 +92,7 @@ public final class PartnerServers {
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
         sshd.start();
-        return new Server() {
+        return new SftpServer() {
             @Override
             public int port() {
                 return sshd.getPort();
