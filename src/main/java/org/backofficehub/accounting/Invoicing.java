@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderKey;
+import org.backofficehub.store.OrderKeysTable;
 
 /**
  * Issues the invoice of each booked order and posts it to the ledger, in the caller's transaction:
@@ -60,21 +61,16 @@ public final class Invoicing {
         return issued;
     }
 
-    /** In one query: one lookup per order is a round trip per order on PostgreSQL. */
+    /** In one query ({@link OrderKeysTable}): one lookup per order is a round trip per order on PostgreSQL. */
     private static Set<OrderKey> alreadyInvoiced(Connection connection, List<BookedOrder> orders) throws SQLException {
         Set<OrderKey> found = new HashSet<>();
         if (orders.isEmpty()) {
             return found;
         }
-        String sql = "SELECT i.source, i.order_id FROM (VALUES " + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35))),".repeat(orders.size() - 1)
-                + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35)))) AS wanted (source, order_id)"
+        String sql = "SELECT i.source, i.order_id FROM " + OrderKeysTable.of(orders.size())
                 + " JOIN invoice i ON i.source = wanted.source AND i.order_id = wanted.order_id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            for (BookedOrder booked : orders) {
-                select.setString(parameter++, booked.order().source());
-                select.setString(parameter++, booked.order().orderId());
-            }
+            OrderKeysTable.bind(select, orders.stream().map(booked -> booked.order().key()).toList());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     found.add(new OrderKey(rs.getString(1), rs.getString(2)));

@@ -23,14 +23,17 @@ public final class Databases {
     public static HikariDataSource open(String name, DatabaseSettings settings, Path dataDir) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setJdbcUrl(settings.url().isBlank()
-                ? "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve(name) + H2_OPTIONS
-                : settings.url());
+        config.setJdbcUrl(settings.url().isBlank() ? embeddedUrl(dataDir, name) : settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionTimeout(5_000);
         return new HikariDataSource(config);
+    }
+
+    /** The embedded H2 database {@code name} under the data directory, as the hub opens it when no URL is set. */
+    public static String embeddedUrl(Path dataDir, String name) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve(name) + H2_OPTIONS;
     }
 
     public static void migrate(DataSource dataSource, String... locations) {

@@ -66,7 +66,7 @@ public record PartnerRemote(String scheme, String host, int port, String user, S
         }
         if (!"sftp".equals(scheme)) {
             uri.append("&passiveMode=true");
-        } else if (ANY_HOST_KEY.equals(knownHosts)) {
+        } else if (trustsAnyHostKey()) {
             uri.append("&useUserKnownHostsFile=false&strictHostKeyChecking=no");
         } else {
             uri.append("&useUserKnownHostsFile=false&strictHostKeyChecking=yes&knownHostsFile=").append(encode(knownHosts));
@@ -75,6 +75,11 @@ public record PartnerRemote(String scheme, String host, int port, String user, S
             uri.append('&').append(options);
         }
         return uri.toString();
+    }
+
+    /** An SFTP server whose host key is not pinned ({@code remote.known-hosts = any}). */
+    public boolean trustsAnyHostKey() {
+        return "sftp".equals(scheme) && ANY_HOST_KEY.equals(knownHosts);
     }
 
     /** What the admin API shows: never the password. */

@@ -36,7 +36,7 @@ public final class PartnerTransfers {
                     .parameter("remoteUri", remote.outboundUri())
                     .add();
             LOG.info("Partner {} exchanges files with {}", partner.partnerId(), remote.describe());
-            if ("sftp".equals(remote.scheme()) && PartnerRemote.ANY_HOST_KEY.equals(remote.knownHosts())) {
+            if (remote.trustsAnyHostKey()) {
                 LOG.warn("Partner {}: any host key is trusted for {} (remote.known-hosts = any); pin the server's key before going live",
                         partner.partnerId(), remote.describe());
             }

@@ -23,6 +23,7 @@ import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderKey;
+import org.backofficehub.store.OrderKeysTable;
 import org.backofficehub.model.OrderLine;
 import org.backofficehub.model.Party;
 import org.backofficehub.model.ProblemType;
@@ -169,22 +170,13 @@ public final class ErpOrderWriter {
         return numbers;
     }
 
-    /**
-     * ERP order numbers already holding these customer references, in one query: a join against
-     * the list of references, which both H2 and PostgreSQL answer with one index probe per
-     * reference. ({@code OHSRC = ? AND OHCREF IN (...)} makes H2 scan every order of the source;
-     * a row-value IN list made PostgreSQL spend milliseconds per batch.)
-     */
+    /** ERP order numbers already holding these customer references, in one query ({@link OrderKeysTable}). */
     private static Map<OrderKey, String> findOrderNumbers(Connection connection, List<Order> orders) throws SQLException {
-        String sql = "SELECT o.OHSRC, o.OHCREF, o.OHORNO FROM (VALUES " + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35))),".repeat(orders.size() - 1)
-                + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35)))) AS wanted (src, ref) JOIN ORDHDR o ON o.OHSRC = wanted.src AND o.OHCREF = wanted.ref";
+        String sql = "SELECT o.OHSRC, o.OHCREF, o.OHORNO FROM " + OrderKeysTable.of(orders.size())
+                + " JOIN ORDHDR o ON o.OHSRC = wanted.source AND o.OHCREF = wanted.order_id";
         Map<OrderKey, String> found = new HashMap<>();
         try (PreparedStatement find = connection.prepareStatement(sql)) {
-            int i = 1;
-            for (Order order : orders) {
-                find.setString(i++, order.source());
-                find.setString(i++, order.orderId());
-            }
+            OrderKeysTable.bind(find, orders.stream().map(Order::key).toList());
             try (ResultSet rs = find.executeQuery()) {
                 while (rs.next()) {
                     found.put(new OrderKey(rs.getString(1), rs.getString(2)), Long.toString(rs.getLong(3)));

@@ -24,6 +24,7 @@ public final class BatchBenchmark {
 
     /** JDBC URL options for the PostgreSQL runs, e.g. -Dbench.postgres-url-options=&reWriteBatchedInserts=true */
     private static final String POSTGRES_URL_OPTIONS = System.getProperty("bench.postgres-url-options", "");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(System.getProperty("bench.runs", "3"));
@@ -141,7 +142,7 @@ public final class BatchBenchmark {
                         ("admin:" + HubProcess.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -154,7 +155,7 @@ public final class BatchBenchmark {
                 "hub_outbound_messages{routeId=\"accounting-export\",state=\"pending\"}");
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         while (System.nanoTime() < deadline) {
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            String metrics = HTTP.send(HttpRequest.newBuilder(
                     URI.create("http://localhost:" + hub.port + "/observe/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
             if (waiting.stream().allMatch(gauge -> metrics.contains(gauge + " 0.0"))) {
                 return;

@@ -91,8 +91,7 @@ public final class CustomerBenchmark {
             url = postgres.getJdbcUrl("postgres", name);
             user = "postgres";
         } else if (!System.getProperty("bench.h2-options", "").isEmpty()) {
-            url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("hub") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000"
-                    + System.getProperty("bench.h2-options");
+            url = Databases.embeddedUrl(dataDir, "hub") + System.getProperty("bench.h2-options");
         }
         try (HikariDataSource hubStore = Databases.open("hub", new DatabaseSettings(url, user, "", 4), dataDir)) {
             Databases.migrate(hubStore, "classpath:db/hub");
