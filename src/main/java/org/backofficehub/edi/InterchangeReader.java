@@ -2,6 +2,7 @@ package org.backofficehub.edi;
 
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
+import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamReader;
@@ -11,11 +12,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads EDIFACT and X12 streams with StAEDI: delimiters come from UNA/ISA, envelopes and counts
  * are checked by StAEDI's control schemas, and each message is checked against the hub's
  * implementation guide ({@link TransactionSchemas}). Streaming: one message in memory at a time.
+ *
+ * <p>By default a message is first matched against its compiled {@link MessageGuide}; only a
+ * message the guide cannot confirm is validated by StAEDI ({@link MessageRecheck}), which is
+ * where its errors and their positions come from. {@link #exhaustive} has StAEDI validate every
+ * message as it is read.
  */
 public final class InterchangeReader implements InterchangeSource {
 
@@ -24,9 +31,20 @@ public final class InterchangeReader implements InterchangeSource {
 
     private final EDIInputFactory factory;
     private final TransactionSchemas schemas;
+    private final MessageRecheck recheck;
 
     public InterchangeReader(TransactionSchemas schemas) {
+        this(schemas, true);
+    }
+
+    /** A reader that has StAEDI validate every message while reading: slower, same verdicts. */
+    public static InterchangeReader exhaustive(TransactionSchemas schemas) {
+        return new InterchangeReader(schemas, false);
+    }
+
+    private InterchangeReader(TransactionSchemas schemas, boolean guided) {
         this.schemas = schemas;
+        this.recheck = guided ? new MessageRecheck(schemas) : null;
         this.factory = EDIInputFactory.newFactory();
         // Line breaks after segment terminators are common and harmless.
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
@@ -69,6 +87,10 @@ public final class InterchangeReader implements InterchangeSource {
         private final List<SyntaxError> groupErrors = new ArrayList<>();
         private int groupDeclaredCount;
         private boolean interchangeOpen;
+        private boolean serviceAdvice;
+        private Map<String, Character> delimiters;
+        private Segment interchangeHeader;
+        private Segment groupHeader;
 
         private String segmentTag;
         private List<List<String>> elements = new ArrayList<>();
@@ -83,6 +105,8 @@ public final class InterchangeReader implements InterchangeSource {
         private String messageControl;
         private String messageVersion;
         private String messageAssociation;
+        private MessageGuide messageGuide;
+        private List<MessageRecheck.Repetition> messageRepetitions;
 
         Session(InterchangeListener listener) {
             this.listener = listener;
@@ -94,15 +118,20 @@ public final class InterchangeReader implements InterchangeSource {
                     standard = EdiStandard.valueOf(reader.getStandard());
                     interchangeErrors.clear();
                     interchangeOpen = true;
+                    serviceAdvice = false;
                 }
                 case START_SEGMENT -> {
                     segmentTag = reader.getText();
+                    if ("UNA".equals(segmentTag)) {
+                        serviceAdvice = true;
+                    }
                     elements = new ArrayList<>();
                     elementPosition = 0;
                     if (isMessageHeader(segmentTag)) {
                         inMessage = true;
                         messageSegments = new ArrayList<>();
                         messageErrors = new ArrayList<>();
+                        messageRepetitions = List.of();
                         messageStartPosition = reader.getLocation().getSegmentPosition();
                     }
                 }
@@ -118,6 +147,7 @@ public final class InterchangeReader implements InterchangeSource {
                 case END_GROUP -> {
                     listener.groupEnded(group, groupDeclaredCount, List.copyOf(groupErrors));
                     group = null;
+                    groupHeader = null;
                     groupErrors.clear();
                 }
                 case END_INTERCHANGE -> {
@@ -135,7 +165,15 @@ public final class InterchangeReader implements InterchangeSource {
         private void addData(EDIStreamReader reader) {
             Location location = reader.getLocation();
             if (location.getElementOccurrence() > 1) {
-                return; // Repeated values are not used by any document the hub reads.
+                // Not used by any document the hub reads, but a guide must see them to refuse them.
+                if (inMessage && recheck != null) {
+                    if (messageRepetitions.isEmpty()) {
+                        messageRepetitions = new ArrayList<>();
+                    }
+                    messageRepetitions.add(new MessageRecheck.Repetition(messageSegments.size(), location.getElementPosition(),
+                            location.getElementOccurrence(), location.getComponentPosition(), reader.getText()));
+                }
+                return;
             }
             List<String> components = elementAt(location.getElementPosition());
             if (inComposite) {
@@ -162,11 +200,14 @@ public final class InterchangeReader implements InterchangeSource {
             switch (segmentTag) {
                 case "UNB", "ISA" -> {
                     envelope = standard == EdiStandard.X12 ? x12Envelope(segment) : edifactEnvelope(segment);
+                    interchangeHeader = segment;
+                    delimiters = reader.getDelimiters();
                     listener.interchangeStarted(envelope);
                 }
                 case "GS", "UNG" -> {
                     group = new FunctionalGroup(segment.element(1), segment.element(2), segment.element(3),
                             segment.element(standard == EdiStandard.X12 ? 6 : 5), segment.element(8));
+                    groupHeader = segment;
                     listener.groupStarted(group);
                 }
                 case "GE", "UNE" -> groupDeclaredCount = parseCount(segment.element(1));
@@ -195,6 +236,10 @@ public final class InterchangeReader implements InterchangeSource {
                 messageVersion = version.length() > 6 ? version.substring(0, 6) : version;
                 messageAssociation = header.element(3);
             }
+            if (recheck != null) {
+                messageGuide = schemas.guide(standard, messageType);
+                return;
+            }
             Schema schema = schemas.find(standard, messageType);
             if (schema != null) {
                 reader.setTransactionSchema(schema);
@@ -205,6 +250,12 @@ public final class InterchangeReader implements InterchangeSource {
             if (!inMessage) {
                 return;
             }
+            if (messageGuide != null && (!messageRepetitions.isEmpty() || !messageGuide.accepts(messageSegments, decimalMark()))) {
+                MessageRecheck.Context context = new MessageRecheck.Context(standard, serviceAdvice, delimiters, interchangeHeader,
+                        groupHeader);
+                messageErrors = recheck.errorsOf(context, messageSegments, messageRepetitions);
+            }
+            messageGuide = null;
             listener.message(new EdiMessage(messageType, messageControl, messageVersion, messageAssociation,
                     messageSegments, messageErrors));
             inMessage = false;
@@ -242,6 +293,11 @@ public final class InterchangeReader implements InterchangeSource {
                     elementLevel ? Math.max(location.getElementPosition(), 1) : 0,
                     elementLevel ? Math.max(location.getComponentPosition(), 0) : 0,
                     reference, badData));
+        }
+
+        private char decimalMark() {
+            Character mark = delimiters.get(Delimiters.DECIMAL);
+            return mark == null ? '\0' : mark;
         }
 
         void finish() throws InterchangeSyntaxException {

@@ -15,16 +15,24 @@ import java.util.Map;
 public final class TransactionSchemas {
 
     private final Map<String, Schema> byType;
+    private final Map<String, MessageGuide> guides;
 
     public TransactionSchemas() {
         SchemaFactory factory = SchemaFactory.newFactory();
         byType = Map.of(
                 key(EdiStandard.EDIFACT, "ORDERS"), load(factory, "edi/schemas/EDIFACT-ORDERS.xml"),
                 key(EdiStandard.X12, "850"), load(factory, "edi/schemas/X12-850.xml"));
+        guides = byType.entrySet().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> MessageGuide.compile(e.getValue())));
     }
 
     public Schema find(EdiStandard standard, String messageType) {
         return byType.get(key(standard, messageType));
+    }
+
+    /** The same guide compiled for confirming well-formed messages quickly ({@link MessageGuide}). */
+    public MessageGuide guide(EdiStandard standard, String messageType) {
+        return guides.get(key(standard, messageType));
     }
 
     private static String key(EdiStandard standard, String messageType) {
