@@ -17,7 +17,7 @@ final class EnvelopePeek {
         input.mark(LOOK_AHEAD);
         Envelope[] found = new Envelope[1];
         try {
-            reader.read(input, new InterchangeListener() {
+            reader.readInline(input, new InterchangeListener() {
                 @Override
                 public void interchangeStarted(Envelope envelope) {
                     found[0] = envelope;

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Reads EDIFACT and X12 streams with StAEDI: delimiters come from UNA/ISA, envelopes and counts
@@ -52,7 +53,23 @@ public final class InterchangeReader implements InterchangeSource {
 
     @Override
     public void read(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
-        Session session = new Session(listener);
+        if (recheck == null) {
+            readInline(input, listener);
+        } else {
+            ReadAhead.run(sink -> read(input, sink), listener);
+        }
+    }
+
+    /**
+     * Reads on the caller's thread only, as far as the listener lets it: for a look at the start
+     * of a stream, where reading ahead would read all of it (and move StAEDI's own mark).
+     */
+    void readInline(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
+        read(input, event -> event.deliverTo(listener));
+    }
+
+    private void read(InputStream input, Consumer<ReadAhead.Event> sink) throws InterchangeSyntaxException {
+        Session session = new Session(sink);
         EDIStreamReader reader = factory.createEDIStreamReader(input);
         try {
             while (reader.hasNext()) {
@@ -77,9 +94,43 @@ public final class InterchangeReader implements InterchangeSource {
         return message.replaceAll("\\s+", " ").trim();
     }
 
+    /**
+     * A message as read, its segments still on the tape, to be checked against its guide (if it has
+     * one) before the listener gets it. Both run on the listener's thread, so that with
+     * {@link ReadAhead} they overlap the reading of the next messages.
+     */
+    private final class TapedMessage implements ReadAhead.Event {
+        private final EdiMessage header;
+        private final MessageTape tape;
+        private final MessageGuide guide;
+        private final char decimalMark;
+        private final MessageRecheck.Context context;
+
+        TapedMessage(EdiMessage header, MessageTape tape, MessageGuide guide, char decimalMark, MessageRecheck.Context context) {
+            this.header = header;
+            this.tape = tape;
+            this.guide = guide;
+            this.decimalMark = decimalMark;
+            this.context = context;
+        }
+
+        @Override
+        public void deliverTo(InterchangeListener listener) {
+            MessageTape.Replayed replayed = tape.replay();
+            List<Segment> segments = replayed.segments();
+            List<SyntaxError> errors = header.errors();
+            boolean unsure = guide != null && (!replayed.repetitions().isEmpty() || !guide.accepts(segments, decimalMark));
+            if (unsure) {
+                errors = recheck.errorsOf(context, segments, replayed.repetitions());
+            }
+            listener.message(new EdiMessage(header.type(), header.controlNumber(), header.version(), header.association(), segments,
+                    errors));
+        }
+    }
+
     /** The state of one read: where in the envelope structure the reader is. */
     private final class Session {
-        private final InterchangeListener listener;
+        private final Consumer<ReadAhead.Event> sink;
         private EdiStandard standard;
         private Envelope envelope;
         private FunctionalGroup group;
@@ -93,12 +144,12 @@ public final class InterchangeReader implements InterchangeSource {
         private Segment groupHeader;
 
         private String segmentTag;
-        private List<List<String>> elements = new ArrayList<>();
-        private int elementPosition;
+        private final SegmentBuilder segment = new SegmentBuilder();
+        private boolean building;
         private boolean inComposite;
 
         private boolean inMessage;
-        private List<Segment> messageSegments;
+        private MessageTape tape = new MessageTape(0, 0);
         private List<SyntaxError> messageErrors;
         private int messageStartPosition;
         private String messageType;
@@ -106,10 +157,9 @@ public final class InterchangeReader implements InterchangeSource {
         private String messageVersion;
         private String messageAssociation;
         private MessageGuide messageGuide;
-        private List<MessageRecheck.Repetition> messageRepetitions;
 
-        Session(InterchangeListener listener) {
-            this.listener = listener;
+        Session(Consumer<ReadAhead.Event> sink) {
+            this.sink = sink;
         }
 
         void on(EDIStreamEvent event, EDIStreamReader reader) {
@@ -125,33 +175,49 @@ public final class InterchangeReader implements InterchangeSource {
                     if ("UNA".equals(segmentTag)) {
                         serviceAdvice = true;
                     }
-                    elements = new ArrayList<>();
-                    elementPosition = 0;
-                    if (isMessageHeader(segmentTag)) {
+                    boolean header = isMessageHeader(segmentTag);
+                    if (header) {
                         inMessage = true;
-                        messageSegments = new ArrayList<>();
+                        tape = new MessageTape(tape.chars(), tape.entries());
                         messageErrors = new ArrayList<>();
-                        messageRepetitions = List.of();
                         messageStartPosition = reader.getLocation().getSegmentPosition();
+                    }
+                    if (inMessage) {
+                        tape.segment(reader);
+                    }
+                    // Envelope segments and the message header are read here; the message body on the tape.
+                    building = !inMessage || header;
+                    if (building) {
+                        segment.start(segmentTag);
                     }
                 }
                 case START_COMPOSITE -> {
                     inComposite = true;
-                    elementPosition = reader.getLocation().getElementPosition();
-                    elementAt(elementPosition);
+                    int position = reader.getLocation().getElementPosition();
+                    if (inMessage) {
+                        tape.composite(position);
+                    }
+                    if (building) {
+                        segment.composite(position);
+                    }
                 }
                 case END_COMPOSITE -> inComposite = false;
                 case ELEMENT_DATA -> addData(reader);
                 case END_SEGMENT -> endSegment(reader);
                 case END_TRANSACTION -> endMessage();
                 case END_GROUP -> {
-                    listener.groupEnded(group, groupDeclaredCount, List.copyOf(groupErrors));
+                    FunctionalGroup ended = group;
+                    int declared = groupDeclaredCount;
+                    List<SyntaxError> errors = List.copyOf(groupErrors);
+                    sink.accept(listener -> listener.groupEnded(ended, declared, errors));
                     group = null;
                     groupHeader = null;
                     groupErrors.clear();
                 }
                 case END_INTERCHANGE -> {
-                    listener.interchangeEnded(envelope, List.copyOf(interchangeErrors));
+                    Envelope ended = envelope;
+                    List<SyntaxError> errors = List.copyOf(interchangeErrors);
+                    sink.accept(listener -> listener.interchangeEnded(ended, errors));
                     interchangeOpen = false;
                     envelope = null;
                 }
@@ -164,61 +230,39 @@ public final class InterchangeReader implements InterchangeSource {
 
         private void addData(EDIStreamReader reader) {
             Location location = reader.getLocation();
-            if (location.getElementOccurrence() > 1) {
-                // Not used by any document the hub reads, but a guide must see them to refuse them.
-                if (inMessage && recheck != null) {
-                    if (messageRepetitions.isEmpty()) {
-                        messageRepetitions = new ArrayList<>();
-                    }
-                    messageRepetitions.add(new MessageRecheck.Repetition(messageSegments.size(), location.getElementPosition(),
-                            location.getElementOccurrence(), location.getComponentPosition(), reader.getText()));
-                }
-                return;
+            int occurrence = location.getElementOccurrence();
+            if (inMessage) {
+                tape.value(reader, location.getElementPosition(), location.getComponentPosition(), occurrence, inComposite);
             }
-            List<String> components = elementAt(location.getElementPosition());
-            if (inComposite) {
-                int component = Math.max(1, location.getComponentPosition());
-                while (components.size() < component) {
-                    components.add("");
-                }
-                components.set(component - 1, reader.getText());
-            } else {
-                components.clear();
-                components.add(reader.getText());
+            if (building && occurrence <= 1) {
+                segment.value(location.getElementPosition(), location.getComponentPosition(), inComposite, reader.getText());
             }
-        }
-
-        private List<String> elementAt(int position) {
-            while (elements.size() < position) {
-                elements.add(new ArrayList<>(1));
-            }
-            return elements.get(position - 1);
         }
 
         private void endSegment(EDIStreamReader reader) {
-            Segment segment = new Segment(segmentTag, elements);
+            if (!building) {
+                return;
+            }
+            Segment segment = this.segment.build();
             switch (segmentTag) {
                 case "UNB", "ISA" -> {
                     envelope = standard == EdiStandard.X12 ? x12Envelope(segment) : edifactEnvelope(segment);
                     interchangeHeader = segment;
                     delimiters = reader.getDelimiters();
-                    listener.interchangeStarted(envelope);
+                    Envelope started = envelope;
+                    sink.accept(listener -> listener.interchangeStarted(started));
                 }
                 case "GS", "UNG" -> {
                     group = new FunctionalGroup(segment.element(1), segment.element(2), segment.element(3),
                             segment.element(standard == EdiStandard.X12 ? 6 : 5), segment.element(8));
                     groupHeader = segment;
-                    listener.groupStarted(group);
+                    FunctionalGroup started = group;
+                    sink.accept(listener -> listener.groupStarted(started));
                 }
                 case "GE", "UNE" -> groupDeclaredCount = parseCount(segment.element(1));
-                case "UNH", "ST" -> {
-                    messageSegments.add(segment);
-                    startMessage(segment, reader);
-                }
+                case "UNH", "ST" -> startMessage(segment, reader);
                 default -> {
-                    if (inMessage) {
-                        messageSegments.add(segment);
-                    }
+                    // Service segments the hub does not read (UNA, trailers: StAEDI checks their counts).
                 }
             }
         }
@@ -250,16 +294,12 @@ public final class InterchangeReader implements InterchangeSource {
             if (!inMessage) {
                 return;
             }
-            if (messageGuide != null && (!messageRepetitions.isEmpty() || !messageGuide.accepts(messageSegments, decimalMark()))) {
-                MessageRecheck.Context context = new MessageRecheck.Context(standard, serviceAdvice, delimiters, interchangeHeader,
-                        groupHeader);
-                messageErrors = recheck.errorsOf(context, messageSegments, messageRepetitions);
-            }
+            MessageRecheck.Context context = new MessageRecheck.Context(standard, serviceAdvice, delimiters, interchangeHeader,
+                    groupHeader);
+            sink.accept(new TapedMessage(new EdiMessage(messageType, messageControl, messageVersion, messageAssociation, List.of(),
+                    messageErrors), tape, messageGuide, decimalMark(), context));
             messageGuide = null;
-            listener.message(new EdiMessage(messageType, messageControl, messageVersion, messageAssociation,
-                    messageSegments, messageErrors));
             inMessage = false;
-            messageSegments = null;
             messageErrors = null;
         }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * Writes large, valid interchanges for the EDI benchmark: EDIFACT ORDERS (D96A, EANCOM-style) or
  * X12 850 (004010) from a partner in config/partners, each message an order of three lines.
  */
-final class EdiInterchangeGenerator {
+public final class EdiInterchangeGenerator {
 
     private static final String[] SKUS = {"SKU-1001", "SKU-1002", "SKU-1003", "SKU-2001", "SKU-2002", "SKU-3002", "SKU-5001"};
 
@@ -18,7 +18,7 @@ final class EdiInterchangeGenerator {
     }
 
     /** An EDIFACT interchange from NORDWIND with {@code messages} ORDERS messages; returns the file's size. */
-    static long edifact(Path file, String controlNumber, long messages) throws IOException {
+    public static long edifact(Path file, String controlNumber, long messages) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("UNA:+.? '\nUNB+UNOC:3+4012345000009:14+5790000000004:14+261123:1015+" + controlNumber + "++ORDERS'\n");
             for (long m = 1; m <= messages; m++) {
@@ -50,7 +50,7 @@ final class EdiInterchangeGenerator {
     }
 
     /** An X12 004010 interchange from ACME with {@code sets} 850 transaction sets in one group. */
-    static long x12(Path file, long interchangeNumber, long sets) throws IOException {
+    public static long x12(Path file, long interchangeNumber, long sets) throws IOException {
         String icn = String.format("%09d", interchangeNumber);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("ISA*00*          *00*          *ZZ*ACMERETAIL     *ZZ*BACKOFFICEHUB  *261123*1015*U*00401*" + icn + "*0*P*>~\n");
