@@ -79,7 +79,7 @@ public final class InterchangeReader implements InterchangeSource {
         } catch (EDIStreamException | IllegalStateException e) {
             String message = cleanMessage(e);
             boolean truncated = message.contains("end of stream") || message.contains("EDIE005");
-            throw new InterchangeSyntaxException(message, session.envelope, session.segmentTag, truncated, e);
+            throw new InterchangeSyntaxException(message, session.envelope, session.segmentTag(), truncated, e);
         } finally {
             try {
                 reader.close();
@@ -171,6 +171,15 @@ public final class InterchangeReader implements InterchangeSource {
                     serviceAdvice = false;
                 }
                 case START_SEGMENT -> {
+                    if (inMessage) {
+                        tape.segment(reader);
+                        if (!tape.lastSegmentIs("UNH") && !tape.lastSegmentIs("ST")) {
+                            // A body segment: its tag stays on the tape until the caller's thread needs it.
+                            segmentTag = null;
+                            building = false;
+                            return;
+                        }
+                    }
                     segmentTag = reader.getText();
                     if ("UNA".equals(segmentTag)) {
                         serviceAdvice = true;
@@ -181,15 +190,11 @@ public final class InterchangeReader implements InterchangeSource {
                         tape = new MessageTape(tape.chars(), tape.entries());
                         messageErrors = new ArrayList<>();
                         messageStartPosition = reader.getLocation().getSegmentPosition();
-                    }
-                    if (inMessage) {
                         tape.segment(reader);
                     }
                     // Envelope segments and the message header are read here; the message body on the tape.
-                    building = !inMessage || header;
-                    if (building) {
-                        segment.start(segmentTag);
-                    }
+                    building = true;
+                    segment.start(segmentTag);
                 }
                 case START_COMPOSITE -> {
                     inComposite = true;
@@ -306,7 +311,7 @@ public final class InterchangeReader implements InterchangeSource {
         private void recordError(EDIStreamReader reader) {
             Location location = reader.getLocation();
             EDIStreamValidationError type = reader.getErrorType();
-            String tag = location.getSegmentTag() != null ? location.getSegmentTag() : segmentTag;
+            String tag = location.getSegmentTag() != null ? location.getSegmentTag() : segmentTag();
             if ((type.getCategory() == EDIStreamEvent.SEGMENT_ERROR)) {
                 // For a segment error the reader's text names the segment at fault (e.g. the missing one).
                 String text = reader.getText();
@@ -335,6 +340,11 @@ public final class InterchangeReader implements InterchangeSource {
                     reference, badData));
         }
 
+        /** The tag of the segment being read, from the tape if it is a message body's. */
+        String segmentTag() {
+            return segmentTag != null || !inMessage ? segmentTag : tape.lastSegmentTag();
+        }
+
         private char decimalMark() {
             Character mark = delimiters.get(Delimiters.DECIMAL);
             return mark == null ? '\0' : mark;
@@ -343,7 +353,7 @@ public final class InterchangeReader implements InterchangeSource {
         void finish() throws InterchangeSyntaxException {
             if (interchangeOpen) {
                 throw new InterchangeSyntaxException("The file ends inside interchange "
-                        + (envelope == null ? "" : envelope.controlNumber()) + " (no UNZ/IEA trailer)", envelope, segmentTag, true, null);
+                        + (envelope == null ? "" : envelope.controlNumber()) + " (no UNZ/IEA trailer)", envelope, segmentTag(), true, null);
             }
         }
 

@@ -42,6 +42,33 @@ final class MessageTape {
         add(SEGMENT, 0, 0, 0, reader);
     }
 
+    boolean lastSegmentIs(String tag) {
+        int at = lastSegment();
+        if (at < 0 || entries[at + 5] != tag.length()) {
+            return false;
+        }
+        for (int i = 0; i < tag.length(); i++) {
+            if (text[entries[at + 4] + i] != tag.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    String lastSegmentTag() {
+        int at = lastSegment();
+        return at < 0 ? null : new String(text, entries[at + 4], entries[at + 5]);
+    }
+
+    private int lastSegment() {
+        for (int at = (entryCount - 1) * WIDTH; at >= 0; at -= WIDTH) {
+            if (entries[at] == SEGMENT) {
+                return at;
+            }
+        }
+        return -1;
+    }
+
     void composite(int elementPosition) {
         int at = reserve();
         entries[at] = COMPOSITE;
