@@ -7,10 +7,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * The hub's implementation guides as StAEDI schemas, compiled once at start-up. Messages of a type
- * without a schema here are read unvalidated (acknowledgements from partners) or refused.
+ * The hub's implementation guides as StAEDI schemas, compiled once at start-up, each also compiled
+ * into a {@link MessageGuide}. Messages of a type without a schema here are read unvalidated
+ * (acknowledgements from partners) or refused.
  */
 public final class TransactionSchemas {
 
@@ -23,7 +25,7 @@ public final class TransactionSchemas {
                 key(EdiStandard.EDIFACT, "ORDERS"), load(factory, "edi/schemas/EDIFACT-ORDERS.xml"),
                 key(EdiStandard.X12, "850"), load(factory, "edi/schemas/X12-850.xml"));
         guides = byType.entrySet().stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> MessageGuide.compile(e.getValue())));
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> MessageGuide.compile(entry.getValue())));
     }
 
     public Schema find(EdiStandard standard, String messageType) {
