@@ -21,6 +21,11 @@ public record EdiMessage(String type, String controlNumber, String version, Stri
         this(type, controlNumber, version, association, segments, errors, null);
     }
 
+    /** The same message with its segments, and the errors found once they were checked. */
+    EdiMessage withBody(List<Segment> body, List<SyntaxError> found) {
+        return new EdiMessage(type, controlNumber, version, association, body, found, unreadable);
+    }
+
     public boolean valid() {
         return errors.isEmpty() && unreadable == null;
     }

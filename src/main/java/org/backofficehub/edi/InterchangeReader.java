@@ -100,14 +100,15 @@ public final class InterchangeReader implements InterchangeSource {
      * {@link ReadAhead} they overlap the reading of the next messages.
      */
     private final class TapedMessage implements ReadAhead.Event {
-        private final EdiMessage header;
+        /** The message as the header and trailer describe it; segments still on the tape. */
+        private final EdiMessage unread;
         private final MessageTape tape;
         private final MessageGuide guide;
         private final char decimalMark;
         private final MessageRecheck.Context context;
 
-        TapedMessage(EdiMessage header, MessageTape tape, MessageGuide guide, char decimalMark, MessageRecheck.Context context) {
-            this.header = header;
+        TapedMessage(EdiMessage unread, MessageTape tape, MessageGuide guide, char decimalMark, MessageRecheck.Context context) {
+            this.unread = unread;
             this.tape = tape;
             this.guide = guide;
             this.decimalMark = decimalMark;
@@ -118,13 +119,12 @@ public final class InterchangeReader implements InterchangeSource {
         public void deliverTo(InterchangeListener listener) {
             MessageTape.Replayed replayed = tape.replay();
             List<Segment> segments = replayed.segments();
-            List<SyntaxError> errors = header.errors();
+            List<SyntaxError> errors = unread.errors();
             boolean unsure = guide != null && (!replayed.repetitions().isEmpty() || !guide.accepts(segments, decimalMark));
             if (unsure) {
                 errors = recheck.errorsOf(context, segments, replayed.repetitions());
             }
-            listener.message(new EdiMessage(header.type(), header.controlNumber(), header.version(), header.association(), segments,
-                    errors));
+            listener.message(unread.withBody(segments, errors));
         }
     }
 
