@@ -31,7 +31,9 @@ import org.postgresql.copy.CopyManager;
  *   <li>{@code key-table}: no blocking-key columns indexed; instead three hashed keys per source in a
  *       narrow table, inserted sorted by key;</li>
  *   <li>{@code rows-only}: primary keys only, no other index or constraint: the floor under any layout
- *       that keeps these rows.</li>
+ *       that keeps these rows;</li>
+ *   <li>{@code rows-and-ref}: primary keys and the unique {@code (source_key, system)} that makes replays
+ *       idempotent, no other index.</li>
  * </ul>
  */
 public final class BulkWriteProbe {
@@ -84,7 +86,7 @@ public final class BulkWriteProbe {
             ddl = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("--[^\n]*", "");
         }
         if (layout.equals("rows-only")) {
-            ddl = ddl.replace(",\n    CONSTRAINT customer_source_ref UNIQUE (source_key, system)", "");
+            ddl = ddl.replaceAll(",\\s*CONSTRAINT customer_source_ref UNIQUE \\(source_key, system\\)", "");
         }
         List<String> deferred = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
@@ -92,7 +94,7 @@ public final class BulkWriteProbe {
                 sql = sql.trim();
                 boolean index = sql.startsWith("CREATE INDEX");
                 boolean blockingIndex = index && !sql.contains("customer_source_customer");
-                if (sql.isEmpty() || (index && layout.equals("rows-only")) || (blockingIndex && layout.equals("key-table"))) {
+                if (sql.isEmpty() || (index && layout.startsWith("rows-")) || (blockingIndex && layout.equals("key-table"))) {
                     continue;
                 }
                 if (index && layout.equals("indexes-after")) {
