@@ -51,7 +51,7 @@ public final class BulkWriteProbe {
         String layout = System.getProperty("bench.layout", System.getProperty("bench.h2-layout", "schema"));
         int sources = Integer.getInteger("bench.customers", 1_000_000);
         Path dir = Files.createTempDirectory("hub-bulk-write-");
-        try (EmbeddedPostgres postgres = database.equals("postgres") ? EmbeddedPostgres.builder().start() : null;
+        try (EmbeddedPostgres postgres = database.equals("postgres") ? postgres() : null;
              Connection connection = postgres != null ? postgres.getPostgresDatabase().getConnection()
                      : DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("hub"), "sa", "")) {
             List<String> deferred = createSchema(connection, layout);
@@ -77,6 +77,17 @@ public final class BulkWriteProbe {
         } finally {
             HubProcess.delete(dir);
         }
+    }
+
+    /** The embedded server, with {@code bench.pg-config} (e.g. {@code max_wal_size=4GB,shared_buffers=512MB}) applied. */
+    private static EmbeddedPostgres postgres() throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        for (String setting : System.getProperty("bench.pg-config", "").split(",")) {
+            if (setting.contains("=")) {
+                builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(), setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        return builder.start();
     }
 
     /** The V4 migration, with the indexes the layout leaves out returned to create after the load. */
