@@ -113,11 +113,11 @@ public final class HubBenchmark {
                 Path dataDir = Files.createTempDirectory("hub-bench-");
                 try {
                     try (HubProcess hub = HubProcess.start(dataDir, classpath, archive, false)) {
-                        record(startups, run, archive ? "with the class-data archive" : "without it", hub.startupMillis);
+                        recordStartup(startups, run, archive ? "with the class-data archive" : "without it", hub.startupMillis);
                     }
                     if (archive) {
                         try (HubProcess hub = HubProcess.start(dataDir, classpath, true, false)) {
-                            record(startups, run, "restarted on its data directory, with the archive", hub.startupMillis);
+                            recordStartup(startups, run, "restarted on its data directory, with the archive", hub.startupMillis);
                         }
                     }
                 } finally {
@@ -129,7 +129,7 @@ public final class HubBenchmark {
                 (long) median(millis, Long::doubleValue), millis));
     }
 
-    private static void record(Map<String, List<Long>> startups, int run, String variant, long millis) {
+    private static void recordStartup(Map<String, List<Long>> startups, int run, String variant, long millis) {
         startups.computeIfAbsent(variant, k -> new ArrayList<>()).add(millis);
         System.out.printf("run %d, %s: healthy after %d ms%n", run, variant, millis);
     }
