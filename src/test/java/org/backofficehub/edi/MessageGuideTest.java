@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.backofficehub.support.Samples;
 import org.junit.jupiter.api.Test;
@@ -40,7 +41,7 @@ class MessageGuideTest {
     }
 
     /** Header and trailer are StAEDI's control schema's business, checked whatever the guide says. */
-    private static final java.util.Set<String> ENVELOPE_TAGS = java.util.Set.of("UNH", "UNT", "ST", "SE");
+    private static final Set<String> ENVELOPE_TAGS = Set.of("UNH", "UNT", "ST", "SE");
 
     @Test
     void theGuideConfirmsNoMessageStaediFindsErrorsIn() throws IOException {
