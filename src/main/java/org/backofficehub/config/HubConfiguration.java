@@ -56,6 +56,7 @@ import org.backofficehub.admin.BackOfficeAdminApi;
 import org.backofficehub.admin.FailureReplays;
 import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminCredentials;
+import org.backofficehub.admin.AdminConsolePage;
 import org.backofficehub.admin.CustomerAdminApi;
 import org.backofficehub.admin.EdiAdminApi;
 import org.backofficehub.api.CustomerApi;
@@ -377,6 +378,11 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     @BindToRegistry
     public AdminAuthentication adminAuthentication() {
         return new AdminAuthentication(adminUser, AdminCredentials.password(adminPassword, dataDirectory()));
+    }
+
+    @BindToRegistry
+    public AdminConsolePage adminConsolePage() {
+        return new AdminConsolePage();
     }
 
     @BindToRegistry
