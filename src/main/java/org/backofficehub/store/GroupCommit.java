@@ -77,6 +77,9 @@ public final class GroupCommit<I, O> extends ServiceSupport {
 
     @Override
     protected void doStop() throws InterruptedException {
+        if (writer == null) {
+            return; // the hub failed to start before this service did
+        }
         // Routes have stopped by now; let the writer finish what is already queued, then end.
         writer.interrupt();
         writer.join(TimeUnit.SECONDS.toMillis(30));
