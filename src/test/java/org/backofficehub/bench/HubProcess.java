@@ -30,8 +30,11 @@ final class HubProcess implements AutoCloseable {
         this.startupMillis = startupMillis;
     }
 
-    /** The class-data-sharing archive the build records (pom.xml), used as README's run command uses it. */
+    /** The class-data-sharing archive the build records (pom.xml), named in the JVM options. */
     static final Path CLASS_DATA_ARCHIVE = Path.of("target", "hub.jsa");
+
+    /** The JVM options README's run command passes ({@code java @config/jvm.options ...}). */
+    static final Path JVM_OPTIONS = Path.of("config", "jvm.options");
 
     static HubProcess start(Path dataDir, String classpath) throws Exception {
         return start(dataDir, classpath, true, true);
@@ -58,12 +61,10 @@ final class HubProcess implements AutoCloseable {
                     "-Dcamel.main.routesIncludePattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml",
                     "-Dhub.erp.migrations=classpath:db/erp,classpath:db/erp-bench"));
         }
-        if (classDataArchive) {
-            if (!Files.isRegularFile(CLASS_DATA_ARCHIVE)) {
-                throw new IllegalStateException(CLASS_DATA_ARCHIVE + " is missing: build with mvn package");
-            }
-            command.add(1, "-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
+        if (classDataArchive && !Files.isRegularFile(CLASS_DATA_ARCHIVE)) {
+            throw new IllegalStateException(CLASS_DATA_ARCHIVE + " is missing: build with mvn package");
         }
+        command.addAll(1, jvmOptions(classDataArchive));
         // Extra hub settings for a comparison run, e.g. -Dbench.hub-args="-Dhub.store.url=..."
         String extra = System.getProperty("bench.hub-args", "").trim();
         if (!extra.isEmpty()) {
@@ -116,6 +117,19 @@ final class HubProcess implements AutoCloseable {
         try (var files = Files.walk(dataDir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
+    }
+
+    /** The options of {@link #JVM_OPTIONS}, without the class-data archive when it is not wanted. */
+    private static List<String> jvmOptions(boolean classDataArchive) throws IOException {
+        List<String> options = new ArrayList<>();
+        for (String line : Files.readAllLines(JVM_OPTIONS)) {
+            String option = line.strip();
+            boolean archive = option.startsWith("-XX:SharedArchiveFile=");
+            if (!option.isEmpty() && !option.startsWith("#") && (classDataArchive || !archive)) {
+                options.add(option);
+            }
+        }
+        return options;
     }
 
     private static int freePort() throws IOException {
