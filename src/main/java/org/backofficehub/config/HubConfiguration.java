@@ -236,8 +236,14 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     // Amounts and quantities in notices exactly as booked: 390.90, 5000; never 390.9 or 5E+3.
     private final ObjectMapper noticeJson = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private HikariDataSource hubStore;
-    private HikariDataSource erp;
+    private OpeningDataSource hubStore;
+    private OpeningDataSource erp;
+    // One thread, so the ERP opens on the H2 and Flyway the hub store has warmed up.
+    private final ExecutorService databaseOpening = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "database-opening");
+        thread.setDaemon(true);
+        return thread;
+    });
     private PartnerProfiles partnerProfiles;
     private InterchangeRegistry interchangeRegistry;
     private CustomerResolver customerResolver;
@@ -272,6 +278,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
         Map<String, DataSource> databases = new LinkedHashMap<>();
         databases.put("hub-store", hubStore());
         databases.put("erp", erpDataSource());
+        databaseOpening.shutdown();
         HealthCheckRegistry.get(camel).register(new DatabaseHealthCheck(databases));
         // Closed as a service, i.e. after the routes have stopped and drained in-flight work.
         camel.addService(new ServiceSupport() {
@@ -287,9 +294,15 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
         camel.addService(stageOrder(), true, true);
         camel.addService(customerFeed(), true, true);
         camel.getManagementStrategy().addEventNotifier(routeActivity);
-        routeModes().load(defaultRouteSettings(camel));
+        List<RouteSettings> defaultModes = defaultRouteSettings(camel);
         // Drain routes come from a YAML template, so they can only be added once routes are loaded.
         camel.addStartupListener(new ExtendedStartupListener() {
+            // Before any consumer starts, and after the routes were built while the hub store opened.
+            @Override
+            public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) {
+                routeModes().load(defaultModes);
+            }
+
             @Override
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
             }
@@ -401,8 +414,12 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     @BindToRegistry("hubStore")
     public synchronized DataSource hubStore() {
         if (hubStore == null) {
-            hubStore = Databases.open("hub", new DatabaseSettings(storeUrl, storeUser, storePassword, storePoolSize), dataDirectory());
-            Databases.migrate(hubStore, "classpath:db/hub");
+            DatabaseSettings settings = new DatabaseSettings(storeUrl, storeUser, storePassword, storePoolSize);
+            hubStore = OpeningDataSource.open("hub store", () -> {
+                HikariDataSource opened = Databases.open("hub", settings, dataDirectory());
+                Databases.migrate(opened, "classpath:db/hub");
+                return opened;
+            }, databaseOpening);
         }
         return hubStore;
     }
@@ -410,10 +427,14 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     @BindToRegistry("erpDataSource")
     public synchronized DataSource erpDataSource() {
         if (erp == null) {
-            erp = Databases.open("erp", new DatabaseSettings(erpUrl, erpUser, erpPassword, erpPoolSize), dataDirectory());
-            if (migrateErp) {
-                Databases.migrate(erp, erpMigrations.split("\\s*,\\s*"));
-            }
+            DatabaseSettings settings = new DatabaseSettings(erpUrl, erpUser, erpPassword, erpPoolSize);
+            erp = OpeningDataSource.open("ERP", () -> {
+                HikariDataSource opened = Databases.open("erp", settings, dataDirectory());
+                if (migrateErp) {
+                    Databases.migrate(opened, erpMigrations.split("\\s*,\\s*"));
+                }
+                return opened;
+            }, databaseOpening);
         }
         return erp;
     }
