@@ -57,9 +57,9 @@ public record EdiSetup(Path partnersDirectory, boolean acceptUnknownPartners, St
         return profiles;
     }
 
-    public EdiInbox inbox(PartnerProfiles profiles, InterchangeRegistry registry, DataSource hubStore, RouteModes modes,
-                          GroupCommitBooking booking, BookingStage stage, Clock clock) {
-        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), smooksEngines(), profiles, registry, controlNumbers(hubStore),
+    public EdiInbox inbox(TransactionSchemas schemas, PartnerProfiles profiles, InterchangeRegistry registry, DataSource hubStore,
+                          RouteModes modes, GroupCommitBooking booking, BookingStage stage, Clock clock) {
+        return new EdiInbox(new InterchangeReader(schemas), smooksEngines(), profiles, registry, controlNumbers(hubStore),
                 outbox(), new RouteOrderDelivery(modes, "inbox-files", booking, stage), translators(), clock, holdOrders);
     }
 

@@ -99,6 +99,7 @@ import org.backofficehub.edi.InterchangeRegistry;
 import org.backofficehub.edi.PartnerProfiles;
 import org.backofficehub.edi.PartnerTransferFailure;
 import org.backofficehub.edi.PartnerTransfers;
+import org.backofficehub.edi.TransactionSchemas;
 import org.backofficehub.inbox.ArchiveNaming;
 import org.backofficehub.inbox.EdiFiles;
 import org.backofficehub.inbox.ContentFingerprint;
@@ -108,12 +109,16 @@ import org.backofficehub.json.WebOrderReader;
 import org.backofficehub.observe.DatabaseHealthCheck;
 import org.backofficehub.store.BookingLedger;
 import org.backofficehub.xml.XmlOrderCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every bean the routes in {@code routes/} refer to, in one place. Settings come from
  * {@code config/application.properties}, overridable by -D and environment variables.
  */
 public class HubConfiguration implements CamelConfiguration, CamelContextAware {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
 
     @PropertyInject("hub.data-dir")
     private String dataDir;
@@ -249,6 +254,11 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     private CustomerResolver customerResolver;
     private CustomerFeed customerFeed;
     private final DrainWindow drainWindow = new DrainWindow();
+    // Compiled on first use, or on the background thread once the hub is up: not while it starts.
+    private final TransactionSchemas transactionSchemas = new TransactionSchemas();
+    private final XmlOrderCodec xmlOrderCodec = new XmlOrderCodec();
+    private final InvoiceXml invoiceXml = new InvoiceXml();
+    private final WebOrderReader webOrderReader = new WebOrderReader(objectMapper);
 
     @PropertyInject(value = "camel.server.port", defaultValue = "8080")
     private int httpPort;
@@ -309,6 +319,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                background.execute(HubConfiguration.this::prepareSchemas);
                 new BatchScheduler(context, routeDrains(), background).follow(routeModes());
                 StagedOrdersGauge.register(context, routeModes(), bookingStage());
                 WorkQueuesGauge.register(context, orderEvents(), customerFeed());
@@ -321,6 +332,19 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
                 }
             }
         });
+    }
+
+    private void prepareSchemas() {
+        try {
+            webOrderReader.prepare();
+            xmlOrderCodec.prepare();
+            transactionSchemas.prepare();
+            invoiceXml.prepare();
+        } catch (RuntimeException e) {
+            // The schemas ship in the jar, so only a broken build gets here; every document that
+            // needs the schema will fail with the same cause, which this names early.
+            LOG.error("A bundled schema does not compile: {}", e.getMessage(), e);
+        }
     }
 
     private List<RouteSettings> defaultRouteSettings(CamelContext camel) {
@@ -446,12 +470,12 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
 
     @BindToRegistry
     public WebOrderReader webOrderReader() {
-        return new WebOrderReader(objectMapper);
+        return webOrderReader;
     }
 
     @BindToRegistry
     public InboundDocumentReader inboundDocumentReader() {
-        return new InboundDocumentReader(webOrderReader(), new XmlOrderCodec());
+        return new InboundDocumentReader(webOrderReader, xmlOrderCodec);
     }
 
     @BindToRegistry
@@ -555,7 +579,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
 
     @BindToRegistry
     public EdiFiles ediFiles() {
-        return new EdiFiles(ediSetup().inbox(partnerProfiles(), interchangeRegistry(), hubStore(), routeModes(),
+        return new EdiFiles(ediSetup().inbox(transactionSchemas, partnerProfiles(), interchangeRegistry(), hubStore(), routeModes(),
                 realTimeBooking(), bookingStage(), clock));
     }
 
@@ -643,7 +667,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     public OrderFollowUp orderFollowUp() {
         Invoicing invoicing = new Invoicing(new InvoiceNumbers(invoicePrefix, invoiceDigits), new InvoiceCalculation(new BigDecimal(taxRate)),
                 new ChartOfAccounts(receivablesAccount, revenueAccount, outputTaxAccount), ZoneId.of(accountingTimeZone), clock);
-        return new OrderFollowUp(hubStore(), orderEvents(), invoicing, new InvoiceXml(), outboundMessages(),
+        return new OrderFollowUp(hubStore(), orderEvents(), invoicing, invoiceXml, outboundMessages(),
                 callbacksConfigured() ? Optional.of(new Notices(noticeJson, clock)) : Optional.empty(), partnerProfiles(),
                 customerFeed(), orderContacts(), canonicalJson, failureLog(), followUpBatchSize, drainWindow);
     }

@@ -8,33 +8,38 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.backofficehub.util.BuiltOnFirstUse;
 
 /**
- * The hub's implementation guides as StAEDI schemas, compiled once at start-up, each also compiled
- * into a {@link MessageGuide}. Messages of a type without a schema here are read unvalidated
- * (acknowledgements from partners) or refused.
+ * The hub's implementation guides as StAEDI schemas, compiled once, on first use or
+ * {@link #prepare()}, each also compiled into a {@link MessageGuide}. Messages of a type without
+ * a schema here are read unvalidated (acknowledgements from partners) or refused.
  */
 public final class TransactionSchemas {
 
-    private final Map<String, Schema> byType;
-    private final Map<String, MessageGuide> guides;
+    private final BuiltOnFirstUse<Compiled> compiled = new BuiltOnFirstUse<>(TransactionSchemas::compile);
 
-    public TransactionSchemas() {
-        SchemaFactory factory = SchemaFactory.newFactory();
-        byType = Map.of(
-                key(EdiStandard.EDIFACT, "ORDERS"), load(factory, "edi/schemas/EDIFACT-ORDERS.xml"),
-                key(EdiStandard.X12, "850"), load(factory, "edi/schemas/X12-850.xml"));
-        guides = byType.entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> MessageGuide.compile(entry.getValue())));
+    public void prepare() {
+        compiled.prepare();
     }
 
     public Schema find(EdiStandard standard, String messageType) {
-        return byType.get(key(standard, messageType));
+        return compiled.get().byType().get(key(standard, messageType));
     }
 
     /** The same guide compiled for confirming well-formed messages quickly ({@link MessageGuide}). */
     public MessageGuide guide(EdiStandard standard, String messageType) {
-        return guides.get(key(standard, messageType));
+        return compiled.get().guides().get(key(standard, messageType));
+    }
+
+    private static Compiled compile() {
+        SchemaFactory factory = SchemaFactory.newFactory();
+        Map<String, Schema> byType = Map.of(
+                key(EdiStandard.EDIFACT, "ORDERS"), load(factory, "edi/schemas/EDIFACT-ORDERS.xml"),
+                key(EdiStandard.X12, "850"), load(factory, "edi/schemas/X12-850.xml"));
+        Map<String, MessageGuide> guides = byType.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> MessageGuide.compile(entry.getValue())));
+        return new Compiled(byType, guides);
     }
 
     private static String key(EdiStandard standard, String messageType) {
@@ -52,5 +57,8 @@ public final class TransactionSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private record Compiled(Map<String, Schema> byType, Map<String, MessageGuide> guides) {
     }
 }

@@ -19,23 +19,28 @@ import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.util.BuiltOnFirstUse;
 
 /**
  * Turns web-store order bytes into a canonical order: parse, validate against the published
- * JSON Schema, translate. The schema is compiled once; this class is thread-safe.
+ * JSON Schema, translate. The schema is compiled once, on first use or {@link #prepare()}; this
+ * class is thread-safe.
  */
 public final class WebOrderReader {
 
     private static final String SCHEMA = "/schema/webstore-order.schema.json";
 
     private final ObjectMapper mapper;
-    private final JsonSchema schema;
+    private final BuiltOnFirstUse<JsonSchema> schema = new BuiltOnFirstUse<>(WebOrderReader::loadSchema);
     private final WebOrderTranslator translator = new WebOrderTranslator();
 
     public WebOrderReader(ObjectMapper mapper) {
         this.mapper = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.schema = loadSchema();
+    }
+
+    public void prepare() {
+        schema.prepare();
     }
 
     public Order read(byte[] json) {
@@ -75,7 +80,7 @@ public final class WebOrderReader {
     }
 
     private List<FieldProblem> validate(JsonNode tree) {
-        Set<ValidationMessage> messages = schema.validate(tree);
+        Set<ValidationMessage> messages = schema.get().validate(tree);
         return messages.stream()
                 .map(m -> new FieldProblem(pointer(m), m.getMessage().replaceFirst("^\\S+: ", "")))
                 .sorted(Comparator.comparing(FieldProblem::field))

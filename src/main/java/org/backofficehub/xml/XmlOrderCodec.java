@@ -1,6 +1,5 @@
 package org.backofficehub.xml;
 
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.UnmarshalException;
@@ -14,37 +13,33 @@ import java.util.List;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.validation.Schema;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.ProblemType;
-import org.xml.sax.SAXException;
 
 /**
  * Reads and writes XML order documents. Parsing refuses DTDs and external entities (XXE) and
- * validates against {@code schema/order.xsd}; the JAXB context, schema and StAX factory are built
+ * validates against {@code schema/order.xsd}; the JAXB binding, schema and StAX factory are built
  * once and shared, as all three are thread-safe.
  */
 public final class XmlOrderCodec {
 
     private static final int MAX_REPORTED_PROBLEMS = 20;
 
-    private final JAXBContext context;
-    private final Schema schema;
+    private final XmlBinding binding = new XmlBinding(XmlOrder.class, "/schema/order.xsd");
     private final XMLInputFactory inputFactory;
     private final XmlOrderTranslator translator = new XmlOrderTranslator();
 
     public XmlOrderCodec() {
-        try {
-            context = JAXBContext.newInstance(XmlOrder.class);
-            schema = XmlSchemas.load("/schema/order.xsd");
-        } catch (JAXBException | SAXException e) {
-            throw new IllegalStateException("Cannot initialise the XML order binding", e);
-        }
         inputFactory = XMLInputFactory.newDefaultFactory();
         inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    }
+
+    /** Builds the binding now rather than for the first document. */
+    public void prepare() {
+        binding.prepare();
     }
 
     public Order read(byte[] xml) {
@@ -52,8 +47,8 @@ public final class XmlOrderCodec {
         XMLStreamReader reader = null;
         try {
             reader = inputFactory.createXMLStreamReader(new ByteArrayInputStream(xml));
-            Unmarshaller unmarshaller = context.createUnmarshaller();
-            unmarshaller.setSchema(schema);
+            Unmarshaller unmarshaller = binding.context().createUnmarshaller();
+            unmarshaller.setSchema(binding.schema());
             unmarshaller.setEventHandler(event -> collect(event, problems));
             XmlOrder bound = unmarshaller.unmarshal(reader, XmlOrder.class).getValue();
             if (!problems.isEmpty()) {
@@ -76,7 +71,7 @@ public final class XmlOrderCodec {
 
     public byte[] write(Order order) {
         try {
-            Marshaller marshaller = context.createMarshaller();
+            Marshaller marshaller = binding.context().createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             ByteArrayOutputStream out = new ByteArrayOutputStream();

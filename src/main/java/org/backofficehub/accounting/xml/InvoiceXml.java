@@ -1,42 +1,34 @@
 package org.backofficehub.accounting.xml;
 
-import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
-import javax.xml.validation.Schema;
 import org.backofficehub.accounting.Invoice;
 import org.backofficehub.accounting.LedgerPosting;
 import org.backofficehub.model.Party;
-import org.backofficehub.xml.XmlSchemas;
-import org.xml.sax.SAXException;
+import org.backofficehub.xml.XmlBinding;
 
 /**
  * Writes an invoice and its postings as the accounting system's XML document, validated against
  * the published {@code schema/invoice.xsd} while it is written: a document accounting would refuse
- * is never delivered. Context and schema are built once and shared (both thread-safe).
+ * is never delivered. Binding and schema are built once and shared (both thread-safe).
  */
 public final class InvoiceXml {
 
     public static final String SCHEMA = "/schema/invoice.xsd";
 
-    private final JAXBContext context;
-    private final Schema schema;
+    private final XmlBinding binding = new XmlBinding(XmlInvoice.class, SCHEMA);
 
-    public InvoiceXml() {
-        try {
-            context = JAXBContext.newInstance(XmlInvoice.class);
-            schema = XmlSchemas.load(SCHEMA);
-        } catch (JAXBException | SAXException e) {
-            throw new IllegalStateException("Cannot set up the invoice XML binding", e);
-        }
+    /** Builds the binding now rather than for the first invoice. */
+    public void prepare() {
+        binding.prepare();
     }
 
     public byte[] write(Invoice invoice, List<LedgerPosting> postings) {
         try {
-            Marshaller marshaller = context.createMarshaller();
-            marshaller.setSchema(schema);
+            Marshaller marshaller = binding.context().createMarshaller();
+            marshaller.setSchema(binding.schema());
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
