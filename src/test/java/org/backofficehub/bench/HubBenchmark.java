@@ -31,6 +31,11 @@ public final class HubBenchmark {
         Map<String, List<HttpLoad.Result>> http = new LinkedHashMap<>();
         Map<String, List<InboxLoad.Result>> inbox = new LinkedHashMap<>();
         List<Long> startups = new ArrayList<>();
+        String candidateOptions = System.getProperty("bench.startup-candidate", "").trim();
+        if (!candidateOptions.isEmpty()) {
+            StartupPairs.compare(runs, classpath, List.of(candidateOptions.split("\\s+")));
+            return;
+        }
         if (startupOnly) {
             compareStartups(runs, classpath);
             return;

@@ -45,6 +45,12 @@ final class HubProcess implements AutoCloseable {
      * start-up); true: plus the baseline routes and stock for hundreds of thousands of orders.
      */
     static HubProcess start(Path dataDir, String classpath, boolean classDataArchive, boolean withBenchmarkRoutes) throws Exception {
+        return start(dataDir, classpath, classDataArchive, withBenchmarkRoutes, List.of());
+    }
+
+    /** {@code jvmOptions}: after those of {@link #JVM_OPTIONS}, so that they override them. */
+    static HubProcess start(Path dataDir, String classpath, boolean classDataArchive, boolean withBenchmarkRoutes,
+                            List<String> jvmOptions) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -64,6 +70,7 @@ final class HubProcess implements AutoCloseable {
         if (classDataArchive && !Files.isRegularFile(CLASS_DATA_ARCHIVE)) {
             throw new IllegalStateException(CLASS_DATA_ARCHIVE + " is missing: build with mvn package");
         }
+        command.addAll(1, jvmOptions);
         command.addAll(1, jvmOptions(classDataArchive));
         // Extra hub settings for a comparison run, e.g. -Dbench.hub-args="-Dhub.store.url=..."
         String extra = System.getProperty("bench.hub-args", "").trim();
