@@ -84,7 +84,7 @@ public final class EdiInbox {
         InterchangeSource source = engineFor(first);
         FileSession session = new FileSession(fileName);
         try {
-            source.read(buffered, session);
+            source.read(buffered, EdiCharsets.of(first), session);
         } catch (InterchangeSyntaxException e) {
             session.unreadable(e, first);
         }

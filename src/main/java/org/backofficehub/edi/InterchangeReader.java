@@ -10,6 +10,8 @@ import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.Location;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +55,15 @@ public final class InterchangeReader implements InterchangeSource {
 
     @Override
     public void read(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
+        read(input, StandardCharsets.UTF_8, listener);
+    }
+
+    @Override
+    public void read(InputStream input, Charset charset, InterchangeListener listener) throws InterchangeSyntaxException {
         if (recheck == null) {
-            readInline(input, listener);
+            read(input, charset, event -> event.deliverTo(listener));
         } else {
-            ReadAhead.run(sink -> read(input, sink), listener);
+            ReadAhead.run(sink -> read(input, charset, sink), listener);
         }
     }
 
@@ -65,12 +72,17 @@ public final class InterchangeReader implements InterchangeSource {
      * of a stream, where reading ahead would read all of it (and move StAEDI's own mark).
      */
     void readInline(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
-        read(input, event -> event.deliverTo(listener));
+        read(input, StandardCharsets.UTF_8, event -> event.deliverTo(listener));
     }
 
-    private void read(InputStream input, Consumer<ReadAhead.Event> sink) throws InterchangeSyntaxException {
+    private void read(InputStream input, Charset charset, Consumer<ReadAhead.Event> sink) throws InterchangeSyntaxException {
         Session session = new Session(sink);
-        EDIStreamReader reader = factory.createEDIStreamReader(input);
+        EDIStreamReader reader;
+        try {
+            reader = factory.createEDIStreamReader(input, charset.name());
+        } catch (EDIStreamException e) {
+            throw new IllegalStateException("StAEDI cannot decode " + charset, e);
+        }
         try {
             while (reader.hasNext()) {
                 session.on(reader.next(), reader);

@@ -53,7 +53,7 @@ public final class SegmentWriter implements AutoCloseable {
             factory.setProperty(Delimiters.COMPONENT_ELEMENT, '>');
         }
         try {
-            this.writer = factory.createEDIStreamWriter(out, "UTF-8");
+            this.writer = factory.createEDIStreamWriter(out, standard == EdiStandard.EDIFACT ? EdiCharsets.EDIFACT_OUTBOUND.name() : "UTF-8");
             writer.setControlSchema(controlSchema(standard, syntaxVersion));
             writer.startInterchange();
         } catch (EDIStreamException e) {
@@ -118,15 +118,19 @@ public final class SegmentWriter implements AutoCloseable {
                 if (components[i] == null || components[i].isEmpty()) {
                     writer.writeEmptyComponent();
                 } else {
-                    writer.writeComponent(components[i]);
+                    writer.writeComponent(text(components[i]));
                 }
             }
             writer.endElement();
         } else if (isEmpty(element)) {
             writer.writeEmptyElement();
         } else {
-            writer.writeElement(element.toString());
+            writer.writeElement(text(element.toString()));
         }
+    }
+
+    private String text(String value) {
+        return standard == EdiStandard.EDIFACT ? Latin1Text.fold(value) : value;
     }
 
     private static boolean isEmpty(Object element) {

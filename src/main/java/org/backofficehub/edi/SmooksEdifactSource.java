@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +42,21 @@ public final class SmooksEdifactSource implements InterchangeSource {
 
     @Override
     public void read(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
+        read(input, StandardCharsets.UTF_8, listener);
+    }
+
+    @Override
+    public void read(InputStream input, Charset charset, InterchangeListener listener) throws InterchangeSyntaxException {
         byte[] file;
         try {
             file = input.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!StandardCharsets.UTF_8.equals(charset)) {
+            // Smooks' EDIFACT schemas decode UTF-8 and turn other bytes into U+FFFD without a word.
+            // EDIFACT's delimiters are ASCII and it counts no bytes, so the text can change encoding.
+            file = new String(file, charset).getBytes(StandardCharsets.UTF_8);
         }
         // Smooks' EDIFACT schema reads one interchange per document.
         for (byte[] interchange : EdifactInterchanges.split(file)) {

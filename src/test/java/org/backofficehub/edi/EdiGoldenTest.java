@@ -180,7 +180,9 @@ class EdiGoldenTest {
         found.sort(java.util.Comparator.comparing((Path p) -> p.getFileName().toString().length()).thenComparing(Path::toString));
         StringBuilder documents = new StringBuilder();
         for (Path document : found) {
-            documents.append(Files.readString(document, StandardCharsets.UTF_8));
+            // The hub's EDIFACT envelopes say UNOC: ISO 8859-1. X12 is written as UTF-8.
+            boolean edifact = Files.readString(document, StandardCharsets.ISO_8859_1).startsWith("UNA");
+            documents.append(Files.readString(document, edifact ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8));
         }
         return documents.toString();
     }
@@ -195,7 +197,7 @@ class EdiGoldenTest {
             if (actual == null) {
                 Files.deleteIfExists(golden);
             } else {
-                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+                Files.writeString(golden, actual, goldenCharset(golden));
             }
             return;
         }
@@ -204,11 +206,17 @@ class EdiGoldenTest {
             return;
         }
         assertThat(golden).as("golden file for the document written").exists();
-        String expected = Files.readString(golden, StandardCharsets.UTF_8);
+        String expected = Files.readString(golden, goldenCharset(golden));
         if (comparison != null) {
             comparison.accept(expected);
         } else {
             assertThat(actual).as(golden.toString()).isEqualTo(expected);
         }
+    }
+
+    /** Expected EDIFACT documents are stored as the hub writes them (UNOC: ISO 8859-1), to compare byte for byte. */
+    private static java.nio.charset.Charset goldenCharset(Path golden) {
+        boolean edifactDocument = golden.toString().contains("edifact") && golden.getFileName().toString().endsWith(".edi");
+        return edifactDocument ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8;
     }
 }
