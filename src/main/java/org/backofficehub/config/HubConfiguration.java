@@ -109,16 +109,12 @@ import org.backofficehub.json.WebOrderReader;
 import org.backofficehub.observe.DatabaseHealthCheck;
 import org.backofficehub.store.BookingLedger;
 import org.backofficehub.xml.XmlOrderCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every bean the routes in {@code routes/} refer to, in one place. Settings come from
  * {@code config/application.properties}, overridable by -D and environment variables.
  */
 public class HubConfiguration implements CamelConfiguration, CamelContextAware {
-
-    private static final Logger LOG = LoggerFactory.getLogger(HubConfiguration.class);
 
     @PropertyInject("hub.data-dir")
     private String dataDir;
@@ -254,7 +250,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     private CustomerResolver customerResolver;
     private CustomerFeed customerFeed;
     private final DrainWindow drainWindow = new DrainWindow();
-    // Compiled on first use, or on the background thread once the hub is up: not while it starts.
+    // Their schemas compile on first use, not while the hub starts (BENCHMARKS.md, start-up).
     private final TransactionSchemas transactionSchemas = new TransactionSchemas();
     private final XmlOrderCodec xmlOrderCodec = new XmlOrderCodec();
     private final InvoiceXml invoiceXml = new InvoiceXml();
@@ -319,7 +315,6 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
 
             @Override
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                background.execute(HubConfiguration.this::prepareSchemas);
                 new BatchScheduler(context, routeDrains(), background).follow(routeModes());
                 StagedOrdersGauge.register(context, routeModes(), bookingStage());
                 WorkQueuesGauge.register(context, orderEvents(), customerFeed());
@@ -332,19 +327,6 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
                 }
             }
         });
-    }
-
-    private void prepareSchemas() {
-        try {
-            webOrderReader.prepare();
-            xmlOrderCodec.prepare();
-            transactionSchemas.prepare();
-            invoiceXml.prepare();
-        } catch (RuntimeException e) {
-            // The schemas ship in the jar, so only a broken build gets here; every document that
-            // needs the schema will fail with the same cause, which this names early.
-            LOG.error("A bundled schema does not compile: {}", e.getMessage(), e);
-        }
     }
 
     private List<RouteSettings> defaultRouteSettings(CamelContext camel) {

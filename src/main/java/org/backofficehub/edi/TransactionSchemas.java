@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import org.backofficehub.util.BuiltOnFirstUse;
 
 /**
- * The hub's implementation guides as StAEDI schemas, compiled once, on first use or
- * {@link #prepare()}, each also compiled into a {@link MessageGuide}. Messages of a type without
+ * The hub's implementation guides as StAEDI schemas, compiled once, on first use (or
+ * {@link #prepare()}), each also compiled into a {@link MessageGuide}. Messages of a type without
  * a schema here are read unvalidated (acknowledgements from partners) or refused.
  */
 public final class TransactionSchemas {

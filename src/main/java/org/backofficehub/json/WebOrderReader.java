@@ -23,8 +23,7 @@ import org.backofficehub.util.BuiltOnFirstUse;
 
 /**
  * Turns web-store order bytes into a canonical order: parse, validate against the published
- * JSON Schema, translate. The schema is compiled once, on first use or {@link #prepare()}; this
- * class is thread-safe.
+ * JSON Schema, translate. The schema is compiled once, on first use; this class is thread-safe.
  */
 public final class WebOrderReader {
 
@@ -37,10 +36,6 @@ public final class WebOrderReader {
     public WebOrderReader(ObjectMapper mapper) {
         this.mapper = mapper.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
-
-    public void prepare() {
-        schema.prepare();
     }
 
     public Order read(byte[] json) {

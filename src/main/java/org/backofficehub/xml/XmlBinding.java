@@ -33,10 +33,6 @@ public final class XmlBinding {
         return built.get().schema();
     }
 
-    public void prepare() {
-        built.prepare();
-    }
-
     private record Built(JAXBContext context, Schema schema) {
     }
 }

@@ -37,11 +37,6 @@ public final class XmlOrderCodec {
         inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
-    /** Builds the binding now rather than for the first document. */
-    public void prepare() {
-        binding.prepare();
-    }
-
     public Order read(byte[] xml) {
         List<FieldProblem> problems = new ArrayList<>();
         XMLStreamReader reader = null;

@@ -20,11 +20,6 @@ public final class InvoiceXml {
 
     private final XmlBinding binding = new XmlBinding(XmlInvoice.class, SCHEMA);
 
-    /** Builds the binding now rather than for the first invoice. */
-    public void prepare() {
-        binding.prepare();
-    }
-
     public byte[] write(Invoice invoice, List<LedgerPosting> postings) {
         try {
             Marshaller marshaller = binding.context().createMarshaller();
