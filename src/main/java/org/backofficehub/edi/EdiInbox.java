@@ -2,6 +2,7 @@ package org.backofficehub.edi;
 
 import java.io.BufferedInputStream;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -84,11 +85,19 @@ public final class EdiInbox {
         InterchangeSource source = engineFor(first);
         FileSession session = new FileSession(fileName);
         try {
-            source.read(buffered, EdiCharsets.of(first), session);
+            source.read(buffered, decoding(first), session);
         } catch (InterchangeSyntaxException e) {
             session.unreadable(e, first);
         }
         return session.conclude();
+    }
+
+    /** As the first interchange's sender's profile says, else as the interchange says. */
+    private Charset decoding(Envelope first) {
+        if (first == null) {
+            return EdiCharsets.of(null);
+        }
+        return profiles.forSender(first, null).map(profile -> profile.decoding(first)).orElse(EdiCharsets.of(first));
     }
 
     /** StAEDI, unless the first interchange's sender has a profile naming another engine. */

@@ -42,7 +42,7 @@ public final class Outbox {
         String name = (documentType + "-" + partner.partnerId() + "-" + controlNumber).replaceAll("[^A-Za-z0-9._-]", "_") + ".edi";
         try {
             Files.createDirectories(folder);
-            return new OutboxFile(folder.resolve(name), standard, syntaxVersion);
+            return new OutboxFile(folder.resolve(name), standard, syntaxVersion, partner.writing());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + folder, e);
         }
@@ -56,11 +56,11 @@ public final class Outbox {
         private final SegmentWriter writer;
         private boolean done;
 
-        OutboxFile(Path target, EdiStandard standard, String syntaxVersion) throws IOException {
+        OutboxFile(Path target, EdiStandard standard, String syntaxVersion, java.nio.charset.Charset charset) throws IOException {
             this.target = target;
             this.partial = target.resolveSibling(target.getFileName() + ".part");
             this.out = new BufferedOutputStream(Files.newOutputStream(partial));
-            this.writer = new SegmentWriter(out, standard, syntaxVersion);
+            this.writer = new SegmentWriter(out, standard, syntaxVersion, charset);
         }
 
         public SegmentWriter writer() {

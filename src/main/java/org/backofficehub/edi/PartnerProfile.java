@@ -1,5 +1,8 @@
 package org.backofficehub.edi;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
 import java.util.Set;
 
 /**
@@ -12,7 +15,7 @@ import java.util.Set;
 public record PartnerProfile(String partnerId, String name, EdiStandard standard, String version, String interchangeId,
                              String interchangeQualifier, String ourId, String ourQualifier, String groupId, String ourGroupId,
                              Set<String> documentsIn, Set<String> documentsOut, AckType ack, String outbox, String engine,
-                             boolean configured, PartnerRemote remote) {
+                             boolean configured, PartnerRemote remote, Charset encoding) {
 
     public static final String STAEDI = "staedi";
     public static final String SMOOKS = "smooks";
@@ -20,6 +23,22 @@ public record PartnerProfile(String partnerId, String name, EdiStandard standard
     public PartnerProfile {
         documentsIn = Set.copyOf(documentsIn);
         documentsOut = Set.copyOf(documentsOut);
+    }
+
+    /**
+     * How this partner's files are decoded: as its profile's {@code encoding} says, else as the
+     * interchange itself says ({@link EdiCharsets}).
+     */
+    Charset decoding(Envelope envelope) {
+        return encoding != null ? encoding : EdiCharsets.of(envelope);
+    }
+
+    /** What the hub writes to this partner: EDIFACT says UNOC, so ISO 8859-1; X12 as the profile says, else UTF-8. */
+    Charset writing() {
+        if (standard == EdiStandard.EDIFACT) {
+            return EdiCharsets.EDIFACT_OUTBOUND;
+        }
+        return encoding != null ? encoding : StandardCharsets.UTF_8;
     }
 
     boolean sends(Envelope envelope) {

@@ -3,6 +3,7 @@ package org.backofficehub.edi;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class PartnerProfiles {
                 envelope.senderId(), envelope.recipientId(),
                 envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDERS") : Set.of("850"),
                 envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDRSP") : Set.of("855"),
-                AckType.defaultFor(envelope.standard(), version), "unknown-" + safeId, PartnerProfile.STAEDI, false, null));
+                AckType.defaultFor(envelope.standard(), version), "unknown-" + safeId, PartnerProfile.STAEDI, false, null, null));
     }
 
     /** Whether an interchange id is one the hub sends under. */
@@ -98,7 +99,20 @@ public final class PartnerProfiles {
                 setting.optional("our.qualifier", ""), setting.optional("group.id", interchangeId),
                 setting.optional("our.group.id", ourId), setting.list("documents.in"), setting.list("documents.out"),
                 AckType.parse(setting.optional("ack", "none")), setting.optional("outbox", name),
-                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting));
+                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting), encoding(setting));
+    }
+
+    private static Charset encoding(Setting setting) {
+        String name = setting.optional("encoding", "");
+        if (name.isEmpty()) {
+            return null;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Partner profile " + setting.file() + ": 'encoding' is " + name
+                    + ", which this JVM does not know (ISO-8859-1, UTF-8, windows-1252 ... )");
+        }
     }
 
     private static PartnerRemote remote(Setting setting) {

@@ -8,6 +8,8 @@ import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.schema.SchemaFactory;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,6 +39,11 @@ public final class SegmentWriter implements AutoCloseable {
      *                      written is checked against StAEDI's control schema for it
      */
     public SegmentWriter(OutputStream out, EdiStandard standard, String syntaxVersion) {
+        this(out, standard, syntaxVersion, standard == EdiStandard.EDIFACT ? EdiCharsets.EDIFACT_OUTBOUND : StandardCharsets.UTF_8);
+    }
+
+    /** {@code charset}: ISO 8859-1 for EDIFACT, whose envelope says UNOC; an X12 partner's as its profile says. */
+    public SegmentWriter(OutputStream out, EdiStandard standard, String syntaxVersion, Charset charset) {
         this.standard = standard;
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         // One segment per line: partners' operators read these files too.
@@ -53,7 +60,7 @@ public final class SegmentWriter implements AutoCloseable {
             factory.setProperty(Delimiters.COMPONENT_ELEMENT, '>');
         }
         try {
-            this.writer = factory.createEDIStreamWriter(out, standard == EdiStandard.EDIFACT ? EdiCharsets.EDIFACT_OUTBOUND.name() : "UTF-8");
+            this.writer = factory.createEDIStreamWriter(out, charset.name());
             writer.setControlSchema(controlSchema(standard, syntaxVersion));
             writer.startInterchange();
         } catch (EDIStreamException e) {

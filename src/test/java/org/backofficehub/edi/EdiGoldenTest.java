@@ -29,6 +29,7 @@ import org.backofficehub.support.Samples;
 import org.backofficehub.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -132,9 +133,27 @@ class EdiGoldenTest {
         }
     }
 
+    @Test
+    void anX12PartnerWhoseProfileSaysLatin1HasItsTextReadAndAnsweredInIt(@TempDir Path inbox) throws IOException {
+        String sample = Samples.text("x12/850-004010.edi").replace("N1*BY*Acme Coffee Supply Inc", "N1*BY*Acme Café Supply Inc");
+        Path latin1 = inbox.resolve("850-latin1.edi");
+        Files.write(latin1, sample.getBytes(StandardCharsets.ISO_8859_1));
+
+        String problem = receive(latin1, PartnerProfile.STAEDI, Map.of("hub.partner.acme.encoding", "ISO-8859-1"));
+
+        assertThat(problem).isNull();
+        assertThat(delivered).extracting(order -> order.buyer().name()).containsOnly("Acme Café Supply Inc");
+        assertThat(bookedOrders()).isEqualTo(delivered.size());
+        assertThat(outboxDocument("997")).as("accepted").contains("AK9*A*");
+    }
+
     private String receive(Path sample, String engine) throws IOException {
+        return receive(sample, engine, Map.of());
+    }
+
+    private String receive(Path sample, String engine, Map<String, String> overrides) throws IOException {
         PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB",
-                key -> key.endsWith(".engine") ? engine : null);
+                key -> key.endsWith(".engine") ? engine : overrides.get(key));
         InterchangeRegistry registry = new InterchangeRegistry(hubStore, CLOCK);
         OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
         BookingDelivery bookNow = new BookingDelivery(booking::bookAll);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,6 +44,28 @@ class PartnerProfilesTest {
         Envelope fromUs = new Envelope(EdiStandard.EDIFACT, "5790000000004", "14", "4012345000009", "14", "9", "UNOC", "3", false,
                 "261123", "1015");
         assertThat(profiles.forSender(fromUs, null)).isEmpty();
+    }
+
+    @Test
+    void anEncodingDecidesHowAPartnersFilesAreReadAndX12IsWritten() {
+        Map<String, String> overrides = Map.of("hub.partner.acme.encoding", "ISO-8859-1", "hub.partner.nordwind.encoding", "UTF-8");
+        PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", overrides::get);
+
+        PartnerProfile acme = profiles.byId("ACME").orElseThrow();
+        assertThat(acme.decoding(FROM_ACME)).isEqualTo(StandardCharsets.ISO_8859_1);
+        assertThat(acme.writing()).isEqualTo(StandardCharsets.ISO_8859_1);
+        PartnerProfile nordwind = profiles.byId("NORDWIND").orElseThrow();
+        assertThat(nordwind.decoding(FROM_STRANGER)).as("a partner whose UNB says UNOC but who sends UTF-8").isEqualTo(StandardCharsets.UTF_8);
+        assertThat(nordwind.writing()).as("what the hub sends says UNOC").isEqualTo(StandardCharsets.ISO_8859_1);
+        PartnerProfile globex = profiles.byId("GLOBEX").orElseThrow();
+        assertThat(globex.decoding(FROM_ACME)).as("X12 without an encoding").isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anEncodingTheJvmDoesNotKnowStopsTheHubWithTheProfilesName() {
+        assertThatThrownBy(() -> PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB",
+                key -> key.equals("hub.partner.acme.encoding") ? "latin-one" : null))
+                .hasMessageContaining("acme.properties").hasMessageContaining("'encoding' is latin-one");
     }
 
     @Test
