@@ -77,6 +77,9 @@ public final class EdiAdminApi {
         view.put("ack", profile.ack());
         view.put("outbox", profile.outbox());
         view.put("engine", profile.engine());
+        if (profile.encoding() != null) {
+            view.put("encoding", profile.encoding().name());
+        }
         if (profile.remote() != null) {
             view.put("remote", profile.remote().describe());
         }
