@@ -92,7 +92,7 @@ final class HubProcess implements AutoCloseable {
                 .redirectOutput(dataDir.resolve("hub.log").toFile())
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
+        while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return new HubProcess(process, port, dataDir, (System.nanoTime() - started) / 1_000_000);
@@ -102,8 +102,12 @@ final class HubProcess implements AutoCloseable {
             }
             Thread.sleep(10);
         }
+        boolean exited = !process.isAlive();
         process.destroyForcibly();
-        throw new IllegalStateException("Hub not healthy within 60 s; see " + dataDir.resolve("hub.log"));
+        // The caller deletes the data directory, log included: what went wrong goes with the exception.
+        List<String> log = Files.readAllLines(dataDir.resolve("hub.log"));
+        throw new IllegalStateException((exited ? "Hub exited with " + process.exitValue() : "Hub not healthy within 60 s")
+                + "; the end of its log:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())));
     }
 
     /** CPU time the hub process has used so far, all threads. */
