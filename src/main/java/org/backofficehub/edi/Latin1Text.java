@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Text for an interchange declared UNOC (ISO 8859-1): characters beyond it lose their accents
+ * Text for a document written in ISO 8859-1 (EDIFACT's UNOC, or an X12 partner's profile encoding):
+ * characters beyond it lose their accents
  * ('Ł' becomes 'L', 'ő' becomes 'o'), and what has no Latin-1 form at all becomes '?'. Left to the
  * encoder, such a character would be dropped or replaced behind StAEDI's back, after it escaped
  * delimiters and release characters; folded here, before writing, every character the partner

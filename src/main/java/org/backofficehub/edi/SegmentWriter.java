@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SegmentWriter implements AutoCloseable {
 
     private final EDIStreamWriter writer;
+    private final boolean latin1;
     private final EdiStandard standard;
     private int messageSegments;
 
@@ -38,13 +39,10 @@ public final class SegmentWriter implements AutoCloseable {
      * @param syntaxVersion "3" (UNOC:3) for EDIFACT, "00401" or "00501" for X12: the envelope
      *                      written is checked against StAEDI's control schema for it
      */
-    public SegmentWriter(OutputStream out, EdiStandard standard, String syntaxVersion) {
-        this(out, standard, syntaxVersion, standard == EdiStandard.EDIFACT ? EdiCharsets.EDIFACT_OUTBOUND : StandardCharsets.UTF_8);
-    }
-
-    /** {@code charset}: ISO 8859-1 for EDIFACT, whose envelope says UNOC; an X12 partner's as its profile says. */
+    /** {@code charset}: as {@link PartnerProfile#writing()} says (ISO 8859-1 for EDIFACT, whose envelope says UNOC). */
     public SegmentWriter(OutputStream out, EdiStandard standard, String syntaxVersion, Charset charset) {
         this.standard = standard;
+        this.latin1 = StandardCharsets.ISO_8859_1.equals(charset);
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         // One segment per line: partners' operators read these files too.
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
@@ -137,7 +135,7 @@ public final class SegmentWriter implements AutoCloseable {
     }
 
     private String text(String value) {
-        return standard == EdiStandard.EDIFACT ? Latin1Text.fold(value) : value;
+        return latin1 ? Latin1Text.fold(value) : value;
     }
 
     private static boolean isEmpty(Object element) {

@@ -42,7 +42,7 @@ class EdifactCharacterSetTest {
 
     private static String writeNameSegment(String name) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (SegmentWriter writer = new SegmentWriter(out, EdiStandard.EDIFACT, "3")) {
+        try (SegmentWriter writer = new SegmentWriter(out, EdiStandard.EDIFACT, "3", EdiCharsets.EDIFACT_OUTBOUND)) {
             writer.segment("UNB", Composite.of("UNOC", "3"), Composite.of("US", "14"), Composite.of("THEM", "14"),
                     Composite.of("261124", "0815"), "1");
             writer.segment("UNH", "1", Composite.of("ORDRSP", "D", "96A", "UN"));
