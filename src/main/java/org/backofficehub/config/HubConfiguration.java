@@ -144,6 +144,8 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     private boolean migrateErp;
     @PropertyInject(value = "hub.erp.migrations", defaultValue = "classpath:db/erp")
     private String erpMigrations;
+    @PropertyInject(value = "hub.flyway.every-start", defaultValue = "false")
+    private boolean flywayEveryStart;
 
     @PropertyInject(value = "hub.booking.max-batch", defaultValue = "64")
     private int maxBatch;
@@ -423,11 +425,19 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
             DatabaseSettings settings = new DatabaseSettings(storeUrl, storeUser, storePassword, storePoolSize);
             hubStore = OpeningDataSource.open("hub store", () -> {
                 HikariDataSource opened = Databases.open("hub", settings, dataDirectory());
-                Databases.migrate(opened, "classpath:db/hub");
+                migrate(opened, "classpath:db/hub");
                 return opened;
             }, databaseOpening);
         }
         return hubStore;
+    }
+
+    private void migrate(DataSource database, String... locations) {
+        if (flywayEveryStart) {
+            Databases.migrateWithFlyway(database, locations);
+        } else {
+            Databases.migrate(database, locations);
+        }
     }
 
     @BindToRegistry("erpDataSource")
@@ -437,7 +447,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
             erp = OpeningDataSource.open("ERP", () -> {
                 HikariDataSource opened = Databases.open("erp", settings, dataDirectory());
                 if (migrateErp) {
-                    Databases.migrate(opened, erpMigrations.split("\\s*,\\s*"));
+                    migrate(opened, erpMigrations.split("\\s*,\\s*"));
                 }
                 return opened;
             }, databaseOpening);

@@ -33,7 +33,7 @@ public final class HubBenchmark {
         List<Long> startups = new ArrayList<>();
         String candidateOptions = System.getProperty("bench.startup-candidate", "").trim();
         if (!candidateOptions.isEmpty()) {
-            StartupPairs.compare(runs, classpath, List.of(candidateOptions.split("\\s+")));
+            StartupPairs.compare(runs, classpath, List.of(candidateOptions.split("\\s+")), Boolean.getBoolean("bench.startup-restarts"));
             return;
         }
         if (startupOnly) {

@@ -1,0 +1,158 @@
+package org.backofficehub.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.resource.LoadableResource;
+import org.flywaydb.core.internal.resolver.ChecksumCalculator;
+
+/**
+ * The migrations this build ships for some Flyway locations, and whether a database has applied
+ * exactly these. A restarted hub's databases normally have; Flyway would then only confirm it,
+ * and that confirmation (its plugins, a scan of the 53,000 entries of the hub's jar, its
+ * validation) was a sixth of a restart's CPU (BENCHMARKS.md, start-up). Everything else, a new or
+ * older database, a changed or failed migration, a location without an index, is Flyway's to
+ * migrate or refuse, as always.
+ */
+final class ShippedMigrations {
+
+    /**
+     * A location's list of its migration scripts, one per line: listing a directory inside a jar
+     * means reading every entry of the jar. {@code ShippedMigrationsTest} keeps it in step.
+     */
+    static final String INDEX = "migrations.txt";
+
+    private static final String CLASSPATH = "classpath:";
+    /** Flyway's history rows: a migration by SQL script, and the marker it writes when it creates the table. */
+    private static final String SQL_MIGRATION = "SQL";
+    private static final String HISTORY_CREATED = "TABLE";
+
+    /** Script name, as Flyway's history records it, to the checksum Flyway computes for it. */
+    private final Map<String, Integer> checksums;
+
+    private ShippedMigrations(Map<String, Integer> checksums) {
+        this.checksums = checksums;
+    }
+
+    /** Empty if a location is not on the classpath or has no index: Flyway has to find its migrations itself. */
+    static Optional<ShippedMigrations> of(String... locations) {
+        Map<String, Integer> checksums = new LinkedHashMap<>();
+        for (String location : locations) {
+            String directory = classpathDirectory(location);
+            String index = directory == null ? null : resourceText(directory + "/" + INDEX);
+            if (index == null) {
+                return Optional.empty();
+            }
+            for (String line : index.split("\n")) {
+                String script = line.strip();
+                if (script.isEmpty() || script.startsWith("#")) {
+                    continue;
+                }
+                String text = resourceText(directory + "/" + script);
+                if (text == null) {
+                    throw new IllegalStateException(directory + "/" + INDEX + " lists " + script + ", which is not there");
+                }
+                checksums.put(script, ChecksumCalculator.calculate(new ScriptText(script, text)));
+            }
+        }
+        return Optional.of(new ShippedMigrations(checksums));
+    }
+
+    /**
+     * Whether Flyway's history in this database holds these migrations and nothing else, all
+     * successful and with the same checksums. A database without the history table has not.
+     */
+    boolean appliedTo(DataSource dataSource) {
+        Map<String, Integer> applied = new HashMap<>();
+        // Flyway creates its table and columns with quoted lower-case names, on H2 and PostgreSQL alike.
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT \"type\", \"script\", \"checksum\", \"success\" FROM \"flyway_schema_history\"")) {
+            while (rows.next()) {
+                String type = rows.getString(1);
+                if (HISTORY_CREATED.equals(type)) {
+                    continue;
+                }
+                int checksum = rows.getInt(3);
+                boolean hasChecksum = !rows.wasNull();
+                boolean applicable = SQL_MIGRATION.equals(type) && hasChecksum && rows.getBoolean(4);
+                if (!applicable || applied.put(rows.getString(2), checksum) != null) {
+                    return false;
+                }
+            }
+        } catch (SQLException noHistoryYet) {
+            return false;
+        }
+        return applied.equals(checksums);
+    }
+
+    int size() {
+        return checksums.size();
+    }
+
+    private static String classpathDirectory(String location) {
+        String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length())
+                : location.contains(":") ? null : location;
+        return path == null ? null : path.replaceAll("^/+|/+$", "");
+    }
+
+    private static String resourceText(String path) {
+        try (InputStream in = ShippedMigrations.class.getClassLoader().getResourceAsStream(path)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path + " from the classpath", e);
+        }
+    }
+
+    /**
+     * A script as Flyway's checksum reads it: UTF-8 (Flyway's default encoding), placeholders not
+     * replaced. A script with placeholders therefore never matches, and Flyway always runs for it.
+     */
+    private static final class ScriptText extends LoadableResource {
+        private final String name;
+        private final String text;
+
+        ScriptText(String name, String text) {
+            this.name = name;
+            this.text = text;
+        }
+
+        @Override
+        public Reader read() {
+            return new StringReader(text);
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return name;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return null;
+        }
+
+        @Override
+        public String getFilename() {
+            return name;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return name;
+        }
+    }
+}
