@@ -86,11 +86,8 @@ class ShippedMigrationsTest {
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aMigrationChangedSinceItWasAppliedIsLeftToFlywayWhichRefusesIt(TestDatabase kind) throws SQLException {
-        database = emptyDatabase(kind);
-        Databases.migrate(database, HUB);
-        execute("UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '2'");
-
-        assertThat(ShippedMigrations.of(HUB).orElseThrow().appliedTo(database)).isFalse();
+        assertThat(appliedAfter(kind, "UPDATE \"flyway_schema_history\" SET \"checksum\" = \"checksum\" + 1 WHERE \"version\" = '2'"))
+                .isFalse();
         assertThatThrownBy(() -> Databases.migrate(database, HUB))
                 .isInstanceOf(FlywayValidateException.class)
                 .hasMessageContaining("checksum mismatch");
@@ -98,12 +95,12 @@ class ShippedMigrationsTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void aFailedMigrationIsLeftToFlyway(TestDatabase kind) throws SQLException {
-        database = emptyDatabase(kind);
-        Databases.migrate(database, HUB);
-        execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '5'");
-
-        assertThat(ShippedMigrations.of(HUB).orElseThrow().appliedTo(database)).isFalse();
+    void aFailedMigrationIsLeftToFlywayWhichRefusesIt(TestDatabase kind) throws SQLException {
+        assertThat(appliedAfter(kind, "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '5'"))
+                .isFalse();
+        assertThatThrownBy(() -> Databases.migrate(database, HUB))
+                .isInstanceOf(FlywayValidateException.class)
+                .hasMessageContaining("failed migration");
     }
 
     @Test
@@ -124,6 +121,14 @@ class ShippedMigrationsTest {
 
     private static int version(String script) {
         return Integer.parseInt(script.substring(1, script.indexOf("__")));
+    }
+
+    /** Whether the shipped migrations count as applied once the history of a migrated database is altered so. */
+    private boolean appliedAfter(TestDatabase kind, String historyAlteration) throws SQLException {
+        database = emptyDatabase(kind);
+        Databases.migrate(database, HUB);
+        execute(historyAlteration);
+        return ShippedMigrations.of(HUB).orElseThrow().appliedTo(database);
     }
 
     private HikariDataSource emptyDatabase(TestDatabase kind) {
