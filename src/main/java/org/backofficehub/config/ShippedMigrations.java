@@ -20,7 +20,7 @@ import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 
 /**
  * The migrations this build ships for some Flyway locations, and whether a database has applied
- * exactly these. A restarted hub's databases normally have; Flyway would then only confirm it,
+ * exactly these. A restarted hub's databases normally have them all; Flyway would only confirm it,
  * and that confirmation (its plugins, a scan of the 53,000 entries of the hub's jar, its
  * validation) was a fifth of a restart's CPU (BENCHMARKS.md, start-up). Everything else, a new or
  * older database, a changed or failed migration, a location without an index, is Flyway's to
