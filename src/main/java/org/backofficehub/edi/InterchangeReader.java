@@ -54,11 +54,6 @@ public final class InterchangeReader implements InterchangeSource {
     }
 
     @Override
-    public void read(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
-        read(input, StandardCharsets.UTF_8, listener);
-    }
-
-    @Override
     public void read(InputStream input, Charset charset, InterchangeListener listener) throws InterchangeSyntaxException {
         if (recheck == null) {
             read(input, charset, event -> event.deliverTo(listener));

@@ -2,14 +2,16 @@ package org.backofficehub.edi;
 
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /** An EDI engine's reading side: interchanges in, listener events out. */
 public interface InterchangeSource {
 
-    void read(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException;
-
     /** {@code charset}: the file's encoding, from its first interchange header ({@link EdiCharsets}). */
-    default void read(InputStream input, Charset charset, InterchangeListener listener) throws InterchangeSyntaxException {
-        read(input, listener);
+    void read(InputStream input, Charset charset, InterchangeListener listener) throws InterchangeSyntaxException;
+
+    /** Text known to be UTF-8: X12, UNOW, the hub's own copies of a message. */
+    default void read(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
+        read(input, StandardCharsets.UTF_8, listener);
     }
 }

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -56,7 +57,7 @@ public final class Outbox {
         private final SegmentWriter writer;
         private boolean done;
 
-        OutboxFile(Path target, EdiStandard standard, String syntaxVersion, java.nio.charset.Charset charset) throws IOException {
+        OutboxFile(Path target, EdiStandard standard, String syntaxVersion, Charset charset) throws IOException {
             this.target = target;
             this.partial = target.resolveSibling(target.getFileName() + ".part");
             this.out = new BufferedOutputStream(Files.newOutputStream(partial));

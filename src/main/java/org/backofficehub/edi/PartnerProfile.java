@@ -2,7 +2,6 @@ package org.backofficehub.edi;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-
 import java.util.Set;
 
 /**

@@ -38,8 +38,8 @@ public final class SegmentWriter implements AutoCloseable {
     /**
      * @param syntaxVersion "3" (UNOC:3) for EDIFACT, "00401" or "00501" for X12: the envelope
      *                      written is checked against StAEDI's control schema for it
+     * @param charset       as {@link PartnerProfile#writing()} says (ISO 8859-1 for EDIFACT, whose envelope says UNOC)
      */
-    /** {@code charset}: as {@link PartnerProfile#writing()} says (ISO 8859-1 for EDIFACT, whose envelope says UNOC). */
     public SegmentWriter(OutputStream out, EdiStandard standard, String syntaxVersion, Charset charset) {
         this.standard = standard;
         this.latin1 = StandardCharsets.ISO_8859_1.equals(charset);

@@ -41,11 +41,6 @@ public final class SmooksEdifactSource implements InterchangeSource {
     }
 
     @Override
-    public void read(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
-        read(input, StandardCharsets.UTF_8, listener);
-    }
-
-    @Override
     public void read(InputStream input, Charset charset, InterchangeListener listener) throws InterchangeSyntaxException {
         byte[] file;
         try {
