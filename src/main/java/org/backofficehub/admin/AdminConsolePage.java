@@ -1,11 +1,8 @@
 package org.backofficehub.admin;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.backofficehub.util.ClasspathText;
 
 /**
  * Answers with the admin console's page, read once from the classpath. Served as a
@@ -19,14 +16,8 @@ public final class AdminConsolePage implements Processor {
     private final String page;
 
     public AdminConsolePage() {
-        try (InputStream in = AdminConsolePage.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("The admin console page " + RESOURCE + " is missing from the classpath");
-            }
-            page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        page = ClasspathText.read(RESOURCE)
+                .orElseThrow(() -> new IllegalStateException("The admin console page " + RESOURCE + " is missing from the classpath"));
     }
 
     @Override

@@ -1,11 +1,7 @@
 package org.backofficehub.config;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.backofficehub.util.ClasspathText;
 import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.resolver.ChecksumCalculator;
 
@@ -51,19 +48,17 @@ final class ShippedMigrations {
         Map<String, Integer> checksums = new LinkedHashMap<>();
         for (String location : locations) {
             String directory = classpathDirectory(location);
-            String index = directory == null ? null : resourceText(directory + "/" + INDEX);
-            if (index == null) {
+            Optional<String> index = directory == null ? Optional.empty() : ClasspathText.read(directory + "/" + INDEX);
+            if (index.isEmpty()) {
                 return Optional.empty();
             }
-            for (String line : index.split("\n")) {
+            for (String line : index.get().split("\n")) {
                 String script = line.strip();
                 if (script.isEmpty() || script.startsWith("#")) {
                     continue;
                 }
-                String text = resourceText(directory + "/" + script);
-                if (text == null) {
-                    throw new IllegalStateException(directory + "/" + INDEX + " lists " + script + ", which is not there");
-                }
+                String text = ClasspathText.read(directory + "/" + script).orElseThrow(() -> new IllegalStateException(
+                        directory + "/" + INDEX + " lists " + script + ", which is not there"));
                 checksums.put(script, ChecksumCalculator.calculate(new ScriptText(script, text)));
             }
         }
@@ -107,14 +102,6 @@ final class ShippedMigrations {
         String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length())
                 : location.contains(":") ? null : location;
         return path == null ? null : path.replaceAll("^/+|/+$", "");
-    }
-
-    private static String resourceText(String path) {
-        try (InputStream in = ShippedMigrations.class.getClassLoader().getResourceAsStream(path)) {
-            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + path + " from the classpath", e);
-        }
     }
 
     /**
