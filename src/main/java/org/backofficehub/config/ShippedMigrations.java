@@ -3,6 +3,7 @@ package org.backofficehub.config;
 import java.io.Reader;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,6 +33,8 @@ final class ShippedMigrations {
     static final String INDEX = "migrations.txt";
 
     private static final String CLASSPATH = "classpath:";
+    /** Flyway creates its table and columns with quoted lower-case names, on H2 and PostgreSQL alike. */
+    private static final String HISTORY = "flyway_schema_history";
     /** Flyway's history rows: a migration by SQL script, and the marker it writes when it creates the table. */
     private static final String SQL_MIGRATION = "SQL";
     private static final String HISTORY_CREATED = "TABLE";
@@ -71,27 +74,43 @@ final class ShippedMigrations {
      */
     boolean appliedTo(DataSource dataSource) {
         Map<String, Integer> applied = new HashMap<>();
-        // Flyway creates its table and columns with quoted lower-case names, on H2 and PostgreSQL alike.
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT \"type\", \"script\", \"checksum\", \"success\" FROM \"flyway_schema_history\"")) {
-            while (rows.next()) {
-                String type = rows.getString(1);
-                if (HISTORY_CREATED.equals(type)) {
-                    continue;
-                }
-                int checksum = rows.getInt(3);
-                boolean hasChecksum = !rows.wasNull();
-                boolean applicable = SQL_MIGRATION.equals(type) && hasChecksum && rows.getBoolean(4);
-                if (!applicable || applied.put(rows.getString(2), checksum) != null) {
-                    return false;
+        try (Connection connection = dataSource.getConnection()) {
+            if (!hasHistory(connection)) {
+                return false;
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT \"type\", \"script\", \"checksum\", \"success\" FROM \"" + HISTORY + "\"")) {
+                while (rows.next()) {
+                    String type = rows.getString(1);
+                    if (HISTORY_CREATED.equals(type)) {
+                        continue;
+                    }
+                    int checksum = rows.getInt(3);
+                    boolean hasChecksum = !rows.wasNull();
+                    boolean applicable = SQL_MIGRATION.equals(type) && hasChecksum && rows.getBoolean(4);
+                    if (!applicable || applied.put(rows.getString(2), checksum) != null) {
+                        return false;
+                    }
                 }
             }
-        } catch (SQLException noHistoryYet) {
+        } catch (SQLException unreadable) {
             return false;
         }
         return applied.equals(checksums);
+    }
+
+    /**
+     * Asked of the catalogue rather than found out by a failing query: on a first start, H2 would
+     * write that failure into a {@code .trace.db} file beside the new database, for an operator to
+     * wonder about.
+     */
+    private static boolean hasHistory(Connection connection) throws SQLException {
+        DatabaseMetaData catalogue = connection.getMetaData();
+        String escape = catalogue.getSearchStringEscape();
+        String name = HISTORY.replace("_", escape + "_");
+        try (ResultSet tables = catalogue.getTables(connection.getCatalog(), connection.getSchema(), name, null)) {
+            return tables.next();
+        }
     }
 
     int size() {

@@ -83,6 +83,20 @@ class ShippedMigrationsTest {
         }
     }
 
+    @Test
+    void aFirstStartLeavesNoH2TraceFileBesideTheNewDatabase() throws IOException {
+        database = emptyDatabase(TestDatabase.H2);
+        Path directory = Path.of(database.getJdbcUrl().substring("jdbc:h2:file:".length()).split(";")[0]).getParent();
+
+        Databases.migrate(database, HUB);
+
+        assertThat(ShippedMigrations.of(HUB).orElseThrow().appliedTo(database)).isTrue();
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("H2 writes failed statements to a trace file")
+                    .isNotEmpty().noneMatch(name -> name.endsWith(".trace.db"));
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
     void aMigrationChangedSinceItWasAppliedIsLeftToFlywayWhichRefusesIt(TestDatabase kind) throws SQLException {
