@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +91,6 @@ import org.backofficehub.api.OrderLookup;
 import org.backofficehub.api.ProblemReply;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.config.Databases.DatabaseSettings;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.edi.InterchangeRegistry;
@@ -123,29 +121,6 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     @PropertyInject("hub.booking.claim-lease")
     private String claimLease;
 
-    @PropertyInject(value = "hub.store.url", defaultValue = "")
-    private String storeUrl;
-    @PropertyInject(value = "hub.store.user", defaultValue = "sa")
-    private String storeUser;
-    @PropertyInject(value = "hub.store.password", defaultValue = "")
-    private String storePassword;
-    @PropertyInject(value = "hub.store.pool-size", defaultValue = "16")
-    private int storePoolSize;
-
-    @PropertyInject(value = "hub.erp.url", defaultValue = "")
-    private String erpUrl;
-    @PropertyInject(value = "hub.erp.user", defaultValue = "sa")
-    private String erpUser;
-    @PropertyInject(value = "hub.erp.password", defaultValue = "")
-    private String erpPassword;
-    @PropertyInject(value = "hub.erp.pool-size", defaultValue = "16")
-    private int erpPoolSize;
-    @PropertyInject(value = "hub.erp.migrate", defaultValue = "true")
-    private boolean migrateErp;
-    @PropertyInject(value = "hub.erp.migrations", defaultValue = "classpath:db/erp")
-    private String erpMigrations;
-    @PropertyInject(value = "hub.flyway.every-start", defaultValue = "false")
-    private boolean flywayEveryStart;
 
     @PropertyInject(value = "hub.booking.max-batch", defaultValue = "64")
     private int maxBatch;
@@ -239,14 +214,7 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     // Amounts and quantities in notices exactly as booked: 390.90, 5000; never 390.9 or 5E+3.
     private final ObjectMapper noticeJson = new ObjectMapper().setNodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private OpeningDataSource hubStore;
-    private OpeningDataSource erp;
-    // One thread, so the ERP opens on the H2 and Flyway the hub store has warmed up.
-    private final ExecutorService databaseOpening = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "database-opening");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final HubDatabases databases = new HubDatabases();
     private PartnerProfiles partnerProfiles;
     private InterchangeRegistry interchangeRegistry;
     private CustomerResolver customerResolver;
@@ -283,18 +251,16 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     @Override
     public void configure(CamelContext camel) throws Exception {
         HttpPortCheck.requireFree(httpHost, httpPort);
-        Map<String, DataSource> databases = new LinkedHashMap<>();
-        databases.put("hub-store", hubStore());
-        databases.put("erp", erpDataSource());
-        databaseOpening.shutdown();
-        HealthCheckRegistry.get(camel).register(new DatabaseHealthCheck(databases));
+        Map<String, DataSource> checked = new LinkedHashMap<>();
+        checked.put("hub-store", hubStore());
+        checked.put("erp", erpDataSource());
+        HealthCheckRegistry.get(camel).register(new DatabaseHealthCheck(checked));
         // Closed as a service, i.e. after the routes have stopped and drained in-flight work.
         camel.addService(new ServiceSupport() {
             @Override
             protected void doStop() {
                 background.shutdownNow();
-                erp.close();
-                hubStore.close();
+                databases.close();
             }
         }, true, true);
         // Added after the databases' closer, so stopped before it: queued orders are booked first.
@@ -419,40 +385,24 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
                 ediSetup().outboundDocuments(partnerProfiles(), interchangeRegistry(), hubStore(), erpDataSource(), clock), objectMapper);
     }
 
-    @BindToRegistry("hubStore")
-    public synchronized DataSource hubStore() {
-        if (hubStore == null) {
-            DatabaseSettings settings = new DatabaseSettings(storeUrl, storeUser, storePassword, storePoolSize);
-            hubStore = OpeningDataSource.open("hub store", () -> {
-                HikariDataSource opened = Databases.open("hub", settings, dataDirectory());
-                migrate(opened, "classpath:db/hub");
-                return opened;
-            }, databaseOpening);
-        }
-        return hubStore;
+    /**
+     * Starts opening the databases on their own thread: {@code HubMain} calls this as soon as the
+     * settings can be read, before camel-main binds the beans below.
+     */
+    public void openDatabases(CamelContext camel) {
+        databases.open(camel.getPropertiesComponent());
     }
 
-    private void migrate(DataSource database, String... locations) {
-        if (flywayEveryStart) {
-            Databases.migrateWithFlyway(database, locations);
-        } else {
-            Databases.migrate(database, locations);
-        }
+    @BindToRegistry("hubStore")
+    public DataSource hubStore() {
+        openDatabases(camelContext);
+        return databases.hubStore();
     }
 
     @BindToRegistry("erpDataSource")
-    public synchronized DataSource erpDataSource() {
-        if (erp == null) {
-            DatabaseSettings settings = new DatabaseSettings(erpUrl, erpUser, erpPassword, erpPoolSize);
-            erp = OpeningDataSource.open("ERP", () -> {
-                HikariDataSource opened = Databases.open("erp", settings, dataDirectory());
-                if (migrateErp) {
-                    migrate(opened, erpMigrations.split("\\s*,\\s*"));
-                }
-                return opened;
-            }, databaseOpening);
-        }
-        return erp;
+    public DataSource erpDataSource() {
+        openDatabases(camelContext);
+        return databases.erp();
     }
 
     @BindToRegistry
