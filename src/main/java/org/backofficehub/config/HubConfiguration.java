@@ -121,7 +121,6 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
     @PropertyInject("hub.booking.claim-lease")
     private String claimLease;
 
-
     @PropertyInject(value = "hub.booking.max-batch", defaultValue = "64")
     private int maxBatch;
     @PropertyInject(value = "hub.booking.max-queued", defaultValue = "10000")

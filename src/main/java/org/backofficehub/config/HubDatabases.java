@@ -33,18 +33,19 @@ final class HubDatabases implements AutoCloseable {
         if (hubStore != null) {
             return;
         }
+        // Every setting is read before anything opens, so a bad one leaves nothing half opened.
         Path dataDir = Path.of(settings.resolveProperty("hub.data-dir")
                 .orElseThrow(() -> new IllegalStateException("hub.data-dir is not set")));
         boolean flywayEveryStart = Boolean.parseBoolean(setting(settings, "hub.flyway.every-start", "false"));
         DatabaseSettings store = databaseSettings(settings, "hub.store");
+        DatabaseSettings erpSettings = databaseSettings(settings, "hub.erp");
+        boolean migrateErp = Boolean.parseBoolean(setting(settings, "hub.erp.migrate", "true"));
+        String[] erpMigrations = setting(settings, "hub.erp.migrations", "classpath:db/erp").split("\\s*,\\s*");
         hubStore = OpeningDataSource.open("hub store", () -> {
             HikariDataSource opened = Databases.open("hub", store, dataDir);
             migrate(opened, flywayEveryStart, "classpath:db/hub");
             return opened;
         }, opening);
-        DatabaseSettings erpSettings = databaseSettings(settings, "hub.erp");
-        boolean migrateErp = Boolean.parseBoolean(setting(settings, "hub.erp.migrate", "true"));
-        String[] erpMigrations = setting(settings, "hub.erp.migrations", "classpath:db/erp").split("\\s*,\\s*");
         erp = OpeningDataSource.open("ERP", () -> {
             HikariDataSource opened = Databases.open("erp", erpSettings, dataDir);
             if (migrateErp) {
@@ -89,8 +90,13 @@ final class HubDatabases implements AutoCloseable {
     }
 
     private static DatabaseSettings databaseSettings(PropertiesComponent settings, String prefix) {
-        return new DatabaseSettings(setting(settings, prefix + ".url", ""), setting(settings, prefix + ".user", "sa"),
-                setting(settings, prefix + ".password", ""), Integer.parseInt(setting(settings, prefix + ".pool-size", "16")));
+        String poolSize = setting(settings, prefix + ".pool-size", "16");
+        try {
+            return new DatabaseSettings(setting(settings, prefix + ".url", ""), setting(settings, prefix + ".user", "sa"),
+                    setting(settings, prefix + ".password", ""), Integer.parseInt(poolSize));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(prefix + ".pool-size must be a number of connections, not '" + poolSize + "'", e);
+        }
     }
 
     private static String setting(PropertiesComponent settings, String key, String defaultValue) {

@@ -67,6 +67,12 @@ class HubDatabasesTest {
         assertThatThrownBy(() -> databases.open(settings())).hasMessage("hub.data-dir is not set");
     }
 
+    @Test
+    void aPoolSizeThatIsNoNumberIsNamed() {
+        assertThatThrownBy(() -> databases.open(settings("hub.data-dir", dataDir.toString(), "hub.erp.pool-size", "sixteen")))
+                .hasMessage("hub.erp.pool-size must be a number of connections, not 'sixteen'");
+    }
+
     private PropertiesComponent settings(String... keysAndValues) {
         Properties properties = new Properties();
         for (int i = 0; i < keysAndValues.length; i += 2) {
