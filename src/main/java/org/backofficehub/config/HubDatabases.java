@@ -93,12 +93,13 @@ final class HubDatabases implements AutoCloseable {
         String poolSize = setting(settings, prefix + ".pool-size", "16");
         try {
             return new DatabaseSettings(setting(settings, prefix + ".url", ""), setting(settings, prefix + ".user", "sa"),
-                    setting(settings, prefix + ".password", ""), Integer.parseInt(poolSize));
+                    settings.resolveProperty(prefix + ".password").orElse(""), Integer.parseInt(poolSize));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(prefix + ".pool-size must be a number of connections, not '" + poolSize + "'", e);
         }
     }
 
+    /** Trimmed: a stray space after a URL or a number in a properties file is no part of it. Passwords are read as given. */
     private static String setting(PropertiesComponent settings, String key, String defaultValue) {
         return settings.resolveProperty(key).orElse(defaultValue).trim();
     }
