@@ -2,9 +2,7 @@ package org.backofficehub;
 
 import java.util.Locale;
 import java.util.Map;
-import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
-import org.apache.camel.main.MainListenerSupport;
 import org.backofficehub.config.HubConfiguration;
 
 /**
@@ -27,15 +25,7 @@ public class HubMain extends Main {
     HubMain(Map<String, String> environment) {
         // No main class: it would switch on classpath scanning, which costs start-up time and
         // finds nothing HubConfiguration does not already bind.
-        HubConfiguration configuration = new HubConfiguration();
-        configure().addConfiguration(configuration);
-        addMainListener(new MainListenerSupport() {
-            // The earliest the settings can be read: the properties are loaded, nothing is configured yet.
-            @Override
-            public void beforeConfigure(BaseMainSupport main) {
-                configuration.openDatabases(main.getCamelContext());
-            }
-        });
+        configure().addConfiguration(new HubConfiguration());
         String config = System.getProperty("hub.config", environment.getOrDefault("HUB_CONFIG", DEFAULT_CONFIG));
         setDefaultPropertyPlaceholderLocation(config.contains(":") ? config : "file:" + config);
         mapServerEnvironment(environment);

@@ -16,10 +16,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged daemon as an operator runs it: {@code java @config/jvm.options -jar
- * target/backoffice-hub.jar} from the repository root, configured by environment variables and -D,
- * stopped with SIGTERM. {@code -Xshare:on} makes the JVM refuse to start unless it can map the
- * class-data archive the options name, so a build whose archive is unusable fails here.
+ * The packaged daemon as an operator runs it: {@code java -jar target/backoffice-hub.jar} from the
+ * repository root, configured by environment variables and -D, stopped with SIGTERM.
  */
 class PackagedHubIT {
 
@@ -30,7 +28,7 @@ class PackagedHubIT {
         Path dataDir = Files.createTempDirectory("hub-packaged-");
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@config/jvm.options", "-Xshare:on", "-Dhub.inbox.poll-delay-ms=200", "-jar", "target/backoffice-hub.jar")
+                "-Dhub.inbox.poll-delay-ms=200", "-jar", "target/backoffice-hub.jar")
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("hub.log").toFile());
         builder.environment().put("HUB_DATA_DIR", dataDir.toString());

@@ -36,19 +36,8 @@ public final class Databases {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve(name) + H2_OPTIONS;
     }
 
-    /**
-     * Brings the database to this build's schema with Flyway, unless it has exactly this build's
-     * migrations already: then there is nothing for Flyway to do but confirm it.
-     */
+    /** Brings the database to this build's schema with Flyway (classpath: or filesystem: locations). */
     public static void migrate(DataSource dataSource, String... locations) {
-        if (ShippedMigrations.of(locations).map(shipped -> shipped.appliedTo(dataSource)).orElse(false)) {
-            return;
-        }
-        migrateWithFlyway(dataSource, locations);
-    }
-
-    /** Has Flyway check the database and bring it to this build's schema, whatever it holds. */
-    public static void migrateWithFlyway(DataSource dataSource, String... locations) {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations(locations)

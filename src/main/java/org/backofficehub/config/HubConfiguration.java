@@ -384,23 +384,15 @@ public class HubConfiguration implements CamelConfiguration, CamelContextAware {
                 ediSetup().outboundDocuments(partnerProfiles(), interchangeRegistry(), hubStore(), erpDataSource(), clock), objectMapper);
     }
 
-    /**
-     * Starts opening the databases on their own thread: {@code HubMain} calls this as soon as the
-     * settings can be read, before camel-main binds the beans below.
-     */
-    public void openDatabases(CamelContext camel) {
-        databases.open(camel.getPropertiesComponent());
-    }
-
     @BindToRegistry("hubStore")
     public DataSource hubStore() {
-        openDatabases(camelContext);
+        databases.open(camelContext.getPropertiesComponent());
         return databases.hubStore();
     }
 
     @BindToRegistry("erpDataSource")
     public DataSource erpDataSource() {
-        openDatabases(camelContext);
+        databases.open(camelContext.getPropertiesComponent());
         return databases.erp();
     }
 

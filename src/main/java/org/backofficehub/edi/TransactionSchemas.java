@@ -11,17 +11,13 @@ import java.util.stream.Collectors;
 import org.backofficehub.util.BuiltOnFirstUse;
 
 /**
- * The hub's implementation guides as StAEDI schemas, compiled once, on first use (or
- * {@link #prepare()}), each also compiled into a {@link MessageGuide}. Messages of a type without
+ * The hub's implementation guides as StAEDI schemas, compiled once, on first use, each also
+ * compiled into a {@link MessageGuide}. Messages of a type without
  * a schema here are read unvalidated (acknowledgements from partners) or refused.
  */
 public final class TransactionSchemas {
 
     private final BuiltOnFirstUse<Compiled> compiled = new BuiltOnFirstUse<>(TransactionSchemas::compile);
-
-    public void prepare() {
-        compiled.prepare();
-    }
 
     public Schema find(EdiStandard standard, String messageType) {
         return compiled.get().byType().get(key(standard, messageType));

@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 /**
  * A value costly to build that start-up does not need, such as a schema compiled from its source:
- * built once, by its first user (or {@link #prepare()}), then shared. On two cores every
+ * built once, by its first user, then shared. On two cores every
  * CPU-second spent before the hub is healthy delays it, and compiling even right after start
  * slowed its first answers (BENCHMARKS.md, start-up).
  * A build that fails is tried again by the next user, who gets the failure too.
@@ -30,10 +30,5 @@ public final class BuiltOnFirstUse<T> implements Supplier<T> {
             }
         }
         return value;
-    }
-
-    /** Builds it now, so that its first user does not wait (a benchmark's timed part, say). */
-    public void prepare() {
-        get();
     }
 }

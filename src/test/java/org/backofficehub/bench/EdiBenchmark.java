@@ -128,7 +128,7 @@ public final class EdiBenchmark {
      */
     static long rawParse(Path file, boolean validating) throws Exception {
         TransactionSchemas schemas = new TransactionSchemas();
-        schemas.prepare();
+        schemas.guide(EdiStandard.EDIFACT, "ORDERS");
         String encoding;
         try (InputStream head = Files.newInputStream(file)) {
             encoding = new String(head.readNBytes(3), java.nio.charset.StandardCharsets.US_ASCII).equals("UNA") ? "ISO-8859-1" : "UTF-8";

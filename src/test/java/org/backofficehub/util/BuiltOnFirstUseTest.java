@@ -41,7 +41,7 @@ class BuiltOnFirstUseTest {
         } finally {
             users.shutdownNow();
         }
-        value.prepare();
+        value.get();
         assertEquals(1, builds.get());
     }
 
@@ -55,7 +55,7 @@ class BuiltOnFirstUseTest {
             return "compiled";
         });
 
-        IllegalStateException failure = assertThrows(IllegalStateException.class, value::prepare);
+        IllegalStateException failure = assertThrows(IllegalStateException.class, value::get);
         assertEquals("schema missing", failure.getMessage());
         assertEquals("compiled", value.get());
         assertEquals(2, attempts.get());
