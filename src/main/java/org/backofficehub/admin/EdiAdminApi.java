@@ -9,12 +9,12 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.backofficehub.api.JsonReply;
 import java.nio.file.Path;
-import org.backofficehub.edi.InterchangeRegistry;
-import org.backofficehub.edi.OutboundDocuments;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
-import org.backofficehub.edi.PartnerProfile;
-import org.backofficehub.edi.PartnerProfiles;
+import org.backofficehub.edi.partners.PartnerProfile;
+import org.backofficehub.edi.partners.PartnerProfiles;
 
 /**
  * What an administrator does with EDI: look at the partner profiles in force and the interchanges

@@ -15,7 +15,7 @@ import org.backofficehub.backoffice.OrderFollowUp;
 import org.backofficehub.backoffice.ShipmentFailure;
 import org.backofficehub.backoffice.ShipmentIntake;
 import org.backofficehub.booking.GroupCommitBooking;
-import org.backofficehub.edi.PartnerTransferFailure;
+import org.backofficehub.edi.transfers.PartnerTransferFailure;
 import org.backofficehub.model.Booking;
 import org.backofficehub.model.Order;
 import org.backofficehub.outbound.OutboundDispatcher;

@@ -12,8 +12,7 @@ import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderKey;
 import org.backofficehub.model.OrderStatus;
 import org.backofficehub.model.ProblemType;
-import org.backofficehub.store.BookingLedger;
-import org.backofficehub.store.BookingLedger.Claim;
+import org.backofficehub.booking.BookingLedger.Claim;
 
 /**
  * Books orders into the ERP exactly once, whatever channel delivers them and however often:

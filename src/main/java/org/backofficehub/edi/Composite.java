@@ -9,7 +9,7 @@ public record Composite(String... components) {
         return new Composite(components);
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return Arrays.stream(components).allMatch(c -> c == null || c.isEmpty());
     }
 

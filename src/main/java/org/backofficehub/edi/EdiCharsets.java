@@ -9,7 +9,7 @@ import java.util.Map;
  * (ISO 9735): UNOC, the usual one in Europe, is ISO 8859-1, in which 'ß' is one byte that UTF-8
  * cannot decode. X12 names none; its character sets are ASCII, read here as UTF-8.
  */
-final class EdiCharsets {
+public final class EdiCharsets {
 
     private static final Map<String, Charset> EDIFACT = Map.ofEntries(
             // UNOA and UNOB are 7-bit subsets; partners who label Latin-1 text UNOA still get it read.
@@ -27,13 +27,13 @@ final class EdiCharsets {
             Map.entry("UNOW", StandardCharsets.UTF_8));
 
     /** What the hub writes: its envelopes say UNOC. */
-    static final Charset EDIFACT_OUTBOUND = StandardCharsets.ISO_8859_1;
+    public static final Charset EDIFACT_OUTBOUND = StandardCharsets.ISO_8859_1;
 
     private EdiCharsets() {
     }
 
     /** The encoding of a file whose first interchange has this header ({@code null}: none could be read). */
-    static Charset of(Envelope first) {
+    public static Charset of(Envelope first) {
         if (first == null || first.standard() != EdiStandard.EDIFACT || first.syntaxIdentifier() == null) {
             return StandardCharsets.UTF_8;
         }

@@ -22,7 +22,7 @@ public record EdiMessage(String type, String controlNumber, String version, Stri
     }
 
     /** The same message with its segments, and the errors found once they were checked. */
-    EdiMessage withBody(List<Segment> body, List<SyntaxError> found) {
+    public EdiMessage withBody(List<Segment> body, List<SyntaxError> found) {
         return new EdiMessage(type, controlNumber, version, association, body, found, unreadable);
     }
 

@@ -23,17 +23,17 @@ public final class GroupReport {
         this.group = group;
     }
 
-    void accepted() {
+    public void accepted() {
         received++;
         accepted++;
     }
 
     /** A message of an interchange refused as a whole: counted, not listed. */
-    void counted() {
+    public void counted() {
         received++;
     }
 
-    void rejected(MessageVerdict verdict) {
+    public void rejected(MessageVerdict verdict) {
         received++;
         if (rejected.size() < MAX_LISTED) {
             rejected.add(verdict);
@@ -41,11 +41,11 @@ public final class GroupReport {
     }
 
     /** The group's trailer is wrong: none of its messages counts as accepted. */
-    void refuseAll() {
+    public void refuseAll() {
         accepted = 0;
     }
 
-    void ended(int declaredCount, List<SyntaxError> errors) {
+    public void ended(int declaredCount, List<SyntaxError> errors) {
         this.declared = declaredCount;
         this.trailerErrors.addAll(errors);
     }

@@ -20,25 +20,25 @@ public final class InterchangeReport {
         return envelope;
     }
 
-    GroupReport startGroup(FunctionalGroup group) {
+    public GroupReport startGroup(FunctionalGroup group) {
         GroupReport report = new GroupReport(group);
         groups.add(report);
         return report;
     }
 
     /** The group messages outside any functional group belong to (EDIFACT without UNG). */
-    GroupReport implicitGroup() {
+    public GroupReport implicitGroup() {
         if (groups.isEmpty() || groups.get(groups.size() - 1).group() != null) {
             groups.add(new GroupReport(null));
         }
         return groups.get(groups.size() - 1);
     }
 
-    void envelopeErrors(List<SyntaxError> errors) {
+    public void envelopeErrors(List<SyntaxError> errors) {
         envelopeErrors.addAll(errors);
     }
 
-    void reject(InterchangeRejection reason, String detail) {
+    public void reject(InterchangeRejection reason, String detail) {
         if (rejection == null) {
             rejection = reason;
             rejectionDetail = detail;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
-import org.backofficehub.edi.EdiInbox;
+import org.backofficehub.edi.intake.EdiInbox;
 import org.backofficehub.edi.EdiReceipt;
 import org.backofficehub.edi.EdiStandard;
 

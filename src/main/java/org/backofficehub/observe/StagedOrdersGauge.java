@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.backofficehub.batch.BookingStage;
-import org.backofficehub.batch.RouteModes;
-import org.backofficehub.batch.RouteSettings;
+import org.backofficehub.modes.RouteModes;
+import org.backofficehub.modes.RouteSettings;
 
 /** Publishes {@code hub_staged_orders{routeId=...}}: what each route has staged and not yet drained. */
 public final class StagedOrdersGauge {

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.apache.camel.Exchange;
-import org.backofficehub.observe.RouteActivity;
+import org.backofficehub.modes.RouteActivity;
 import org.backofficehub.store.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,7 +3,7 @@ package org.backofficehub.outbound;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.backofficehub.edi.OutboundDocuments;
+import org.backofficehub.edi.writing.OutboundDocuments;
 
 /** Writes a partner's INVOIC/810 or DESADV/856 for an order to its outbox, generated from the ERP's booking. */
 public final class PartnerDocumentDelivery implements Delivery {

@@ -17,7 +17,7 @@ import java.util.List;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.erp.ErpOrderWriter;
-import org.backofficehub.store.BookingLedger;
+import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.support.TestOrders;

@@ -17,17 +17,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.backofficehub.config.EdiSetup;
-import org.backofficehub.edi.EdiInbox;
+import org.backofficehub.edi.intake.EdiInbox;
 import org.backofficehub.edi.EdiStandard;
-import org.backofficehub.edi.InterchangeSource;
-import org.backofficehub.edi.PartnerProfile;
-import org.backofficehub.edi.InterchangeReader;
-import org.backofficehub.edi.InterchangeRegistry;
-import org.backofficehub.edi.OrderDelivery;
-import org.backofficehub.edi.Outbox;
-import org.backofficehub.edi.PartnerProfiles;
-import org.backofficehub.edi.StoredControlNumbers;
-import org.backofficehub.edi.TransactionSchemas;
+import org.backofficehub.edi.reading.InterchangeSource;
+import org.backofficehub.edi.partners.PartnerProfile;
+import org.backofficehub.edi.reading.InterchangeReader;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.intake.OrderDelivery;
+import org.backofficehub.edi.writing.Outbox;
+import org.backofficehub.edi.partners.PartnerProfiles;
+import org.backofficehub.edi.partners.StoredControlNumbers;
+import org.backofficehub.edi.reading.TransactionSchemas;
 import org.backofficehub.support.TestDatabase;
 
 /**

@@ -19,7 +19,6 @@ import org.backofficehub.model.Booking;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.GroupCommitUnavailableException;
-import org.backofficehub.store.BookingLedger;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.support.TestOrders;
 import org.junit.jupiter.api.AfterEach;

@@ -29,7 +29,6 @@ import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderLine;
 import org.backofficehub.model.ProblemType;
-import org.backofficehub.store.BookingLedger;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.support.TestOrders;
 import org.junit.jupiter.api.AfterEach;

@@ -22,7 +22,7 @@ import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
-import org.backofficehub.store.BookingLedger;
+import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.support.CanonicalJson;
 import org.backofficehub.support.ExpectedProblems;
 import org.backofficehub.support.Samples;
@@ -34,6 +34,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.backofficehub.edi.intake.BookingDelivery;
+import org.backofficehub.edi.intake.EdiInbox;
+import org.backofficehub.edi.intake.OrderDelivery;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.partners.PartnerProfile;
+import org.backofficehub.edi.partners.PartnerProfiles;
+import org.backofficehub.edi.partners.StoredControlNumbers;
+import org.backofficehub.edi.reading.InterchangeReader;
+import org.backofficehub.edi.reading.InterchangeSource;
+import org.backofficehub.edi.reading.OrderMessageTranslator;
+import org.backofficehub.edi.reading.TransactionSchemas;
+import org.backofficehub.edi.writing.OutboundDocuments;
+import org.backofficehub.edi.writing.Outbox;
 
 /**
  * Every EDI sample through the real reader, translators, booking (H2) and writers, with a fixed

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.backofficehub.edi.writing.SegmentWriter;
 
 /**
  * The hub's EDIFACT envelopes say UNOC, so what it writes is ISO 8859-1, and what it reads is

@@ -1,0 +1,245 @@
+package org.backofficehub.booking;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.backofficehub.model.OrderKey;
+import org.backofficehub.store.HubStoreException;
+
+/**
+ * The hub's record of which orders it has taken on, in its own store. Claiming an order before
+ * touching the ERP makes booking exactly-once: a second delivery of the same order, on any
+ * channel or instance, finds the claim. A claim left behind by a crash expires after the lease
+ * and is taken over by the next delivery. Every operation takes a batch in one transaction, so
+ * concurrent bookings share a commit.
+ */
+public final class BookingLedger {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private static final String INSERT_CLAIM =
+            "INSERT INTO order_booking (source, order_id, state, claimed_at) VALUES (?, ?, 'CLAIMED', ?)";
+    private static final String FIND = "SELECT state, erp_order_no, claimed_at FROM order_booking WHERE source = ? AND order_id = ?";
+    private static final String TAKE_OVER =
+            "UPDATE order_booking SET claimed_at = ? WHERE source = ? AND order_id = ? AND state = 'CLAIMED' AND claimed_at = ?";
+    private static final String MARK_BOOKED =
+            "UPDATE order_booking SET state = 'BOOKED', erp_order_no = ?, booked_at = ? WHERE source = ? AND order_id = ?";
+    private static final String RELEASE = "DELETE FROM order_booking WHERE source = ? AND order_id = ? AND state = 'CLAIMED'";
+
+    private final DataSource hubStore;
+    private final Duration claimLease;
+    private final Clock clock;
+
+    public BookingLedger(DataSource hubStore, Duration claimLease, Clock clock) {
+        this.hubStore = hubStore;
+        this.claimLease = claimLease;
+        this.clock = clock;
+    }
+
+    /** What a caller may do with an order it wants to book. */
+    public sealed interface Claim {
+        /** Go ahead; the caller now holds the order. */
+        record Granted() implements Claim { }
+
+        record AlreadyBooked(String erpOrderNumber) implements Claim { }
+
+        /** Another delivery of the same order is being booked right now. */
+        record Busy(Instant claimedAt) implements Claim { }
+    }
+
+    /**
+     * Claims each order, in one transaction; the answer at index i is for key i. Usually one
+     * lookup and one batched insert for the whole batch; if another hub instance claims one of
+     * the orders at the same moment, the batch is redone key by key.
+     */
+    public List<Claim> claimAll(List<OrderKey> keys) {
+        try (Connection connection = hubStore.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_CLAIM);
+                 PreparedStatement find = connection.prepareStatement(FIND);
+                 PreparedStatement takeOver = connection.prepareStatement(TAKE_OVER)) {
+                Timestamp now = Timestamp.from(clock.instant());
+                List<Claim> claims = claimAllAtOnce(connection, insert, find, takeOver, keys, now);
+                if (claims == null) {
+                    connection.rollback();
+                    claims = new ArrayList<>(keys.size());
+                    for (OrderKey key : keys) {
+                        claims.add(claim(connection, insert, find, takeOver, key, now));
+                    }
+                }
+                connection.commit();
+                return claims;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot claim " + keys.size() + " order(s): " + e.getMessage(), e);
+        }
+    }
+
+    /** Null when a concurrent claim collided with the batched insert. */
+    private List<Claim> claimAllAtOnce(Connection connection, PreparedStatement insert, PreparedStatement find,
+                                       PreparedStatement takeOver, List<OrderKey> keys, Timestamp now) throws SQLException {
+        Set<OrderKey> known = existingClaims(connection, keys);
+        Set<OrderKey> claimedNow = new HashSet<>();
+        List<Claim> claims = new ArrayList<>(keys.size());
+        for (OrderKey key : keys) {
+            if (known.contains(key)) {
+                Claim existing = inspectExisting(find, takeOver, key, now);
+                claims.add(existing != null ? existing : new Claim.Busy(now.toInstant()));
+            } else if (!claimedNow.add(key)) {
+                claims.add(new Claim.Busy(now.toInstant())); // the same order twice in one batch
+            } else {
+                insert.setString(1, key.source());
+                insert.setString(2, key.orderId());
+                insert.setTimestamp(3, now);
+                insert.addBatch();
+                claims.add(new Claim.Granted());
+            }
+        }
+        if (!claimedNow.isEmpty()) {
+            try {
+                insert.executeBatch();
+            } catch (SQLException e) {
+                insert.clearBatch();
+                if (e instanceof BatchUpdateException || UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+        return claims;
+    }
+
+    /** Which of these orders already have a claim: a join against the keys, one primary-key probe each. */
+    private static Set<OrderKey> existingClaims(Connection connection, List<OrderKey> keys) throws SQLException {
+        Set<OrderKey> existing = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT b.source, b.order_id FROM (VALUES "
+                + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35))),".repeat(keys.size() - 1)
+                + "(CAST(? AS VARCHAR(35)), CAST(? AS VARCHAR(35)))) AS wanted (src, id) "
+                + "JOIN order_booking b ON b.source = wanted.src AND b.order_id = wanted.id")) {
+            int i = 1;
+            for (OrderKey key : keys) {
+                select.setString(i++, key.source());
+                select.setString(i++, key.orderId());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    existing.add(new OrderKey(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return existing;
+    }
+
+    public void recordBooked(Map<OrderKey, String> erpOrderNumbers) {
+        recordBooked(erpOrderNumbers, connection -> { });
+    }
+
+    /** Also writes {@code alongside} (what the bookings cause, such as customer touches) in the same transaction. */
+    public void recordBooked(Map<OrderKey, String> erpOrderNumbers, SameTransaction alongside) {
+        Timestamp now = Timestamp.from(clock.instant());
+        executeBatch(MARK_BOOKED, erpOrderNumbers.entrySet().stream()
+                .map(e -> new Object[] {e.getValue(), now, e.getKey().source(), e.getKey().orderId()}).toList(), alongside);
+    }
+
+    /** Work that must commit or fail together with the ledger's. */
+    @FunctionalInterface
+    public interface SameTransaction {
+        void write(Connection connection) throws SQLException;
+    }
+
+    /** Gives orders up after the ERP rejected them, so corrected re-deliveries can book them. */
+    public void release(List<OrderKey> keys) {
+        executeBatch(RELEASE, keys.stream().map(k -> new Object[] {k.source(), k.orderId()}).toList());
+    }
+
+    private Claim claim(Connection connection, PreparedStatement insert, PreparedStatement find, PreparedStatement takeOver,
+                        OrderKey key, Timestamp now) throws SQLException {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            // A failed insert aborts a PostgreSQL transaction; the savepoint keeps the rest of the batch.
+            Savepoint beforeInsert = connection.setSavepoint();
+            try {
+                insert.setString(1, key.source());
+                insert.setString(2, key.orderId());
+                insert.setTimestamp(3, now);
+                insert.executeUpdate();
+                connection.releaseSavepoint(beforeInsert);
+                return new Claim.Granted();
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                connection.rollback(beforeInsert);
+            }
+            Claim existing = inspectExisting(find, takeOver, key, now);
+            if (existing != null) {
+                return existing;
+            }
+            // The claim was released between our insert and our read: try again.
+        }
+        throw new IllegalStateException("Claim for order " + key + " keeps changing; giving up");
+    }
+
+    private Claim inspectExisting(PreparedStatement find, PreparedStatement takeOver, OrderKey key, Timestamp now) throws SQLException {
+        find.setString(1, key.source());
+        find.setString(2, key.orderId());
+        try (ResultSet rs = find.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            if ("BOOKED".equals(rs.getString(1))) {
+                return new Claim.AlreadyBooked(rs.getString(2));
+            }
+            Timestamp claimedAt = rs.getTimestamp(3);
+            if (claimedAt.toInstant().plus(claimLease).isAfter(now.toInstant())) {
+                return new Claim.Busy(claimedAt.toInstant());
+            }
+            // Compare-and-set on the claim time: of two deliveries finding the same stale claim, one wins.
+            takeOver.setTimestamp(1, now);
+            takeOver.setString(2, key.source());
+            takeOver.setString(3, key.orderId());
+            takeOver.setTimestamp(4, claimedAt);
+            return takeOver.executeUpdate() == 1 ? new Claim.Granted() : new Claim.Busy(claimedAt.toInstant());
+        }
+    }
+
+    private void executeBatch(String sql, List<Object[]> rows) {
+        executeBatch(sql, rows, connection -> { });
+    }
+
+    private void executeBatch(String sql, List<Object[]> rows, SameTransaction alongside) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection connection = hubStore.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            connection.setAutoCommit(false);
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    statement.setObject(i + 1, row[i]);
+                }
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            alongside.write(connection);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot update " + rows.size() + " booking(s): " + e.getMessage(), e);
+        }
+    }
+}

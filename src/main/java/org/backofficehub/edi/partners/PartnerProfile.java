@@ -1,0 +1,51 @@
+package org.backofficehub.edi.partners;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.backofficehub.edi.AckType;
+import org.backofficehub.edi.EdiCharsets;
+import org.backofficehub.edi.EdiStandard;
+import org.backofficehub.edi.Envelope;
+
+/**
+ * How the hub exchanges EDI with one trading partner: identifiers on both sides of the envelope,
+ * standard and version, the documents exchanged, the acknowledgement it wants, where its outbound
+ * files go, and which engine translates for it. {@code configured} is false for the stand-in
+ * profile given to an unknown sender when unknown partners are accepted. {@code remote}, if not
+ * null, is the partner's FTP/SFTP server, polled for its files and given ours.
+ */
+public record PartnerProfile(String partnerId, String name, EdiStandard standard, String version, String interchangeId,
+                             String interchangeQualifier, String ourId, String ourQualifier, String groupId, String ourGroupId,
+                             Set<String> documentsIn, Set<String> documentsOut, AckType ack, String outbox, String engine,
+                             boolean configured, PartnerRemote remote, Charset encoding) {
+
+    public static final String STAEDI = "staedi";
+    public static final String SMOOKS = "smooks";
+
+    public PartnerProfile {
+        documentsIn = Set.copyOf(documentsIn);
+        documentsOut = Set.copyOf(documentsOut);
+    }
+
+    /**
+     * How this partner's files are decoded: as its profile's {@code encoding} says, else as the
+     * interchange itself says ({@link EdiCharsets}).
+     */
+    public Charset decoding(Envelope envelope) {
+        return encoding != null ? encoding : EdiCharsets.of(envelope);
+    }
+
+    /** What the hub writes to this partner: EDIFACT says UNOC, so ISO 8859-1; X12 as the profile says, else UTF-8. */
+    public Charset writing() {
+        if (standard == EdiStandard.EDIFACT) {
+            return EdiCharsets.EDIFACT_OUTBOUND;
+        }
+        return encoding != null ? encoding : StandardCharsets.UTF_8;
+    }
+
+    boolean sends(Envelope envelope) {
+        return standard == envelope.standard() && interchangeId.equals(envelope.senderId())
+                && (interchangeQualifier.isEmpty() || interchangeQualifier.equals(envelope.senderQualifier()));
+    }
+}

@@ -1,0 +1,54 @@
+package org.backofficehub.edi.reading;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.backofficehub.model.FieldProblem;
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
+
+/** Value conversions shared by the EDI translators, each failing with the segment at fault named. */
+final class MessageReading {
+
+    private MessageReading() {
+    }
+
+    static String required(String value, String where, String what) {
+        if (value == null || value.isBlank()) {
+            throw rejected(where, what + " is missing");
+        }
+        return value;
+    }
+
+    static BigDecimal decimal(String value, String where) {
+        try {
+            return new BigDecimal(value.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw rejected(where, "'" + value + "' is not a number");
+        }
+    }
+
+    /** A price as money: at least two decimals, whatever the engine did to trailing zeros (6.5 is 6.50). */
+    static BigDecimal price(BigDecimal value) {
+        return value.scale() < 2 ? value.setScale(2) : value;
+    }
+
+    static LocalDate date(String value, String where) {
+        String digits = value.length() >= 8 ? value.substring(0, 8) : value;
+        try {
+            return LocalDate.parse(digits, DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            throw rejected(where, "'" + value + "' is not a date (CCYYMMDD)");
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    static InputRejectedException rejected(String where, String reason) {
+        return new InputRejectedException(ProblemType.SCHEMA_VIOLATION, where + ": " + reason,
+                java.util.List.of(new FieldProblem(where, reason)));
+    }
+}

@@ -1,0 +1,63 @@
+package org.backofficehub.edi.writing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import org.backofficehub.edi.AckType;
+import org.backofficehub.edi.EdiStandard;
+import org.backofficehub.edi.InterchangeReport;
+import org.backofficehub.edi.partners.ControlNumbers;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.partners.PartnerProfile;
+
+/**
+ * Sends the acknowledgement of one inbound interchange to the partner's outbox: CONTRL for
+ * EDIFACT; for X12 a TA1 when the envelope is refused, else the 997 or 999 the profile asks for.
+ * Recorded as sent; acknowledgements themselves are never acknowledged.
+ */
+public final class Acknowledgements {
+
+    private final Outbox outbox;
+    private final ControlNumbers numbers;
+    private final InterchangeRegistry registry;
+    private final Clock clock;
+
+    public Acknowledgements(Outbox outbox, ControlNumbers numbers, InterchangeRegistry registry, Clock clock) {
+        this.outbox = outbox;
+        this.numbers = numbers;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    public Path send(PartnerProfile partner, InterchangeReport report) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        long icn = numbers.next(partner.partnerId(), ControlNumbers.Kind.INTERCHANGE);
+        if (partner.standard() == EdiStandard.EDIFACT) {
+            String interchange = Long.toString(icn);
+            long message = numbers.next(partner.partnerId(), ControlNumbers.Kind.MESSAGE);
+            Path file = outbox.write(partner, "CONTRL", interchange, EdiStandard.EDIFACT, "3",
+                    out -> ContrlWriter.write(out, report, partner, interchange, message, now));
+            registry.sent(partner.partnerId(), EdiStandard.EDIFACT, interchange, null, "CONTRL", 1, false, file.getFileName().toString());
+            return file;
+        }
+        String interchange = OutboundEnvelope.x12InterchangeNumber(icn);
+        if (report.rejected()) {
+            String version = report.envelope().syntaxVersion().startsWith("005") ? "005010" : "004010";
+            Path file = outbox.write(partner, "TA1", interchange, EdiStandard.X12, OutboundEnvelope.syntaxVersion(EdiStandard.X12, version),
+                    out -> X12AckWriter.writeTa1(out, report, partner, interchange, now));
+            registry.sent(partner.partnerId(), EdiStandard.X12, interchange, null, "TA1", 0, false, file.getFileName().toString());
+            return file;
+        }
+        AckType type = partner.ack() == AckType.CONTRL ? AckType.defaultFor(EdiStandard.X12, partner.version()) : partner.ack();
+        long groupNumber = numbers.next(partner.partnerId(), ControlNumbers.Kind.GROUP);
+        int sets = (int) report.groups().stream().filter(g -> g.group() != null).count();
+        long firstSet = numbers.reserve(partner.partnerId(), ControlNumbers.Kind.MESSAGE, Math.max(sets, 1));
+        String name = type == AckType.X999 ? "999" : "997";
+        Path file = outbox.write(partner, name, interchange, EdiStandard.X12,
+                OutboundEnvelope.syntaxVersion(EdiStandard.X12, type == AckType.X999 ? "005010" : "004010"),
+                out -> X12AckWriter.writeFunctionalAcks(out, report, partner, type, interchange, groupNumber, firstSet, now));
+        registry.sent(partner.partnerId(), EdiStandard.X12, interchange, Long.toString(groupNumber), name, sets, false,
+                file.getFileName().toString());
+        return file;
+    }
+}

@@ -1,0 +1,51 @@
+package org.backofficehub.edi.writing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.backofficehub.edi.EdiStandard;
+import org.backofficehub.edi.OrderResponse;
+import org.backofficehub.edi.partners.ControlNumbers;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.partners.PartnerProfile;
+
+/**
+ * The order responses for one inbound interchange, written as its orders are booked: one
+ * outbound interchange of ORDRSP or 855 messages, if the partner's profile asks for them.
+ */
+public final class OrderResponseDocument implements AutoCloseable {
+
+    private final PartnerProfile partner;
+    private final OutboundInterchange interchange;
+    private final boolean wanted;
+
+    public OrderResponseDocument(Outbox outbox, PartnerProfile partner, ControlNumbers numbers, InterchangeRegistry registry, Clock clock) {
+        this.partner = partner;
+        String documentType = partner.standard() == EdiStandard.EDIFACT ? "ORDRSP" : "855";
+        this.wanted = partner.documentsOut().contains(documentType);
+        this.interchange = new OutboundInterchange(outbox, partner, numbers, registry, clock, documentType, "PR");
+    }
+
+    public void add(List<OrderResponse> responses) {
+        if (!wanted) {
+            return;
+        }
+        interchange.write(responses.size(), (out, first, now) -> {
+            if (partner.standard() == EdiStandard.EDIFACT) {
+                OrderResponseWriter.writeOrdrspMessages(out, partner, responses, first, now);
+            } else {
+                OrderResponseWriter.write855Sets(out, responses, first, now);
+            }
+        });
+    }
+
+    /** Publishes the responses; null if there were none. */
+    public Path finish() {
+        return interchange.finish();
+    }
+
+    @Override
+    public void close() {
+        interchange.close();
+    }
+}

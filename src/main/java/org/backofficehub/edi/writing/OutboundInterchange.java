@@ -1,0 +1,109 @@
+package org.backofficehub.edi.writing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import org.backofficehub.edi.AckType;
+import org.backofficehub.edi.EdiStandard;
+import org.backofficehub.edi.partners.ControlNumbers;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.partners.PartnerProfile;
+
+/**
+ * One interchange the hub sends a partner (order responses, invoices, despatch advices), written
+ * as messages become available: opened at the first message, enveloped with control numbers
+ * reserved per partner in the store, published and recorded when finished.
+ */
+final class OutboundInterchange implements AutoCloseable {
+
+    /** Writes {@code count} messages numbered from {@code firstNumber}. */
+    interface Messages {
+        void write(SegmentWriter out, long firstNumber, ZonedDateTime now);
+    }
+
+    private final Outbox outbox;
+    private final PartnerProfile partner;
+    private final ControlNumbers numbers;
+    private final InterchangeRegistry registry;
+    private final Clock clock;
+    private final String documentType;
+    private final String functionalId;
+
+    private Outbox.OutboxFile file;
+    private String interchangeNumber;
+    private long groupNumber;
+    private ZonedDateTime openedAt;
+    private int messages;
+
+    /**
+     * @param documentType ORDRSP, INVOIC, DESADV for EDIFACT; 855, 810, 856 for X12
+     * @param functionalId the X12 GS01 for the document type (PR, IN, SH)
+     */
+    OutboundInterchange(Outbox outbox, PartnerProfile partner, ControlNumbers numbers, InterchangeRegistry registry, Clock clock,
+                        String documentType, String functionalId) {
+        this.outbox = outbox;
+        this.partner = partner;
+        this.numbers = numbers;
+        this.registry = registry;
+        this.clock = clock;
+        this.documentType = documentType;
+        this.functionalId = functionalId;
+    }
+
+    void write(int count, Messages content) {
+        if (count == 0) {
+            return;
+        }
+        if (file == null) {
+            open();
+        }
+        long first = numbers.reserve(partner.partnerId(), ControlNumbers.Kind.MESSAGE, count);
+        content.write(file.writer(), first, openedAt);
+        messages += count;
+    }
+
+    /** Closes the envelope, publishes the file and records it; null if nothing was written. */
+    Path finish() {
+        if (file == null) {
+            return null;
+        }
+        SegmentWriter out = file.writer();
+        if (partner.standard() == EdiStandard.EDIFACT) {
+            OutboundEnvelope.closeEdifact(out, messages, interchangeNumber);
+        } else {
+            OutboundEnvelope.closeGroup(out, messages, groupNumber);
+            OutboundEnvelope.closeX12(out, 1, interchangeNumber);
+        }
+        Path written = file.commit();
+        registry.sent(partner.partnerId(), partner.standard(), interchangeNumber,
+                partner.standard() == EdiStandard.X12 ? Long.toString(groupNumber) : null, documentType, messages,
+                partner.ack() != AckType.NONE, written.getFileName().toString());
+        file = null;
+        return written;
+    }
+
+    private void open() {
+        openedAt = ZonedDateTime.now(clock);
+        long icn = numbers.next(partner.partnerId(), ControlNumbers.Kind.INTERCHANGE);
+        if (partner.standard() == EdiStandard.EDIFACT) {
+            interchangeNumber = Long.toString(icn);
+            file = outbox.open(partner, documentType, interchangeNumber, EdiStandard.EDIFACT, "3");
+            OutboundEnvelope.openEdifact(file.writer(), partner, interchangeNumber, openedAt, documentType);
+        } else {
+            interchangeNumber = OutboundEnvelope.x12InterchangeNumber(icn);
+            groupNumber = numbers.next(partner.partnerId(), ControlNumbers.Kind.GROUP);
+            String version = OutboundEnvelope.x12Version(partner);
+            file = outbox.open(partner, documentType, interchangeNumber, EdiStandard.X12,
+                    OutboundEnvelope.syntaxVersion(EdiStandard.X12, version));
+            OutboundEnvelope.openX12(file.writer(), partner, version, interchangeNumber, openedAt);
+            OutboundEnvelope.openGroup(file.writer(), partner, functionalId, version, groupNumber, openedAt);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            file.close();
+        }
+    }
+}

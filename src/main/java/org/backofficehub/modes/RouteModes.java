@@ -1,0 +1,128 @@
+package org.backofficehub.modes;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.apache.camel.Exchange;
+import org.backofficehub.store.HubStoreException;
+import org.quartz.CronExpression;
+
+/**
+ * The mode and schedule of every business route, kept in the hub store so they survive restarts,
+ * and cached in memory because every message asks. Defaults from configuration apply only to
+ * routes the store has never seen; after that the administrator's choice wins.
+ */
+public final class RouteModes {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource hubStore;
+    private final Clock clock;
+    private final Map<String, RouteSettings> current = new ConcurrentHashMap<>();
+    private final List<Consumer<RouteSettings>> listeners = new CopyOnWriteArrayList<>();
+
+    public RouteModes(DataSource hubStore, Clock clock) {
+        this.hubStore = hubStore;
+        this.clock = clock;
+    }
+
+    /** Loads the stored settings, first storing the configured defaults of routes not yet known. */
+    public void load(List<RouteSettings> defaults) {
+        try (Connection connection = hubStore.getConnection()) {
+            for (RouteSettings route : defaults) {
+                insertIfAbsent(connection, route);
+            }
+            try (ResultSet rs = connection.createStatement().executeQuery(
+                    "SELECT route_id, mode, cron, changed_at, changed_by FROM route_mode")) {
+                while (rs.next()) {
+                    RouteSettings settings = new RouteSettings(rs.getString(1), RouteMode.parse(rs.getString(2)), rs.getString(3),
+                            rs.getTimestamp(4).toInstant(), rs.getString(5));
+                    current.put(settings.routeId(), settings);
+                }
+            }
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot load route modes: " + e.getMessage(), e);
+        }
+    }
+
+    public List<RouteSettings> all() {
+        List<RouteSettings> all = new ArrayList<>(current.values());
+        all.sort(Comparator.comparing(RouteSettings::routeId));
+        return all;
+    }
+
+    public RouteSettings get(String routeId) {
+        RouteSettings settings = current.get(routeId);
+        if (settings == null) {
+            throw new UnknownRouteException(routeId);
+        }
+        return settings;
+    }
+
+    /** For the routes' choice: is the route this exchange came from in batch mode? */
+    public boolean inBatchMode(Exchange exchange) {
+        return inBatchMode(exchange.getFromRouteId());
+    }
+
+    /** A route without a mode (not in hub.routes) always runs in real time. */
+    public boolean inBatchMode(String routeId) {
+        RouteSettings settings = current.get(routeId);
+        return settings != null && settings.mode() == RouteMode.BATCH;
+    }
+
+    /** Changes a route's mode and schedule, durably, then tells the scheduler. */
+    public RouteSettings change(String routeId, RouteMode mode, String cron, String changedBy) {
+        RouteSettings before = get(routeId);
+        String newCron = cron == null || cron.isBlank() ? before.cron() : cron.trim();
+        if (!CronExpression.isValidExpression(newCron)) {
+            throw new IllegalArgumentException("'" + newCron + "' is not a Quartz cron expression (seconds minutes hours day month weekday)");
+        }
+        RouteSettings after = new RouteSettings(routeId, mode, newCron, clock.instant(), changedBy);
+        try (Connection connection = hubStore.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE route_mode SET mode = ?, cron = ?, changed_at = ?, changed_by = ? WHERE route_id = ?")) {
+            update.setString(1, mode.code());
+            update.setString(2, newCron);
+            update.setTimestamp(3, Timestamp.from(after.changedAt()));
+            update.setString(4, changedBy);
+            update.setString(5, routeId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot change the mode of " + routeId + ": " + e.getMessage(), e);
+        }
+        current.put(routeId, after);
+        listeners.forEach(listener -> listener.accept(after));
+        return after;
+    }
+
+    public void onChange(Consumer<RouteSettings> listener) {
+        listeners.add(listener);
+    }
+
+    private void insertIfAbsent(Connection connection, RouteSettings route) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO route_mode (route_id, mode, cron, changed_at, changed_by) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, route.routeId());
+            insert.setString(2, route.mode().code());
+            insert.setString(3, route.cron());
+            insert.setTimestamp(4, Timestamp.from(clock.instant()));
+            insert.setString(5, route.changedBy());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+    }
+}
