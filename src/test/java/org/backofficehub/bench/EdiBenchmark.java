@@ -28,6 +28,7 @@ import org.backofficehub.edi.Outbox;
 import org.backofficehub.edi.PartnerProfiles;
 import org.backofficehub.edi.StoredControlNumbers;
 import org.backofficehub.edi.TransactionSchemas;
+import org.backofficehub.support.EdiInterchangeGenerator;
 import org.backofficehub.support.TestDatabase;
 
 /**
