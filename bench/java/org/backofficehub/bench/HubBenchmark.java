@@ -17,7 +17,8 @@ import java.util.function.ToDoubleFunction;
  * The hub's benchmark (run by {@code bench/run}): HTTP orders into the ERP on H2 with 1 and 16
  * clients and at a fixed 2,000 orders/s, and 10,000 inbox files, each beside its baseline (the
  * same route pieces without translation), in the same runs. Prints medians, and the start-up to
- * healthy of this hub with the baselines.
+ * healthy of this hub with the baselines; README's plain run command is timed by
+ * {@link StartupBenchmark} ({@code bench/run startup}).
  */
 public final class HubBenchmark {
 

@@ -12,10 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged hub started as its own JVM, as operators run it, plus the benchmark baselines. */
+/**
+ * The packaged hub started as its own JVM, either with the benchmark baselines for the load
+ * benchmarks or exactly as README's run command starts it, for start-up.
+ */
 final class HubProcess implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "bench";
+
+    /** What {@code mvn package} builds and README's run command starts. */
+    static final Path PACKAGED_JAR = Path.of("target", "backoffice-hub.jar");
 
     private final Process process;
     final int port;
@@ -55,6 +61,23 @@ final class HubProcess implements AutoCloseable {
         }
         command.add("org.backofficehub.Hub");
         return launch(new ProcessBuilder(command), port, dataDir, dataDir.resolve("hub.log"));
+    }
+
+    /**
+     * README's run command, {@code java -jar target/backoffice-hub.jar}, with nothing added: the
+     * data directory and a free port come through the environment variables README documents
+     * (HUB_DATA_DIR, CAMEL_SERVER_PORT), so the command line is README's own. The log goes to
+     * {@code log}, outside the data directory, so a first start finds that directory empty.
+     */
+    static HubProcess startAsReadme(Path dataDir, Path log) throws Exception {
+        if (!Files.isRegularFile(PACKAGED_JAR)) {
+            throw new IllegalStateException(PACKAGED_JAR + " is missing: build it with mvn package");
+        }
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", PACKAGED_JAR.toString());
+        builder.environment().put("HUB_DATA_DIR", dataDir.toString());
+        builder.environment().put("CAMEL_SERVER_PORT", String.valueOf(port));
+        return launch(builder, port, dataDir, log);
     }
 
     /** Starts the process and times it until {@code GET /observe/health} answers 200. */
