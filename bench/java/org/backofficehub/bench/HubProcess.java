@@ -8,15 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The packaged hub started as its own JVM, as operators run it, plus the benchmark baselines. */
+/**
+ * The packaged hub started as its own JVM, either with the benchmark baselines for the load
+ * benchmarks or exactly as README's run command starts it, for start-up.
+ */
 final class HubProcess implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "bench";
+
+    /** What {@code mvn package} builds and README's run command starts. */
+    static final Path PACKAGED_JAR = Path.of("target", "backoffice-hub.jar");
 
     private final Process process;
     final int port;
@@ -30,30 +35,16 @@ final class HubProcess implements AutoCloseable {
         this.startupMillis = startupMillis;
     }
 
-    /** The class-data-sharing archive the build records (pom.xml), named in the JVM options. */
-    static final Path CLASS_DATA_ARCHIVE = Path.of("target", "hub.jsa");
-
-    /** The JVM options README's run command passes ({@code java @config/jvm.options ...}). */
-    static final Path JVM_OPTIONS = Path.of("config", "jvm.options");
-
-    static HubProcess start(Path dataDir, String classpath) throws Exception {
-        return start(dataDir, classpath, true, true);
-    }
-
     /**
-     * {@code withBenchmarkRoutes} false: the hub as shipped, as README's run command starts it (for
-     * start-up); true: plus the baseline routes and stock for hundreds of thousands of orders.
+     * The hub the load benchmarks drive: the packaged jar plus, from {@code classpath}, the
+     * baseline routes' processor and the stock for hundreds of thousands of orders; a short inbox
+     * read-lock age, a known admin password, WARN logging and any {@code bench.hub-args}. Its log
+     * goes to {@code hub.log} in the data directory.
      */
-    static HubProcess start(Path dataDir, String classpath, boolean classDataArchive, boolean withBenchmarkRoutes) throws Exception {
-        return start(dataDir, classpath, classDataArchive, withBenchmarkRoutes, List.of());
-    }
-
-    /** {@code jvmOptions}: after those of {@link #JVM_OPTIONS}, so that they override them. */
-    static HubProcess start(Path dataDir, String classpath, boolean classDataArchive, boolean withBenchmarkRoutes,
-                            List<String> jvmOptions) throws Exception {
+    static HubProcess start(Path dataDir, String classpath) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                java(),
                 "-Xmx1g",
                 "-cp", classpath,
                 "-Dhub.data-dir=" + dataDir,
@@ -61,22 +52,36 @@ final class HubProcess implements AutoCloseable {
                 "-Dhub.inbox.min-age-ms=100",
                 "-Dhub.admin.password=" + ADMIN_PASSWORD,
                 "-Dlog4j2.level=WARN",
-                "org.backofficehub.Hub"));
-        if (withBenchmarkRoutes) {
-            command.addAll(command.size() - 1, List.of(
-                    "-Dcamel.main.routesIncludePattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml",
-                    "-Dhub.erp.migrations=classpath:db/erp,classpath:db/erp-bench"));
-        }
-        if (classDataArchive && !Files.isRegularFile(CLASS_DATA_ARCHIVE)) {
-            throw new IllegalStateException(CLASS_DATA_ARCHIVE + " is missing: build with mvn package");
-        }
-        command.addAll(1, jvmOptions);
-        command.addAll(1, jvmOptions(classDataArchive));
+                "-Dcamel.main.routesIncludePattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml",
+                "-Dhub.erp.migrations=classpath:db/erp,classpath:db/erp-bench"));
         // Extra hub settings for a comparison run, e.g. -Dbench.hub-args="-Dhub.store.url=..."
         String extra = System.getProperty("bench.hub-args", "").trim();
         if (!extra.isEmpty()) {
-            command.addAll(command.size() - 1, List.of(extra.split("\\s+")));
+            command.addAll(List.of(extra.split("\\s+")));
         }
+        command.add("org.backofficehub.Hub");
+        return launch(new ProcessBuilder(command), port, dataDir, dataDir.resolve("hub.log"));
+    }
+
+    /**
+     * README's run command, {@code java -jar target/backoffice-hub.jar}, with nothing added: the
+     * data directory and a free port come through the environment variables README documents
+     * (HUB_DATA_DIR, CAMEL_SERVER_PORT), so the command line is README's own. The log goes to
+     * {@code log}, outside the data directory, so a first start finds that directory empty.
+     */
+    static HubProcess startAsReadme(Path dataDir, Path log) throws Exception {
+        if (!Files.isRegularFile(PACKAGED_JAR)) {
+            throw new IllegalStateException(PACKAGED_JAR + " is missing: build it with mvn package");
+        }
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(java(), "-jar", PACKAGED_JAR.toString());
+        builder.environment().put("HUB_DATA_DIR", dataDir.toString());
+        builder.environment().put("CAMEL_SERVER_PORT", String.valueOf(port));
+        return launch(builder, port, dataDir, log);
+    }
+
+    /** Starts the process and times it until {@code GET /observe/health} answers 200. */
+    private static HubProcess launch(ProcessBuilder builder, int port, Path dataDir, Path log) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI health = URI.create("http://localhost:" + port + "/observe/health");
         // The client's own first request loads and links its classes; on two cores that would be
@@ -87,10 +92,7 @@ final class HubProcess implements AutoCloseable {
             // as expected
         }
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("hub.log").toFile())
-                .start();
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
@@ -104,10 +106,10 @@ final class HubProcess implements AutoCloseable {
         }
         boolean exited = !process.isAlive();
         process.destroyForcibly();
-        // The caller deletes the data directory, log included: what went wrong goes with the exception.
-        List<String> log = Files.readAllLines(dataDir.resolve("hub.log"));
+        // The caller deletes the data directory, and often the log with it: what went wrong goes with the exception.
+        List<String> lines = Files.readAllLines(log);
         throw new IllegalStateException((exited ? "Hub exited with " + process.exitValue() : "Hub not healthy within 60 s")
-                + "; the end of its log:\n" + String.join("\n", log.subList(Math.max(0, log.size() - 40), log.size())));
+                + "; the end of its log:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
     }
 
     /** CPU time the hub process has used so far, all threads. */
@@ -130,17 +132,9 @@ final class HubProcess implements AutoCloseable {
         }
     }
 
-    /** The options of {@link #JVM_OPTIONS}, without the class-data archive when it is not wanted. */
-    private static List<String> jvmOptions(boolean classDataArchive) throws IOException {
-        List<String> options = new ArrayList<>();
-        for (String line : Files.readAllLines(JVM_OPTIONS)) {
-            String option = line.strip();
-            boolean archive = option.startsWith("-XX:SharedArchiveFile=");
-            if (!option.isEmpty() && !option.startsWith("#") && (classDataArchive || !archive)) {
-                options.add(option);
-            }
-        }
-        return options;
+    /** The JVM running the benchmark, which is the {@code java} bench/run finds on the PATH. */
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int freePort() throws IOException {

@@ -14,9 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The hub's benchmark (run by {@code bench/run}): start-up to healthy, HTTP orders into the ERP
- * on H2 with 1 and 16 clients and at a fixed 2,000 orders/s, and 10,000 inbox files, each beside
- * its baseline (the same route pieces without translation), in the same runs. Prints medians.
+ * The hub's benchmark (run by {@code bench/run}): HTTP orders into the ERP on H2 with 1 and 16
+ * clients and at a fixed 2,000 orders/s, and 10,000 inbox files, each beside its baseline (the
+ * same route pieces without translation), in the same runs. Prints medians, and the start-up to
+ * healthy of this hub with the baselines; README's plain run command is timed by
+ * {@link StartupBenchmark} ({@code bench/run startup}).
  */
 public final class HubBenchmark {
 
@@ -26,20 +28,10 @@ public final class HubBenchmark {
         int inboxFiles = Integer.parseInt(System.getProperty("bench.inbox-files", "10000"));
         int rate = Integer.parseInt(System.getProperty("bench.rate", "2000"));
         String classpath = System.getProperty("bench.hub-classpath");
-        boolean startupOnly = Boolean.getBoolean("bench.startup-only");
 
         Map<String, List<HttpLoad.Result>> http = new LinkedHashMap<>();
         Map<String, List<InboxLoad.Result>> inbox = new LinkedHashMap<>();
         List<Long> startups = new ArrayList<>();
-        String candidateOptions = System.getProperty("bench.startup-candidate", "").trim();
-        if (!candidateOptions.isEmpty()) {
-            StartupPairs.compare(runs, classpath, List.of(candidateOptions.split("\\s+")), Boolean.getBoolean("bench.startup-restarts"));
-            return;
-        }
-        if (startupOnly) {
-            compareStartups(runs, classpath);
-            return;
-        }
         for (int run = 1; run <= runs; run++) {
             Path dataDir = Files.createTempDirectory("hub-bench-");
             try (HubProcess hub = HubProcess.start(dataDir, classpath)) {
@@ -80,10 +72,8 @@ public final class HubBenchmark {
         }
         System.out.println();
         System.out.printf("Medians of %d runs (each run a fresh hub process and H2 data directory)%n%n", runs);
-        System.out.printf("start-up to healthy: %d ms (runs: %s)%n%n", (long) median(startups, Long::doubleValue), startups);
-        if (startupOnly) {
-            return;
-        }
+        System.out.printf("start-up to healthy, with the baselines: %d ms (runs: %s)%n%n", (long) median(startups, Long::doubleValue),
+                startups);
         System.out.println("| scenario | orders/s | p50 ms | p99 ms | failed |");
         System.out.println("|---|---:|---:|---:|---:|");
         http.forEach((name, results) -> System.out.printf("| %s | %.0f | %.2f | %.2f | %d |%n", name,
@@ -103,40 +93,6 @@ public final class HubBenchmark {
     private static void recordInbox(Map<String, List<InboxLoad.Result>> results, InboxLoad.Result result) {
         System.out.printf("  %-34s %8.0f files/s  (%.1f s)%n", result.name(), result.throughput(), result.seconds());
         results.computeIfAbsent(result.name(), k -> new ArrayList<>()).add(result);
-    }
-
-    /**
-     * Start-up to healthy on a fresh data directory, the hub as shipped, started as operators start it
-     * (with the class-data archive the build records) and without the archive, alternating so both
-     * see the same machine; and a restart on the data directory the first start left, the daemon's
-     * everyday case (the schemas exist, Flyway only checks them).
-     */
-    private static void compareStartups(int runs, String classpath) throws Exception {
-        Map<String, List<Long>> startups = new LinkedHashMap<>();
-        for (int run = 1; run <= runs; run++) {
-            for (boolean archive : run % 2 == 1 ? new boolean[] {true, false} : new boolean[] {false, true}) {
-                Path dataDir = Files.createTempDirectory("hub-bench-");
-                try {
-                    try (HubProcess hub = HubProcess.start(dataDir, classpath, archive, false)) {
-                        recordStartup(startups, run, archive ? "with the class-data archive" : "without it", hub.startupMillis);
-                    }
-                    if (archive) {
-                        try (HubProcess hub = HubProcess.start(dataDir, classpath, true, false)) {
-                            recordStartup(startups, run, "restarted on its data directory, with the archive", hub.startupMillis);
-                        }
-                    }
-                } finally {
-                    HubProcess.delete(dataDir);
-                }
-            }
-        }
-        startups.forEach((variant, millis) -> System.out.printf("start-up to healthy, %s: %d ms (runs: %s)%n", variant,
-                (long) median(millis, Long::doubleValue), millis));
-    }
-
-    private static void recordStartup(Map<String, List<Long>> startups, int run, String variant, long millis) {
-        startups.computeIfAbsent(variant, k -> new ArrayList<>()).add(millis);
-        System.out.printf("run %d, %s: healthy after %d ms%n", run, variant, millis);
     }
 
     private static <T> double median(List<T> values, ToDoubleFunction<T> metric) {

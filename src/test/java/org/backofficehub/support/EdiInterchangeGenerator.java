@@ -1,4 +1,4 @@
-package org.backofficehub.bench;
+package org.backofficehub.support;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes large, valid interchanges for the EDI benchmark: EDIFACT ORDERS (D96A, EANCOM-style) or
- * X12 850 (004010) from a partner in config/partners, each message an order of three lines.
+ * Writes large, valid interchanges: EDIFACT ORDERS (D96A, EANCOM-style) or X12 850 (004010) from a
+ * partner in config/partners, each message an order of three lines. Used by tests (ReadAheadTest)
+ * and by the EDI benchmark under bench/, so it lives with the tests: tests never depend on bench code.
  */
 public final class EdiInterchangeGenerator {
 

@@ -28,6 +28,7 @@ import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
 import org.backofficehub.edi.reading.TransactionSchemas;
+import org.backofficehub.support.EdiInterchangeGenerator;
 import org.backofficehub.support.TestDatabase;
 
 /**
