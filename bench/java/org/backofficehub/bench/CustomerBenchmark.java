@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.backofficehub.config.Databases;
 import org.backofficehub.config.Databases.DatabaseSettings;
+import org.backofficehub.store.DataDirectory;
 import org.backofficehub.customer.CustomerDataGenerator;
 import org.backofficehub.customer.CustomerImport;
 import org.backofficehub.customer.CustomerResolver;
@@ -91,9 +92,9 @@ public final class CustomerBenchmark {
             url = postgres.getJdbcUrl("postgres", name);
             user = "postgres";
         } else if (!System.getProperty("bench.h2-options", "").isEmpty()) {
-            url = Databases.embeddedUrl(dataDir, "hub") + System.getProperty("bench.h2-options");
+            url = Databases.embeddedUrl(new DataDirectory(dataDir), "hub") + System.getProperty("bench.h2-options");
         }
-        try (HikariDataSource hubStore = Databases.open("hub", new DatabaseSettings(url, user, "", 4), dataDir)) {
+        try (HikariDataSource hubStore = Databases.open("hub", new DatabaseSettings(url, user, "", 4), new DataDirectory(dataDir))) {
             Databases.migrate(hubStore, "classpath:db/hub");
             for (String index : System.getProperty("bench.drop-indexes", "").split(",")) {
                 if (!index.isBlank()) {

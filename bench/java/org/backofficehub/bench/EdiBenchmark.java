@@ -16,7 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.backofficehub.config.EdiSetup;
+import org.backofficehub.store.DataDirectory;
+import org.backofficehub.edi.reading.EdiEngines;
 import org.backofficehub.edi.intake.EdiInbox;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.reading.InterchangeSource;
@@ -183,13 +184,13 @@ public final class EdiBenchmark {
         }
     }
 
-    private static final Function<PartnerProfile, InterchangeSource> SMOOKS = EdiSetup.smooksEngines();
+    private static final Function<PartnerProfile, InterchangeSource> SMOOKS = EdiEngines.smooksEngines();
 
     private static EdiInbox inbox(HikariDataSource hubStore, Path work, OrderDelivery delivery, String engine) {
         PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB",
                 key -> key.endsWith(".engine") ? engine : null);
         return new EdiInbox(new InterchangeReader(new TransactionSchemas()), SMOOKS, profiles, new InterchangeRegistry(hubStore, Clock.systemUTC()),
-                new StoredControlNumbers(hubStore), new Outbox(work.resolve("outbox")), delivery, EdiSetup.translators(),
+                new StoredControlNumbers(hubStore), new Outbox(new DataDirectory(work)), delivery, EdiEngines.translators(),
                 Clock.systemUTC(), 1000);
     }
 

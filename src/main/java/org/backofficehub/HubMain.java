@@ -3,12 +3,18 @@ package org.backofficehub;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.main.Main;
-import org.backofficehub.config.HubConfiguration;
+import org.backofficehub.config.AdminConfiguration;
+import org.backofficehub.config.BackOfficeConfiguration;
+import org.backofficehub.config.BookingConfiguration;
+import org.backofficehub.config.CustomerConfiguration;
+import org.backofficehub.config.EdiConfiguration;
+import org.backofficehub.config.IntakeConfiguration;
+import org.backofficehub.config.StoreConfiguration;
 
 /**
  * The camel-main daemon with the hub's configuration: properties from
- * {@code config/application.properties} (or {@code -Dhub.config=...}), beans from
- * {@link HubConfiguration}, routes from the YAML files the properties name.
+ * {@code config/application.properties} (or {@code -Dhub.config=...}), beans from the
+ * configurations in {@code org.backofficehub.config}, one per domain, routes from the YAML files the properties name.
  */
 public class HubMain extends Main {
 
@@ -24,8 +30,15 @@ public class HubMain extends Main {
 
     HubMain(Map<String, String> environment) {
         // No main class: it would switch on classpath scanning, which costs start-up time and
-        // finds nothing HubConfiguration does not already bind.
-        configure().addConfiguration(new HubConfiguration());
+        // finds nothing the configurations below do not already bind.
+        // In this order: configure() of each runs in it, and services they add stop in reverse.
+        configure().addConfiguration(new IntakeConfiguration());
+        configure().addConfiguration(new StoreConfiguration());
+        configure().addConfiguration(new BookingConfiguration());
+        configure().addConfiguration(new EdiConfiguration());
+        configure().addConfiguration(new CustomerConfiguration());
+        configure().addConfiguration(new BackOfficeConfiguration());
+        configure().addConfiguration(new AdminConfiguration());
         String config = System.getProperty("hub.config", environment.getOrDefault("HUB_CONFIG", DEFAULT_CONFIG));
         setDefaultPropertyPlaceholderLocation(config.contains(":") ? config : "file:" + config);
         mapServerEnvironment(environment);

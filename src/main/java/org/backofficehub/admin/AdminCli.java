@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.backofficehub.store.DataDirectory;
 
 /**
  * The command-line client for the admin API ({@code java -jar backoffice-hub.jar admin ...}),
@@ -61,7 +62,7 @@ public final class AdminCli {
         try {
             String password = env.get("HUB_ADMIN_PASSWORD");
             if (password == null || password.isBlank()) {
-                Path file = Path.of(env.getOrDefault("HUB_DATA_DIR", "data")).resolve(AdminCredentials.PASSWORD_FILE);
+                Path file = DataDirectory.of(env.getOrDefault("HUB_DATA_DIR", "data")).adminPassword();
                 password = Files.exists(file) ? Files.readString(file).trim() : "";
             }
             AdminCli cli = new AdminCli(URI.create(env.getOrDefault("HUB_URL", "http://localhost:8080")),

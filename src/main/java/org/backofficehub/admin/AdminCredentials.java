@@ -19,21 +19,19 @@ import org.slf4j.LoggerFactory;
 public final class AdminCredentials {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminCredentials.class);
-    public static final String PASSWORD_FILE = "admin-password";
-
     private AdminCredentials() {
     }
 
-    public static String password(String configured, Path dataDir) {
+    /** {@code file}: where a generated password is kept ({@code <data-dir>/admin-password}). */
+    public static String password(String configured, Path file) {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        Path file = dataDir.resolve(PASSWORD_FILE);
         try {
             if (Files.exists(file)) {
                 return Files.readString(file, StandardCharsets.UTF_8).trim();
             }
-            Files.createDirectories(dataDir);
+            Files.createDirectories(file.getParent());
             byte[] random = new byte[18];
             new SecureRandom().nextBytes(random);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -2,13 +2,13 @@ package org.backofficehub.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.backofficehub.store.DataDirectory;
 import org.flywaydb.core.Flyway;
 
 /**
- * Opens the hub's two databases: its own store and the legacy ERP. Each is H2 under the data
- * directory unless a JDBC URL points elsewhere (PostgreSQL, or the real ERP).
+ * Opens one of the hub's databases: H2 under the data directory unless a JDBC URL points
+ * elsewhere (PostgreSQL, or the real ERP).
  */
 public final class Databases {
 
@@ -20,10 +20,10 @@ public final class Databases {
     private Databases() {
     }
 
-    public static HikariDataSource open(String name, DatabaseSettings settings, Path dataDir) {
+    public static HikariDataSource open(String name, DatabaseSettings settings, DataDirectory dataDirectory) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
-        config.setJdbcUrl(settings.url().isBlank() ? embeddedUrl(dataDir, name) : settings.url());
+        config.setJdbcUrl(settings.url().isBlank() ? embeddedUrl(dataDirectory, name) : settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());
@@ -32,8 +32,8 @@ public final class Databases {
     }
 
     /** The embedded H2 database {@code name} under the data directory, as the hub opens it when no URL is set. */
-    public static String embeddedUrl(Path dataDir, String name) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("db").resolve(name) + H2_OPTIONS;
+    public static String embeddedUrl(DataDirectory dataDirectory, String name) {
+        return "jdbc:h2:file:" + dataDirectory.databases().resolve(name) + H2_OPTIONS;
     }
 
     /** Brings the database to this build's schema with Flyway (classpath: or filesystem: locations). */
@@ -45,6 +45,16 @@ public final class Databases {
                 .migrate();
     }
 
+    /** A database's settings as configured ({@code hub.store.*}, {@code hub.erp.*}); an empty URL means embedded H2. */
     public record DatabaseSettings(String url, String user, String password, int poolSize) {
+
+        /** Trimmed: a stray space after a URL or a number in a properties file is no part of it. Passwords are read as given. */
+        public static DatabaseSettings of(String prefix, String url, String user, String password, String poolSize) {
+            try {
+                return new DatabaseSettings(url.trim(), user.trim(), password, Integer.parseInt(poolSize.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(prefix + ".pool-size must be a number of connections, not '" + poolSize + "'", e);
+            }
+        }
     }
 }

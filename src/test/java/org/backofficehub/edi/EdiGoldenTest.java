@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.backofficehub.store.DataDirectory;
 import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.config.EdiSetup;
+import org.backofficehub.edi.reading.EdiEngines;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.InputRejectedException;
@@ -68,7 +69,7 @@ class EdiGoldenTest {
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:30:00Z"), ZoneOffset.UTC);
     /** Shared by every sample: Smooks compiles its DFDL schemas once per directory. */
-    private static final java.util.function.Function<PartnerProfile, InterchangeSource> SMOOKS = EdiSetup.smooksEngines();
+    private static final java.util.function.Function<PartnerProfile, InterchangeSource> SMOOKS = EdiEngines.smooksEngines();
 
     @TempDir
     Path outbox;
@@ -138,7 +139,7 @@ class EdiGoldenTest {
     /** Every booked order's invoice and despatch advice, generated from the ERP as an administrator asks for them. */
     private void sendInvoicesAndDespatchAdvices() {
         PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
-        OutboundDocuments documents = new OutboundDocuments(profiles, new ErpOrderReader(erp), new Outbox(outbox),
+        OutboundDocuments documents = new OutboundDocuments(profiles, new ErpOrderReader(erp), new Outbox(new DataDirectory(outbox)),
                 new StoredControlNumbers(hubStore), new InterchangeRegistry(hubStore, CLOCK), CLOCK);
         for (Order order : delivered) {
             documents.send(order.source(), order.orderId(), OutboundDocuments.Kind.INVOICE);
@@ -174,9 +175,9 @@ class EdiGoldenTest {
             delivered.addAll(orders);
             return bookNow.deliver(orders);
         };
-        Map<String, OrderMessageTranslator> translators = EdiSetup.translators();
+        Map<String, OrderMessageTranslator> translators = EdiEngines.translators();
         EdiInbox inbox = new EdiInbox(new InterchangeReader(new TransactionSchemas()), SMOOKS, profiles, registry,
-                new StoredControlNumbers(hubStore), new Outbox(outbox), recording, translators, CLOCK, 1000);
+                new StoredControlNumbers(hubStore), new Outbox(new DataDirectory(outbox)), recording, translators, CLOCK, 1000);
         try (InputStream in = Files.newInputStream(sample)) {
             inbox.receive(in, sample.getFileName().toString());
             return null;

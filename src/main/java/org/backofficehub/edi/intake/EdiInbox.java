@@ -36,6 +36,7 @@ import org.backofficehub.edi.partners.ControlNumbers;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfile;
 import org.backofficehub.edi.partners.PartnerProfiles;
+import org.backofficehub.edi.reading.EdiEngines;
 import org.backofficehub.edi.reading.EnvelopePeek;
 import org.backofficehub.edi.reading.InterchangeReader;
 import org.backofficehub.edi.reading.InterchangeSource;
@@ -98,11 +99,6 @@ public final class EdiInbox {
         this.acknowledgements = new Acknowledgements(outbox, numbers, registry, clock);
         this.clock = clock;
         this.holdOrders = holdOrders;
-    }
-
-    /** The translator key for a message type: "ORDERS" and "850" for the StAEDI engine. */
-    public static String translatorKey(String engine, String messageType) {
-        return engine + "/" + messageType;
     }
 
     public EdiReceipt receive(InputStream input, String fileName) {
@@ -212,7 +208,7 @@ public final class EdiInbox {
                 refuse(target, message, message.unreadable());
                 return;
             }
-            OrderMessageTranslator translator = translators.get(translatorKey(partner.engine(), message.type()));
+            OrderMessageTranslator translator = translators.get(EdiEngines.translatorKey(partner.engine(), message.type()));
             if (translator == null) {
                 refuse(target, message, "message type " + message.type() + " is not one the hub receives");
                 return;

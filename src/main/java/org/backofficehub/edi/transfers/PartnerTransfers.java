@@ -1,7 +1,7 @@
 package org.backofficehub.edi.transfers;
 
-import java.nio.file.Path;
 import org.apache.camel.CamelContext;
+import org.backofficehub.store.DataDirectory;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +19,7 @@ public final class PartnerTransfers {
     private PartnerTransfers() {
     }
 
-    public static void start(CamelContext camel, PartnerProfiles profiles, Path dataDirectory) throws Exception {
+    public static void start(CamelContext camel, PartnerProfiles profiles, DataDirectory dataDirectory) throws Exception {
         for (PartnerProfile partner : profiles.all()) {
             PartnerRemote remote = partner.remote();
             if (remote == null) {
@@ -29,13 +29,13 @@ public final class PartnerTransfers {
             TemplatedRouteBuilder.builder(camel, "partner-remote-inbound")
                     .routeId(INBOUND_PREFIX + key)
                     .parameter("partner", partner.partnerId())
-                    .parameter("remoteUri", remote.inboundUri(dataDirectory.resolve("remote-work").resolve(key).toAbsolutePath().toString()))
-                    .parameter("inbox", dataDirectory.resolve("inbox").toAbsolutePath().toString())
+                    .parameter("remoteUri", remote.inboundUri(dataDirectory.remoteWork(key).toString()))
+                    .parameter("inbox", dataDirectory.inbox().toString())
                     .add();
             TemplatedRouteBuilder.builder(camel, "partner-remote-outbound")
                     .routeId(OUTBOUND_PREFIX + key)
                     .parameter("partner", partner.partnerId())
-                    .parameter("outbox", dataDirectory.resolve("outbox").resolve(partner.outbox()).toAbsolutePath().toString())
+                    .parameter("outbox", dataDirectory.outbox(partner.outbox()).toString())
                     .parameter("remoteUri", remote.outboundUri())
                     .add();
             LOG.info("Partner {} exchanges files with {}", partner.partnerId(), remote.describe());

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.partners.PartnerProfile;
+import org.backofficehub.store.DataDirectory;
 
 /**
  * The partners' outbox folders under {@code <data-dir>/outbox/}. A document appears under its
@@ -19,14 +20,14 @@ import org.backofficehub.edi.partners.PartnerProfile;
  */
 public final class Outbox {
 
-    private final Path root;
+    private final DataDirectory dataDirectory;
 
-    public Outbox(Path root) {
-        this.root = root;
+    public Outbox(DataDirectory dataDirectory) {
+        this.dataDirectory = dataDirectory;
     }
 
     public Path folder(PartnerProfile partner) {
-        return root.resolve(partner.outbox());
+        return dataDirectory.outbox(partner.outbox());
     }
 
     /** Writes a whole document at once. */

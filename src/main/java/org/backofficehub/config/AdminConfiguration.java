@@ -1,0 +1,67 @@
+package org.backofficehub.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+import org.backofficehub.accounting.JournalClosing;
+import org.backofficehub.admin.AdminApi;
+import org.backofficehub.admin.AdminAuthentication;
+import org.backofficehub.admin.AdminConsolePage;
+import org.backofficehub.admin.AdminCredentials;
+import org.backofficehub.admin.BackOfficeAdminApi;
+import org.backofficehub.admin.EdiAdminApi;
+import org.backofficehub.admin.FailureReplays;
+import org.backofficehub.backoffice.OrderEvents;
+import org.backofficehub.backoffice.ShipmentIntake;
+import org.backofficehub.batch.BookingStage;
+import org.backofficehub.booking.GroupCommitBooking;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.partners.PartnerProfiles;
+import org.backofficehub.edi.writing.OutboundDocuments;
+import org.backofficehub.erp.ErpShipments;
+import org.backofficehub.modes.RouteActivity;
+import org.backofficehub.modes.RouteDrains;
+import org.backofficehub.modes.RouteModes;
+import org.backofficehub.outbound.OutboundMessages;
+import org.backofficehub.store.DataDirectory;
+import org.backofficehub.store.FailureLog;
+
+/** The administrator's API and console under /admin, behind HTTP Basic authentication. */
+public class AdminConfiguration implements CamelConfiguration {
+
+    @BindToRegistry(lazy = true)
+    public AdminAuthentication adminAuthentication(DataDirectory dataDirectory, @PropertyInject("hub.admin.user") String user,
+                                                   @PropertyInject("hub.admin.password") String password) {
+        return new AdminAuthentication(user.trim(), AdminCredentials.password(password, dataDirectory.adminPassword()));
+    }
+
+    @BindToRegistry(lazy = true)
+    public AdminConsolePage adminConsolePage() {
+        return new AdminConsolePage();
+    }
+
+    @BindToRegistry(lazy = true)
+    public AdminApi adminApi(RouteModes modes, BookingStage stage, RouteDrains drains, FailureLog failures, RouteActivity activity,
+                             OutboundMessages outbound, GroupCommitBooking booking, OrderEvents orderEvents, ShipmentIntake shipments,
+                             DataDirectory dataDirectory, @BeanInject("canonicalJson") ObjectMapper canonicalJson,
+                             @BeanInject("objectMapper") ObjectMapper json) {
+        FailureReplays replays = new FailureReplays(booking, outbound, orderEvents, shipments, canonicalJson, dataDirectory.inbox());
+        return new AdminApi(modes, stage, drains, failures, replays, activity, outbound, json);
+    }
+
+    @BindToRegistry(lazy = true)
+    public EdiAdminApi ediAdminApi(PartnerProfiles profiles, InterchangeRegistry registry, OutboundDocuments documents,
+                                   @BeanInject("objectMapper") ObjectMapper json) {
+        return new EdiAdminApi(profiles, registry, documents, json);
+    }
+
+    @BindToRegistry(lazy = true)
+    public BackOfficeAdminApi backOfficeAdminApi(@BeanInject("erpDataSource") DataSource erp, JournalClosing journal,
+                                                 OutboundMessages outbound, @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
+        return new BackOfficeAdminApi(new ErpShipments(erp, clock), journal, outbound, json, clock);
+    }
+}

@@ -1,0 +1,154 @@
+package org.backofficehub.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.support.service.ServiceSupport;
+import org.backofficehub.backoffice.OrderEventListener;
+import org.backofficehub.backoffice.OrderEvents;
+import org.backofficehub.batch.BatchDrain;
+import org.backofficehub.batch.BookingStage;
+import org.backofficehub.batch.DrainRuns;
+import org.backofficehub.batch.DrainWindow;
+import org.backofficehub.batch.StageOrder;
+import org.backofficehub.booking.BookingLedger;
+import org.backofficehub.booking.GroupCommitBooking;
+import org.backofficehub.booking.OrderBooking;
+import org.backofficehub.edi.writing.DrainedOrderResponses;
+import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.modes.BatchScheduler;
+import org.backofficehub.modes.RouteActivity;
+import org.backofficehub.modes.RouteDrains;
+import org.backofficehub.modes.RouteMode;
+import org.backofficehub.modes.RouteModes;
+import org.backofficehub.modes.RouteSettings;
+import org.backofficehub.observe.StagedOrdersGauge;
+import org.backofficehub.outbound.OutboundDispatcher;
+import org.backofficehub.store.FailureLog;
+
+/** Booking orders into the ERP exactly once, staging them in batch mode, and each route's mode and schedule. */
+public class BookingConfiguration implements CamelConfiguration {
+
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "hub-background"));
+
+    @BindToRegistry(lazy = true)
+    public OrderBooking orderBooking(@BeanInject("hubStore") DataSource hubStore, @BeanInject("erpDataSource") DataSource erp,
+                                     OrderEvents orderEvents, Clock clock,
+                                     @PropertyInject("hub.booking.claim-lease") String claimLease) {
+        BookingLedger ledger = new BookingLedger(hubStore, Duration.parse(claimLease.trim()), clock);
+        return new OrderBooking(ledger, new ErpOrderWriter(erp), new OrderEventListener(orderEvents));
+    }
+
+    /** What the routes book through: concurrent orders share ERP and hub-store commits. */
+    @BindToRegistry(lazy = true)
+    public GroupCommitBooking realTimeBooking(OrderBooking booking, @PropertyInject("hub.booking.max-batch") int maxBatch,
+                                              @PropertyInject("hub.booking.max-queued") int maxQueued,
+                                              @PropertyInject("hub.booking.answer-timeout-ms") long answerTimeoutMillis) {
+        return new GroupCommitBooking(booking, maxBatch, maxQueued, answerTimeoutMillis);
+    }
+
+    @BindToRegistry(lazy = true)
+    public BookingStage bookingStage(@BeanInject("hubStore") DataSource hubStore, @BeanInject("canonicalJson") ObjectMapper canonicalJson,
+                                     Clock clock) {
+        return new BookingStage(hubStore, canonicalJson, clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public StageOrder stageOrder(BookingStage stage, @PropertyInject("hub.booking.max-batch") int maxBatch,
+                                 @PropertyInject("hub.booking.max-queued") int maxQueued,
+                                 @PropertyInject("hub.booking.answer-timeout-ms") long answerTimeoutMillis) {
+        return new StageOrder(stage, maxBatch, maxQueued, answerTimeoutMillis);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DrainWindow drainWindow() {
+        return new DrainWindow();
+    }
+
+    @BindToRegistry(lazy = true)
+    public BatchDrain batchDrain(BookingStage stage, GroupCommitBooking booking, FailureLog failures, @BeanInject("hubStore") DataSource hubStore,
+                                 @PropertyInject("hub.batch.drain-chunk") int drainChunk, Clock clock, DrainWindow window,
+                                 DrainedOrderResponses orderResponses) {
+        BatchDrain drain = new BatchDrain(stage, booking, failures, hubStore, drainChunk, clock, window);
+        drain.setListener(orderResponses);
+        return drain;
+    }
+
+    @BindToRegistry(lazy = true)
+    public RouteModes routeModes(@BeanInject("hubStore") DataSource hubStore, Clock clock) {
+        return new RouteModes(hubStore, clock);
+    }
+
+    /** The Quartz drain routes' processor: staged orders or waiting deliveries, by route. */
+    @BindToRegistry(lazy = true)
+    public RouteDrains routeDrains(BatchDrain batchDrain, OutboundDispatcher deliveries, @BeanInject("hubStore") DataSource hubStore,
+                                   Clock clock) {
+        return new RouteDrains(batchDrain, deliveries, new DrainRuns(hubStore, clock));
+    }
+
+    @BindToRegistry(lazy = true)
+    public RouteActivity routeActivity() {
+        return new RouteActivity();
+    }
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        camel.addService(camel.getRegistry().findSingleByType(GroupCommitBooking.class), true, true);
+        camel.addService(camel.getRegistry().findSingleByType(StageOrder.class), true, true);
+        camel.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                background.shutdownNow();
+            }
+        }, true, true);
+        camel.getManagementStrategy().addEventNotifier(camel.getRegistry().findSingleByType(RouteActivity.class));
+        RouteModes modes = camel.getRegistry().findSingleByType(RouteModes.class);
+        List<RouteSettings> defaults = defaultRouteSettings(camel);
+        camel.addStartupListener(new ExtendedStartupListener() {
+            // Before any consumer starts, so that the first message already finds its route's mode.
+            @Override
+            public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) {
+                modes.load(defaults);
+            }
+
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+            }
+
+            // Drain routes come from a YAML template, so they can only be added once routes are loaded.
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                new BatchScheduler(context, context.getRegistry().findSingleByType(RouteDrains.class), background).follow(modes);
+                StagedOrdersGauge.register(context, modes, context.getRegistry().findSingleByType(BookingStage.class));
+            }
+        });
+    }
+
+    /** The routes with a mode (hub.routes) and their configured mode and schedule, for routes the hub store does not know yet. */
+    private static List<RouteSettings> defaultRouteSettings(CamelContext camel) {
+        List<RouteSettings> defaults = new ArrayList<>();
+        Clock clock = camel.getRegistry().findSingleByType(Clock.class);
+        for (String routeId : setting(camel, "hub.routes").split("\\s*,\\s*")) {
+            defaults.add(new RouteSettings(routeId, RouteMode.parse(setting(camel, "hub.routes." + routeId + ".mode")),
+                    setting(camel, "hub.routes." + routeId + ".cron"), clock.instant(), "configuration"));
+        }
+        return defaults;
+    }
+
+    private static String setting(CamelContext camel, String key) {
+        return camel.getPropertiesComponent().resolveProperty(key)
+                .orElseThrow(() -> new IllegalStateException("Setting " + key + " is missing; config/application.properties has every setting"))
+                .trim();
+    }
+}

@@ -1,0 +1,133 @@
+package org.backofficehub.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.apache.camel.BeanInject;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ExtendedStartupListener;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.backofficehub.api.InputSizeLimit;
+import org.backofficehub.batch.BookingStage;
+import org.backofficehub.booking.GroupCommitBooking;
+import org.backofficehub.edi.intake.EdiInbox;
+import org.backofficehub.edi.intake.RouteOrderDelivery;
+import org.backofficehub.edi.partners.ControlNumbers;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.partners.PartnerProfiles;
+import org.backofficehub.edi.partners.StoredControlNumbers;
+import org.backofficehub.edi.reading.EdiEngines;
+import org.backofficehub.edi.reading.InterchangeReader;
+import org.backofficehub.edi.reading.TransactionSchemas;
+import org.backofficehub.edi.transfers.PartnerTransferFailure;
+import org.backofficehub.edi.transfers.PartnerTransfers;
+import org.backofficehub.edi.writing.DrainedOrderResponses;
+import org.backofficehub.edi.writing.OutboundDocuments;
+import org.backofficehub.edi.writing.Outbox;
+import org.backofficehub.erp.ErpOrderReader;
+import org.backofficehub.inbox.EdiFiles;
+import org.backofficehub.modes.RouteModes;
+import org.backofficehub.store.DataDirectory;
+import org.backofficehub.store.FailureLog;
+
+/** Trading partners: their profiles, interchanges in and out, control numbers, and their FTP/SFTP servers. */
+public class EdiConfiguration implements CamelConfiguration {
+
+    /** A profile key can be overridden like any setting: hub.partner.acme.ack, -D or HUB_PARTNER_ACME_ACK. */
+    @BindToRegistry(lazy = true)
+    public PartnerProfiles partnerProfiles(CamelContext camel, @PropertyInject("hub.partners.dir") String directory,
+                                           @PropertyInject("hub.partners.unknown") String unknownPartners,
+                                           @PropertyInject("hub.edi.our-id") String ourDefaultId) {
+        boolean acceptUnknown = switch (unknownPartners.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "accept" -> true;
+            case "reject" -> false;
+            default -> throw new IllegalStateException("hub.partners.unknown is accept or reject, not '" + unknownPartners + "'");
+        };
+        return EdiEngines.check(PartnerProfiles.load(Path.of(directory.trim()), acceptUnknown, ourDefaultId.trim(),
+                key -> camel.getPropertiesComponent().resolveProperty(key).orElse(null)));
+    }
+
+    @BindToRegistry(lazy = true)
+    public InterchangeRegistry interchangeRegistry(@BeanInject("hubStore") DataSource hubStore, Clock clock) {
+        return new InterchangeRegistry(hubStore, clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ControlNumbers controlNumbers(@BeanInject("hubStore") DataSource hubStore) {
+        return new StoredControlNumbers(hubStore);
+    }
+
+    @BindToRegistry(lazy = true)
+    public Outbox outbox(DataDirectory dataDirectory) {
+        return new Outbox(dataDirectory);
+    }
+
+    /** The hub's implementation guides; compiled on first use. */
+    @BindToRegistry(lazy = true)
+    public TransactionSchemas transactionSchemas() {
+        return new TransactionSchemas();
+    }
+
+    @BindToRegistry(lazy = true)
+    public EdiFiles ediFiles(TransactionSchemas schemas, PartnerProfiles profiles, InterchangeRegistry registry, ControlNumbers numbers,
+                             Outbox outbox, RouteModes modes, GroupCommitBooking booking, BookingStage stage, Clock clock,
+                             @PropertyInject("hub.edi.hold-orders") int holdOrders) {
+        return new EdiFiles(new EdiInbox(new InterchangeReader(schemas), EdiEngines.smooksEngines(), profiles, registry, numbers, outbox,
+                new RouteOrderDelivery(modes, "inbox-files", booking, stage), EdiEngines.translators(), clock, holdOrders));
+    }
+
+    @BindToRegistry(lazy = true)
+    public InputSizeLimit ediInputSizeLimit(@PropertyInject("hub.edi.max-input-bytes") long maxBytes) {
+        return new InputSizeLimit(maxBytes, "hub.edi.max-input-bytes");
+    }
+
+    /** Order responses for EDI orders a batch drain booked or refused. */
+    @BindToRegistry(lazy = true)
+    public DrainedOrderResponses drainedOrderResponses(PartnerProfiles profiles, Outbox outbox, ControlNumbers numbers,
+                                                       InterchangeRegistry registry, Clock clock) {
+        return new DrainedOrderResponses(profiles, outbox, numbers, registry, clock);
+    }
+
+    /** Invoices and despatch advices generated from the ERP's bookings. */
+    @BindToRegistry(lazy = true)
+    public OutboundDocuments outboundDocuments(PartnerProfiles profiles, @BeanInject("erpDataSource") DataSource erp, Outbox outbox,
+                                               ControlNumbers numbers, InterchangeRegistry registry, Clock clock) {
+        return new OutboundDocuments(profiles, new ErpOrderReader(erp), outbox, numbers, registry, clock);
+    }
+
+    /** Durable memory of the files taken from partners' FTP/SFTP servers (name, size, time), in the hub store. */
+    @BindToRegistry(lazy = true)
+    public JdbcMessageIdRepository remoteFileRepository(@BeanInject("hubStore") DataSource hubStore) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(hubStore, "partner-remote-files");
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+
+    @BindToRegistry(lazy = true)
+    public PartnerTransferFailure partnerTransferFailure(FailureLog failures) {
+        return new PartnerTransferFailure(failures);
+    }
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        camel.addStartupListener(new ExtendedStartupListener() {
+            @Override
+            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+            }
+
+            // The transfer routes come from YAML templates, so they can only be added once routes are loaded.
+            @Override
+            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
+                try {
+                    PartnerTransfers.start(context, context.getRegistry().findSingleByType(PartnerProfiles.class),
+                            context.getRegistry().findSingleByType(DataDirectory.class));
+                } catch (Exception e) {
+                    throw new IllegalStateException("Cannot start the partners' FTP/SFTP transfers: " + e.getMessage(), e);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,55 @@
+package org.backofficehub.store;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The folders under {@code hub.data-dir} and what each holds. The inbox route's URI
+ * ({@code routes/inbox-files.camel.yaml}) and the accounting endpoint's default
+ * ({@code config/application.properties}) name the same folders.
+ */
+public record DataDirectory(Path root) {
+
+    public DataDirectory {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public static DataDirectory of(String path) {
+        return new DataDirectory(Path.of(path));
+    }
+
+    /** Files dropped for the hub: orders, EDI interchanges, customer exports. */
+    public Path inbox() {
+        return root.resolve("inbox");
+    }
+
+    /** Inbox files processed, under a time-stamped name. */
+    public Path done() {
+        return root.resolve("done");
+    }
+
+    /** Inbox files refused, each with a reason file beside it. */
+    public Path error() {
+        return root.resolve("error");
+    }
+
+    /** What the hub sends trading partners, one folder per partner. */
+    public Path outbox(String partnerFolder) {
+        return root.resolve("outbox").resolve(partnerFolder);
+    }
+
+    /** The embedded H2 databases, when no JDBC URL points elsewhere. */
+    public Path databases() {
+        return root.resolve("db");
+    }
+
+    /** Files taken from a partner's FTP/SFTP server, on their way into the inbox. */
+    public Path remoteWork(String partnerKey) {
+        return root.resolve("remote-work").resolve(partnerKey.toLowerCase(Locale.ROOT));
+    }
+
+    /** The generated admin password, when none is configured. */
+    public Path adminPassword() {
+        return root.resolve("admin-password");
+    }
+}
