@@ -9,10 +9,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.sql.DataSource;
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.backofficehub.outbound.OutboundMessage;
 import org.backofficehub.outbound.OutboundMessages;
 import org.backofficehub.store.Transactions;
@@ -22,12 +19,18 @@ import org.backofficehub.store.Transactions;
  * file for accounting, in one transaction with the file's delivery, so a posting is in exactly
  * one journal. A period without postings produces no file.
  */
-public final class JournalClosing implements Processor {
+public final class JournalClosing {
 
-    /** Journal files go where invoice documents go, the same way (real time or on the accounting route's schedule). */
-    private static final String ACCOUNTING_ROUTE = "accounting-export";
-
+    /** A journal closed, or {@link #NONE} when there were no postings since the last one. */
     public record Closed(long journalNumber, String fileName, int postings, BigDecimal debits, BigDecimal credits) {
+
+        public static final Closed NONE = new Closed(0, null, 0, BigDecimal.ZERO, BigDecimal.ZERO);
+
+        @Override
+        public String toString() {
+            return postings == 0 ? "no postings since the last journal"
+                    : fileName + " with " + postings + " postings, debits " + debits + " = credits " + credits;
+        }
     }
 
     private final DataSource hubStore;
@@ -40,17 +43,12 @@ public final class JournalClosing implements Processor {
         this.clock = clock;
     }
 
-    @Override
-    public void process(Exchange exchange) {
-        exchange.getMessage().setBody(close().map(closed -> closed.fileName() + " with " + closed.postings() + " postings, debits "
-                + closed.debits() + " = credits " + closed.credits()).orElse("no postings since the last journal"));
+    /** @param routeId the route that delivers the journal file to accounting, as it delivers invoice documents */
+    public Closed close(String routeId) {
+        return Transactions.inTransaction(hubStore, "Cannot close the journal", connection -> close(connection, routeId));
     }
 
-    public Optional<Closed> close() {
-        return Transactions.inTransaction(hubStore, "Cannot close the journal", this::close);
-    }
-
-    private Optional<Closed> close(Connection connection) throws SQLException {
+    private Closed close(Connection connection, String routeId) throws SQLException {
         long journalNumber;
         try (PreparedStatement next = connection.prepareStatement("SELECT COALESCE(MAX(journal_number), 0) + 1 FROM journal");
              ResultSet rs = next.executeQuery()) {
@@ -61,7 +59,7 @@ public final class JournalClosing implements Processor {
                 "UPDATE ledger_posting SET journal_number = ? WHERE journal_number IS NULL")) {
             take.setLong(1, journalNumber);
             if (take.executeUpdate() == 0) {
-                return Optional.empty();
+                return Closed.NONE;
             }
         }
         List<LedgerPosting> postings = new ArrayList<>();
@@ -93,7 +91,7 @@ public final class JournalClosing implements Processor {
             insert.setString(6, fileName);
             insert.executeUpdate();
         }
-        outbound.enqueue(connection, List.of(OutboundMessage.of(ACCOUNTING_ROUTE, "journal", fileName, JournalCsv.write(journalNumber, postings))));
-        return Optional.of(new Closed(journalNumber, fileName, postings.size(), debits, credits));
+        outbound.enqueue(connection, List.of(OutboundMessage.of(routeId, "journal", fileName, JournalCsv.write(journalNumber, postings))));
+        return new Closed(journalNumber, fileName, postings.size(), debits, credits);
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
 import org.backofficehub.outbound.OutboundMessages;
 import org.apache.camel.Message;
 import org.backofficehub.api.JsonReply;
@@ -82,7 +83,7 @@ public final class AdminApi {
         reply(exchange, 200, routeView(exchange.getContext(), changed, stagedByRoute().getOrDefault(routeId, 0L)));
     }
 
-    public void runNow(Exchange exchange) throws IOException {
+    public void runNow(Exchange exchange) throws IOException, InvalidPayloadException {
         String routeId = exchange.getMessage().getHeader("routeId", String.class);
         try {
             modes.get(routeId);

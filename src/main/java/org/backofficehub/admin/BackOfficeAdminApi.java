@@ -28,14 +28,12 @@ import org.backofficehub.outbound.OutboundMessages;
 public final class BackOfficeAdminApi {
 
     private final ErpShipments shipments;
-    private final JournalClosing journal;
     private final OutboundMessages outbound;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public BackOfficeAdminApi(ErpShipments shipments, JournalClosing journal, OutboundMessages outbound, ObjectMapper json, Clock clock) {
+    public BackOfficeAdminApi(ErpShipments shipments, OutboundMessages outbound, ObjectMapper json, Clock clock) {
         this.shipments = shipments;
-        this.journal = journal;
         this.outbound = outbound;
         this.json = json;
         this.clock = clock;
@@ -76,9 +74,11 @@ public final class BackOfficeAdminApi {
         JsonReply.write(message, 201, json.writeValueAsBytes(reply));
     }
 
-    public void closeJournal(Exchange exchange) throws IOException {
-        Object closed = journal.close().<Object>map(c -> c).orElse(Map.of("postings", 0));
-        JsonReply.write(exchange.getMessage(), 200, json.writeValueAsBytes(closed));
+    /** Answers with the journal {@code direct:close-journal} closed (the body). */
+    public void journalClosed(Exchange exchange) throws Exception {
+        JournalClosing.Closed closed = exchange.getMessage().getMandatoryBody(JournalClosing.Closed.class);
+        Object reply = closed.postings() == 0 ? Map.of("postings", 0) : closed;
+        JsonReply.write(exchange.getMessage(), 200, json.writeValueAsBytes(reply));
     }
 
     public void outboundCounts(Exchange exchange) throws IOException {

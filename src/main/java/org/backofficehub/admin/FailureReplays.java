@@ -18,7 +18,7 @@ import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.edi.transfers.PartnerTransferFailure;
 import org.backofficehub.model.Booking;
 import org.backofficehub.model.Order;
-import org.backofficehub.outbound.OutboundDispatcher;
+import org.backofficehub.outbound.OutboundDeliveries;
 import org.backofficehub.outbound.OutboundMessages;
 import org.backofficehub.store.FailureLog.Failure;
 
@@ -57,7 +57,7 @@ public final class FailureReplays {
                 outcome.put("alreadyBooked", booked.alreadyBooked());
             }
             // Delivered again as it was: the hub's own document or notice, not the sender's input.
-            case OutboundDispatcher.FAILURE_KIND ->
+            case OutboundDeliveries.FAILURE_KIND ->
                     outcome.put("redelivery", outbound.reopenFailure(failure.id()) ? "queued" : "nothing to redeliver");
             case OrderFollowUp.FAILURE_KIND -> {
                 orderEvents.enqueue(List.of(canonicalJson.readValue(payload, OrderEvent.class)));

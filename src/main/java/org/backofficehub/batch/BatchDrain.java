@@ -2,148 +2,181 @@ package org.backofficehub.batch;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.backofficehub.batch.BookingStage.StagedOrder;
-import org.backofficehub.booking.BookingResult;
-import org.backofficehub.booking.GroupCommitBooking;
-import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
+import org.backofficehub.model.OrderAnswer;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Books everything a route has staged, in chunks: each chunk is one ERP transaction, which is
- * what makes batch mode cheaper per order than real time. Orders the ERP refuses become failure
- * records an administrator can replay. One drain per route at a time.
+ * The drain of a route that stages orders, in the steps its route runs
+ * ({@code routes/batch-drains.camel.yaml}): {@link #start} it, book each chunk of the stage it
+ * hands out, {@link #settle} the chunk, {@link #finish} and {@link #close}. Each chunk is one ERP
+ * transaction, which is what makes batch mode cheaper per order than real time. An order leaves
+ * the stage only once it is booked or recorded as a failure, so a drain cut short loses nothing
+ * and the next one books nothing twice. One drain per route at a time; while one books, the back
+ * office's workers hold off ({@link DrainWindow}).
  */
 public final class BatchDrain {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchDrain.class);
 
     private final BookingStage stage;
-    private final GroupCommitBooking booking;
     private final FailureLog failures;
     private final int chunkSize;
     private final DrainRuns runs;
     private final DrainWindow window;
-    private final Map<String, ReentrantLock> running = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
 
-    /** Told about each chunk's outcome once it is committed: orders booked now or refused (not re-deliveries, not deferred). */
-    public interface Listener {
-        void drained(List<Order> orders, List<BookingResult> results);
-    }
-
-    private volatile Listener listener = (orders, results) -> { };
-
-    /**
-     * {@code deferred}: still claimed by a booking in progress (or one a crash cut short); left staged for the next drain.
-     * Routes that deliver rather than book (accounting export, web-store notices) count {@code delivered}; their
-     * {@code deferred} are messages waiting for a retry after a failed attempt.
-     */
-    public record DrainResult(String routeId, int booked, int alreadyBooked, int failed, int deferred, int delivered) {
-        public DrainResult(String routeId, int booked, int alreadyBooked, int failed, int deferred) {
-            this(routeId, booked, alreadyBooked, failed, deferred, 0);
-        }
-    }
-
-    public BatchDrain(BookingStage stage, GroupCommitBooking booking, FailureLog failures, DataSource hubStore, int chunkSize, Clock clock,
-                      DrainWindow window) {
+    public BatchDrain(BookingStage stage, FailureLog failures, DataSource hubStore, int chunkSize, Clock clock, DrainWindow window) {
         this.stage = stage;
-        this.booking = booking;
         this.failures = failures;
         this.chunkSize = chunkSize;
         this.runs = new DrainRuns(hubStore, clock);
         this.window = window;
     }
 
-    public void setListener(Listener listener) {
-        this.listener = listener;
+    /**
+     * Starts a drain of the route, once the one in progress (if any) has ended: run now during a
+     * scheduled drain waits and then finds the stage empty.
+     *
+     * @param scheduled its schedule or run now, recorded as the route's last run even if it found
+     *                  nothing; false for the real-time poll, which only takes what was left staged
+     */
+    public DrainRun start(String routeId, boolean scheduled) {
+        Semaphore drain = running.computeIfAbsent(routeId, id -> new Semaphore(1));
+        drain.acquireUninterruptibly();
+        return new DrainRun(routeId, scheduled, drain);
     }
 
-    public DrainResult drain(String routeId) {
-        return drain(routeId, true);
+    /**
+     * The chunk's orders are booked (or refused): refusals become failure records an administrator
+     * can replay, and the chunk leaves the stage but for orders still being booked elsewhere.
+     *
+     * @return the answers its senders are owed now (new bookings and refusals, not re-deliveries)
+     */
+    public List<OrderAnswer> settle(StagedChunk chunk, List<OrderAnswer> answers) {
+        List<StagedOrder> done = new ArrayList<>(answers.size());
+        List<OrderAnswer> owed = new ArrayList<>(answers.size());
+        DrainRun run = chunk.run();
+        for (int i = 0; i < answers.size(); i++) {
+            OrderAnswer answer = answers.get(i);
+            StagedOrder staged = chunk.staged().get(i);
+            if (answer.refusal() != null && answer.refusal().type() == ProblemType.BOOKING_IN_PROGRESS) {
+                run.deferred++;
+                continue;
+            }
+            if (answer.refusal() != null) {
+                failures.record(run.routeId, "staged-order", answer.refusal().type().slug(),
+                        "Order " + staged.order().key() + " (tracking " + staged.trackingId() + "): " + answer.refusal().getMessage(),
+                        null, staged.canonical());
+                run.failed++;
+                owed.add(answer);
+            } else if (answer.booking().alreadyBooked()) {
+                run.alreadyBooked++;
+            } else {
+                run.booked++;
+                owed.add(answer);
+            }
+            done.add(staged);
+        }
+        stage.remove(done);
+        return owed;
     }
 
-    /** Drains what a route left staged (after switching to real time, or a crash), if anything. */
-    public DrainResult drainLeftovers(String routeId) {
-        return drain(routeId, false);
+    /** What the drain did; recorded as the route's last run when it was scheduled or did anything. */
+    public DrainResult finish(DrainRun run) {
+        DrainResult result = new DrainResult(run.routeId, run.booked, run.alreadyBooked, run.failed, run.deferred, 0);
+        if (run.scheduled || result.didAnything()) {
+            runs.record(result);
+        }
+        if (result.didAnything()) {
+            LOG.info("Drained {}: {} booked, {} already booked, {} failed, {} deferred (booking in progress)",
+                    run.routeId, run.booked, run.alreadyBooked, run.failed, run.deferred);
+        }
+        return result;
     }
 
-    private DrainResult drain(String routeId, boolean recordEmptyRun) {
-        ReentrantLock lock = running.computeIfAbsent(routeId, id -> new ReentrantLock());
-        // A second caller (run now during a scheduled drain) waits and then finds the stage empty.
-        lock.lock();
-        try (DrainWindow.Held held = window.open()) {
-            int booked = 0;
-            int alreadyBooked = 0;
-            int failed = 0;
-            int deferred = 0;
-            long after = 0;
-            for (List<StagedOrder> chunk = stage.oldest(routeId, after, chunkSize); !chunk.isEmpty();
-                 chunk = stage.oldest(routeId, after, chunkSize)) {
-                after = chunk.get(chunk.size() - 1).id();
-                List<BookingResult> results = booking.bookAll(chunk.stream().map(StagedOrder::order).toList());
-                List<StagedOrder> done = new ArrayList<>(chunk.size());
-                List<Order> answered = new ArrayList<>(chunk.size());
-                List<BookingResult> answers = new ArrayList<>(chunk.size());
-                for (int i = 0; i < chunk.size(); i++) {
-                    BookingResult result = results.get(i);
-                    if (result.rejection() != null && result.rejection().type() == ProblemType.BOOKING_IN_PROGRESS) {
-                        deferred++;
-                        continue;
-                    }
-                    if (result.rejection() != null) {
-                        recordFailure(routeId, chunk.get(i), result.rejection());
-                        failed++;
-                    } else if (result.booking().alreadyBooked()) {
-                        alreadyBooked++;
-                    } else {
-                        booked++;
-                    }
-                    if (result.rejection() != null || !result.booking().alreadyBooked()) {
-                        answered.add(chunk.get(i).order());
-                        answers.add(result);
-                    }
-                    done.add(chunk.get(i));
-                }
-                stage.remove(done);
-                tell(answered, answers);
+    /** Ends the drain, however it went: the next one may start and the back office goes on. */
+    public void close(DrainRun run) {
+        run.close();
+    }
+
+    /**
+     * One drain of a route: the chunks of its stage, oldest first, each read when the last one is
+     * settled. The back office holds off from the first chunk on until the drain is closed.
+     */
+    public final class DrainRun implements Iterator<StagedChunk> {
+        private final String routeId;
+        private final boolean scheduled;
+        private final Semaphore drain;
+        private DrainWindow.Held held;
+        private boolean closed;
+        private long after;
+        private List<StagedOrder> next;
+        private int booked;
+        private int alreadyBooked;
+        private int failed;
+        private int deferred;
+
+        private DrainRun(String routeId, boolean scheduled, Semaphore drain) {
+            this.routeId = routeId;
+            this.scheduled = scheduled;
+            this.drain = drain;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (closed) {
+                return false;
             }
-            DrainResult result = new DrainResult(routeId, booked, alreadyBooked, failed, deferred);
-            if (recordEmptyRun || booked + alreadyBooked + failed > 0) {
-                runs.record(result);
+            if (next == null) {
+                next = stage.oldest(routeId, after, chunkSize);
             }
-            if (booked + alreadyBooked + failed + deferred > 0) {
-                LOG.info("Drained {}: {} booked, {} already booked, {} failed, {} deferred (booking in progress)",
-                        routeId, booked, alreadyBooked, failed, deferred);
+            if (!next.isEmpty() && held == null) {
+                held = window.open();
             }
-            return result;
-        } finally {
-            lock.unlock();
+            return !next.isEmpty();
+        }
+
+        @Override
+        public StagedChunk next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("The stage of " + routeId + " is drained");
+            }
+            List<StagedOrder> chunk = next;
+            next = null;
+            after = chunk.get(chunk.size() - 1).id();
+            return new StagedChunk(this, chunk);
+        }
+
+        /** Not Closeable on purpose: the splitter would close it when it sees the last chunk, before booking it. */
+        synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (held != null) {
+                held.close();
+            }
+            drain.release();
         }
     }
 
-    /** The bookings are committed whatever a listener does; its failure is logged, not the drain's. */
-    private void tell(List<Order> orders, List<BookingResult> results) {
-        if (orders.isEmpty()) {
-            return;
-        }
-        try {
-            listener.drained(orders, results);
-        } catch (RuntimeException e) {
-            LOG.error("After draining {} orders: {}", orders.size(), e.getMessage(), e);
-        }
-    }
+    /** Staged orders booked together, in one ERP transaction. */
+    public record StagedChunk(DrainRun run, List<StagedOrder> staged) {
 
-    private void recordFailure(String routeId, StagedOrder staged, InputRejectedException rejection) {
-        failures.record(routeId, "staged-order", rejection.type().slug(),
-                "Order " + staged.order().key() + " (tracking " + staged.trackingId() + "): " + rejection.getMessage(),
-                null, staged.canonical());
+        public List<Order> orders() {
+            return staged.stream().map(StagedOrder::order).toList();
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.backofficehub.batch.BatchDrain.DrainResult;
+
 import org.backofficehub.store.HubStoreException;
 import org.backofficehub.store.Transactions;
 

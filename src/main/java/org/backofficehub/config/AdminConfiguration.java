@@ -7,7 +7,6 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
-import org.backofficehub.accounting.JournalClosing;
 import org.backofficehub.admin.AdminApi;
 import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminConsolePage;
@@ -60,8 +59,8 @@ public class AdminConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public BackOfficeAdminApi backOfficeAdminApi(@BeanInject("erpDataSource") DataSource erp, JournalClosing journal,
-                                                 OutboundMessages outbound, @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
-        return new BackOfficeAdminApi(new ErpShipments(erp, clock), journal, outbound, json, clock);
+    public BackOfficeAdminApi backOfficeAdminApi(@BeanInject("erpDataSource") DataSource erp, OutboundMessages outbound,
+                                                 @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
+        return new BackOfficeAdminApi(new ErpShipments(erp, clock), outbound, json, clock);
     }
 }

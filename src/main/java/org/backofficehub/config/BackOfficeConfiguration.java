@@ -8,32 +8,33 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.util.function.Suppliers;
+import org.apache.camel.Route;
 import org.backofficehub.accounting.ChartOfAccounts;
 import org.backofficehub.accounting.InvoiceCalculation;
 import org.backofficehub.accounting.InvoiceNumbers;
 import org.backofficehub.accounting.Invoicing;
 import org.backofficehub.accounting.JournalClosing;
 import org.backofficehub.accounting.xml.InvoiceXml;
+import org.backofficehub.backoffice.AccountingDocuments;
+import org.backofficehub.backoffice.ContactHistory;
 import org.backofficehub.backoffice.ContactOrigins;
+import org.backofficehub.backoffice.Invoices;
+import org.backofficehub.backoffice.NoticeCalls;
 import org.backofficehub.backoffice.Notices;
 import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.backoffice.OrderFollowUp;
+import org.backofficehub.backoffice.PartnerDocuments;
 import org.backofficehub.backoffice.ShipmentFailure;
 import org.backofficehub.backoffice.ShipmentIntake;
+import org.backofficehub.batch.DrainRuns;
 import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.customer.CustomerFeed;
 import org.backofficehub.customer.OrderContacts;
@@ -41,20 +42,14 @@ import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpStock;
-import org.backofficehub.modes.RouteActivity;
-import org.backofficehub.modes.RouteModes;
 import org.backofficehub.observe.OutboundMessagesGauge;
 import org.backofficehub.observe.WorkQueuesGauge;
-import org.backofficehub.outbound.Delivery;
-import org.backofficehub.outbound.EndpointDelivery;
-import org.backofficehub.outbound.OutboundDispatcher;
+import org.backofficehub.outbound.OutboundDeliveries;
 import org.backofficehub.outbound.OutboundMessages;
-import org.backofficehub.outbound.PartnerDocumentDelivery;
 import org.backofficehub.outbound.RetryPolicy;
-import org.backofficehub.outbound.WebStoreCallback;
 import org.backofficehub.store.FailureLog;
 
-/** What follows a booking: invoices and ledger, accounting documents and journals, web-store notices, shipments. */
+/** What follows a booking: invoices and ledger, accounting documents and journals, web-store notices, partners' documents, shipments. */
 public class BackOfficeConfiguration implements CamelConfiguration {
 
     /** Amounts and quantities in notices exactly as booked: 390.90, 5000; never 390.9 or 5E+3. */
@@ -76,51 +71,60 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public Invoicing invoicing(Clock clock, @PropertyInject("hub.accounting.invoice-prefix") String invoicePrefix,
-                               @PropertyInject("hub.accounting.invoice-digits") int invoiceDigits,
-                               @PropertyInject("hub.accounting.tax-rate") String taxRate,
-                               @PropertyInject("hub.accounting.time-zone") String timeZone,
-                               @PropertyInject("hub.accounting.accounts.receivables") String receivables,
-                               @PropertyInject("hub.accounting.accounts.revenue") String revenue,
-                               @PropertyInject("hub.accounting.accounts.output-tax") String outputTax) {
-        return new Invoicing(new InvoiceNumbers(invoicePrefix.trim(), invoiceDigits), new InvoiceCalculation(new BigDecimal(taxRate.trim())),
-                new ChartOfAccounts(receivables.trim(), revenue.trim(), outputTax.trim()), ZoneId.of(timeZone.trim()), clock);
+    public OrderFollowUp orderFollowUp(@BeanInject("hubStore") DataSource hubStore, OrderEvents events, OutboundMessages outbound,
+                                       CustomerFeed customers, FailureLog failures, @BeanInject("canonicalJson") ObjectMapper canonicalJson,
+                                       DrainWindow drains) {
+        return new OrderFollowUp(hubStore, events, outbound, customers, failures, canonicalJson, drains::isOpen);
     }
 
     @BindToRegistry(lazy = true)
-    public OrderFollowUp orderFollowUp(@BeanInject("hubStore") DataSource hubStore, OrderEvents events, Invoicing invoicing,
-                                       OutboundMessages outbound, PartnerProfiles partners, CustomerFeed customers,
-                                       @BeanInject("canonicalJson") ObjectMapper canonicalJson, @BeanInject("noticeJson") ObjectMapper noticeJson,
-                                       FailureLog failures, DrainWindow drains, Clock clock,
-                                       @PropertyInject("hub.webstore.callback-url") String callbackUrl,
-                                       @PropertyInject("hub.follow-up.batch-size") int batchSize) {
-        Optional<Notices> notices = callbackUrl.isBlank() ? Optional.empty() : Optional.of(new Notices(noticeJson, clock));
-        return new OrderFollowUp(hubStore, events, invoicing, new InvoiceXml(), outbound, notices, partners, customers,
-                new OrderContacts(new ContactOrigins(partners), clock), canonicalJson, failures, batchSize, drains);
+    public Invoices invoices(Clock clock, @PropertyInject("hub.accounting.invoice-prefix") String invoicePrefix,
+                             @PropertyInject("hub.accounting.invoice-digits") int invoiceDigits,
+                             @PropertyInject("hub.accounting.tax-rate") String taxRate,
+                             @PropertyInject("hub.accounting.time-zone") String timeZone,
+                             @PropertyInject("hub.accounting.accounts.receivables") String receivables,
+                             @PropertyInject("hub.accounting.accounts.revenue") String revenue,
+                             @PropertyInject("hub.accounting.accounts.output-tax") String outputTax) {
+        return new Invoices(new Invoicing(new InvoiceNumbers(invoicePrefix.trim(), invoiceDigits),
+                new InvoiceCalculation(new BigDecimal(taxRate.trim())), new ChartOfAccounts(receivables.trim(), revenue.trim(),
+                outputTax.trim()), ZoneId.of(timeZone.trim()), clock));
     }
 
     @BindToRegistry(lazy = true)
-    public OutboundDispatcher outboundDispatcher(CamelContext camel, OutboundMessages outbound, FailureLog failures, RouteModes modes,
-                                                 RouteActivity activity, OutboundDocuments documents,
-                                                 @BeanInject("erpDataSource") DataSource erp,
-                                                 @BeanInject("objectMapper") ObjectMapper json, @BeanInject("noticeJson") ObjectMapper noticeJson,
-                                                 @PropertyInject("hub.accounting.endpoint") String accountingEndpoint,
-                                                 @PropertyInject("hub.webstore.callback-url") String callbackUrl,
-                                                 @PropertyInject("hub.webstore.notices-per-call") int noticesPerCall,
+    public AccountingDocuments accountingDocuments() {
+        return new AccountingDocuments(new InvoiceXml());
+    }
+
+    @BindToRegistry(lazy = true)
+    public Notices notices(@BeanInject("noticeJson") ObjectMapper noticeJson, Clock clock,
+                           @PropertyInject("hub.webstore.callback-url") String callbackUrl) {
+        return new Notices(noticeJson, clock, !callbackUrl.isBlank());
+    }
+
+    @BindToRegistry(lazy = true)
+    public PartnerDocuments partnerDocuments(PartnerProfiles partners, OutboundDocuments documents,
+                                             @BeanInject("objectMapper") ObjectMapper json) {
+        return new PartnerDocuments(partners, documents, json);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ContactHistory contactHistory(PartnerProfiles partners, Clock clock) {
+        return new ContactHistory(new OrderContacts(new ContactOrigins(partners), clock));
+    }
+
+    @BindToRegistry(lazy = true)
+    public OutboundDeliveries outboundDeliveries(OutboundMessages outbound, FailureLog failures, DrainRuns runs,
                                                  @PropertyInject("hub.outbound.max-attempts") int maxAttempts,
                                                  @PropertyInject("hub.outbound.retry-delay-ms") long retryDelayMillis,
                                                  @PropertyInject("hub.outbound.max-retry-delay-ms") long maxRetryDelayMillis) {
-        Supplier<ProducerTemplate> producer = Suppliers.memorize(camel::createProducerTemplate);
-        Map<String, Delivery> deliveries = new LinkedHashMap<>();
-        deliveries.put(OrderFollowUp.ACCOUNTING_ROUTE, new EndpointDelivery(producer, accountingEndpoint.trim()));
-        deliveries.put(OrderFollowUp.PARTNER_DOCUMENTS_ROUTE, new PartnerDocumentDelivery(documents, json));
-        if (!callbackUrl.isBlank()) {
-            deliveries.put(Notices.ROUTE_ID, new WebStoreCallback(producer, callbackUrl.trim(), new ErpStock(erp),
-                    noticeJson, noticesPerCall));
-        }
-        return new OutboundDispatcher(outbound, deliveries, failures,
-                new RetryPolicy(maxAttempts, Duration.ofMillis(retryDelayMillis), Duration.ofMillis(maxRetryDelayMillis)),
-                modes::inBatchMode, activity);
+        return new OutboundDeliveries(outbound, failures,
+                new RetryPolicy(maxAttempts, Duration.ofMillis(retryDelayMillis), Duration.ofMillis(maxRetryDelayMillis)), runs);
+    }
+
+    @BindToRegistry(lazy = true)
+    public NoticeCalls noticeCalls(OutboundMessages outbound, @BeanInject("erpDataSource") DataSource erp,
+                                   @BeanInject("noticeJson") ObjectMapper noticeJson) {
+        return new NoticeCalls(outbound, new ErpStock(erp), noticeJson);
     }
 
     @BindToRegistry(lazy = true)
@@ -150,8 +154,10 @@ public class BackOfficeConfiguration implements CamelConfiguration {
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
                 var registry = context.getRegistry();
                 WorkQueuesGauge.register(context, registry.findSingleByType(OrderEvents.class), registry.findSingleByType(CustomerFeed.class));
-                OutboundMessagesGauge.register(context, registry.findSingleByType(OutboundMessages.class),
-                        List.of(OrderFollowUp.ACCOUNTING_ROUTE, Notices.ROUTE_ID, OrderFollowUp.PARTNER_DOCUMENTS_ROUTE));
+                // The delivery routes are those of the delivery template (group "deliveries").
+                List<String> deliveryRoutes = context.getRoutes().stream().filter(route -> "deliveries".equals(route.getGroup()))
+                        .map(Route::getRouteId).sorted().toList();
+                OutboundMessagesGauge.register(context, registry.findSingleByType(OutboundMessages.class), deliveryRoutes);
             }
         });
     }

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -14,33 +12,28 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.support.service.ServiceSupport;
 import org.backofficehub.backoffice.OrderEventListener;
 import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.batch.BatchDrain;
 import org.backofficehub.batch.BookingStage;
 import org.backofficehub.batch.DrainRuns;
 import org.backofficehub.batch.DrainWindow;
-import org.backofficehub.batch.StageOrder;
+import org.backofficehub.batch.OrderStaging;
 import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.backofficehub.erp.ErpOrderWriter;
-import org.backofficehub.modes.BatchScheduler;
 import org.backofficehub.modes.RouteActivity;
 import org.backofficehub.modes.RouteDrains;
 import org.backofficehub.modes.RouteMode;
 import org.backofficehub.modes.RouteModes;
+import org.backofficehub.modes.RouteSchedules;
 import org.backofficehub.modes.RouteSettings;
 import org.backofficehub.observe.StagedOrdersGauge;
-import org.backofficehub.outbound.OutboundDispatcher;
 import org.backofficehub.store.FailureLog;
 
 /** Booking orders into the ERP exactly once, staging them in batch mode, and each route's mode and schedule. */
 public class BookingConfiguration implements CamelConfiguration {
-
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "hub-background"));
 
     @BindToRegistry(lazy = true)
     public OrderBooking orderBooking(@BeanInject("hubStore") DataSource hubStore, @BeanInject("erpDataSource") DataSource erp,
@@ -65,10 +58,10 @@ public class BookingConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public StageOrder stageOrder(BookingStage stage, @PropertyInject("hub.booking.max-batch") int maxBatch,
+    public OrderStaging orderStaging(BookingStage stage, @PropertyInject("hub.booking.max-batch") int maxBatch,
                                  @PropertyInject("hub.booking.max-queued") int maxQueued,
                                  @PropertyInject("hub.booking.answer-timeout-ms") long answerTimeoutMillis) {
-        return new StageOrder(stage, maxBatch, maxQueued, answerTimeoutMillis);
+        return new OrderStaging(stage, maxBatch, maxQueued, answerTimeoutMillis);
     }
 
     @BindToRegistry(lazy = true)
@@ -77,12 +70,14 @@ public class BookingConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public BatchDrain batchDrain(BookingStage stage, GroupCommitBooking booking, FailureLog failures, @BeanInject("hubStore") DataSource hubStore,
-                                 @PropertyInject("hub.batch.drain-chunk") int drainChunk, Clock clock, DrainWindow window,
-                                 DrainedOrderResponses orderResponses) {
-        BatchDrain drain = new BatchDrain(stage, booking, failures, hubStore, drainChunk, clock, window);
-        drain.setListener(orderResponses);
-        return drain;
+    public BatchDrain batchDrain(BookingStage stage, FailureLog failures, @BeanInject("hubStore") DataSource hubStore,
+                                 @PropertyInject("hub.batch.drain-chunk") int drainChunk, Clock clock, DrainWindow window) {
+        return new BatchDrain(stage, failures, hubStore, drainChunk, clock, window);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DrainRuns drainRuns(@BeanInject("hubStore") DataSource hubStore, Clock clock) {
+        return new DrainRuns(hubStore, clock);
     }
 
     @BindToRegistry(lazy = true)
@@ -90,11 +85,10 @@ public class BookingConfiguration implements CamelConfiguration {
         return new RouteModes(hubStore, clock);
     }
 
-    /** The Quartz drain routes' processor: staged orders or waiting deliveries, by route. */
+    /** Each route's drain, for run now. */
     @BindToRegistry(lazy = true)
-    public RouteDrains routeDrains(BatchDrain batchDrain, OutboundDispatcher deliveries, @BeanInject("hubStore") DataSource hubStore,
-                                   Clock clock) {
-        return new RouteDrains(batchDrain, deliveries, new DrainRuns(hubStore, clock));
+    public RouteDrains routeDrains(CamelContext camel, DrainRuns runs) {
+        return new RouteDrains(camel, runs);
     }
 
     @BindToRegistry(lazy = true)
@@ -105,13 +99,7 @@ public class BookingConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext camel) throws Exception {
         camel.addService(camel.getRegistry().findSingleByType(GroupCommitBooking.class), true, true);
-        camel.addService(camel.getRegistry().findSingleByType(StageOrder.class), true, true);
-        camel.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                background.shutdownNow();
-            }
-        }, true, true);
+        camel.addService(camel.getRegistry().findSingleByType(OrderStaging.class), true, true);
         camel.getManagementStrategy().addEventNotifier(camel.getRegistry().findSingleByType(RouteActivity.class));
         RouteModes modes = camel.getRegistry().findSingleByType(RouteModes.class);
         List<RouteSettings> defaults = defaultRouteSettings(camel);
@@ -126,10 +114,12 @@ public class BookingConfiguration implements CamelConfiguration {
             public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
             }
 
-            // Drain routes come from a YAML template, so they can only be added once routes are loaded.
+            // Schedule routes come from YAML templates, so they can only be added once routes are loaded.
             @Override
             public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                new BatchScheduler(context, context.getRegistry().findSingleByType(RouteDrains.class), background).follow(modes);
+                RouteDrains drains = context.getRegistry().findSingleByType(RouteDrains.class);
+                modes.all().forEach(route -> drains.requireDrain(route.routeId()));
+                new RouteSchedules(context).follow(modes);
                 StagedOrdersGauge.register(context, modes, context.getRegistry().findSingleByType(BookingStage.class));
             }
         });

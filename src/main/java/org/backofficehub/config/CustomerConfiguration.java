@@ -6,7 +6,6 @@ import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
-import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.backofficehub.admin.CustomerAdminApi;
 import org.backofficehub.api.CustomerApi;
@@ -37,7 +36,7 @@ public class CustomerConfiguration implements CamelConfiguration {
     public CustomerFeed customerFeed(@BeanInject("hubStore") DataSource hubStore, CustomerResolver resolver,
                                      @BeanInject("canonicalJson") ObjectMapper canonicalJson, Clock clock, DrainWindow drains,
                                      @PropertyInject("hub.customers.batch-size") int batchSize) {
-        return new CustomerFeed(hubStore, resolver, canonicalJson, batchSize, 500, clock, drains);
+        return new CustomerFeed(hubStore, resolver, canonicalJson, batchSize, clock, drains::isOpen);
     }
 
     @BindToRegistry(lazy = true)
@@ -69,8 +68,4 @@ public class CustomerConfiguration implements CamelConfiguration {
         return new CustomerAdminApi(new CustomerCuration(hubStore, resolver, clock), customerImport, json);
     }
 
-    @Override
-    public void configure(CamelContext camel) throws Exception {
-        camel.addService(camel.getRegistry().findSingleByType(CustomerFeed.class), true, true);
-    }
 }

@@ -11,10 +11,8 @@ import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.backofficehub.api.InputSizeLimit;
-import org.backofficehub.batch.BookingStage;
-import org.backofficehub.booking.GroupCommitBooking;
+import org.backofficehub.edi.intake.AcceptOrders;
 import org.backofficehub.edi.intake.EdiInbox;
-import org.backofficehub.edi.intake.RouteOrderDelivery;
 import org.backofficehub.edi.partners.ControlNumbers;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfiles;
@@ -29,7 +27,6 @@ import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.inbox.EdiFiles;
-import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.store.FailureLog;
 
@@ -72,11 +69,10 @@ public class EdiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public EdiFiles ediFiles(TransactionSchemas schemas, PartnerProfiles profiles, InterchangeRegistry registry, ControlNumbers numbers,
-                             Outbox outbox, RouteModes modes, GroupCommitBooking booking, BookingStage stage, Clock clock,
-                             @PropertyInject("hub.edi.hold-orders") int holdOrders) {
+    public EdiFiles ediFiles(CamelContext camel, TransactionSchemas schemas, PartnerProfiles profiles, InterchangeRegistry registry,
+                             ControlNumbers numbers, Outbox outbox, Clock clock, @PropertyInject("hub.edi.hold-orders") int holdOrders) {
         return new EdiFiles(new EdiInbox(new InterchangeReader(schemas), EdiEngines.smooksEngines(), profiles, registry, numbers, outbox,
-                new RouteOrderDelivery(modes, "inbox-files", booking, stage), EdiEngines.translators(), clock, holdOrders));
+                new AcceptOrders(camel.createProducerTemplate(), "inbox-files"), EdiEngines.translators(), clock, holdOrders));
     }
 
     @BindToRegistry(lazy = true)

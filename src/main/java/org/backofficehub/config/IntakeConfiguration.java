@@ -3,26 +3,31 @@ package org.backofficehub.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import javax.sql.DataSource;
+import javax.xml.validation.SchemaFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.backofficehub.api.BookingReply;
 import org.backofficehub.api.InputSizeLimit;
 import org.backofficehub.api.OrderLookup;
+import org.backofficehub.api.OrderReply;
 import org.backofficehub.api.ProblemReply;
-import org.backofficehub.api.StagedReply;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.inbox.ArchiveNaming;
 import org.backofficehub.inbox.ContentFingerprint;
-import org.backofficehub.inbox.InboundDocumentReader;
+import org.backofficehub.inbox.DocumentFormats;
+import org.backofficehub.inbox.InboxOrderReply;
 import org.backofficehub.inbox.QuarantineNote;
-import org.backofficehub.json.WebOrderReader;
+import org.backofficehub.json.AssertingFormats;
+import org.backofficehub.json.WebOrderSchemaProblems;
+import org.backofficehub.json.WebOrders;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.store.FailureLog;
-import org.backofficehub.xml.XmlOrderCodec;
+import org.backofficehub.xml.OrderXsdProblems;
+import org.backofficehub.xml.XmlOrders;
+import org.backofficehub.xml.XmlSchemas;
 
 /** Orders coming in: the web store's HTTP API and the inbox folder, their readers, answers and refusals. */
 public class IntakeConfiguration implements CamelConfiguration {
@@ -32,29 +37,50 @@ public class IntakeConfiguration implements CamelConfiguration {
         return new InputSizeLimit(maxInputBytes, "hub.max-input-bytes");
     }
 
+    /** Web-store orders (JSON) as canonical orders, once the route has validated them. */
     @BindToRegistry(lazy = true)
-    public WebOrderReader webOrderReader(@BeanInject("objectMapper") ObjectMapper json) {
-        return new WebOrderReader(json);
+    public WebOrders webOrders(@BeanInject("objectMapper") ObjectMapper json) {
+        return new WebOrders(json);
     }
 
     @BindToRegistry(lazy = true)
-    public XmlOrderCodec xmlOrderCodec() {
-        return new XmlOrderCodec();
+    public AssertingFormats assertingFormats() {
+        return new AssertingFormats();
     }
 
     @BindToRegistry(lazy = true)
-    public InboundDocumentReader inboundDocumentReader(WebOrderReader json, XmlOrderCodec xml) {
-        return new InboundDocumentReader(json, xml);
+    public WebOrderSchemaProblems webOrderSchemaProblems() {
+        return new WebOrderSchemaProblems();
     }
 
     @BindToRegistry(lazy = true)
-    public BookingReply bookingReply(@BeanInject("objectMapper") ObjectMapper json) {
-        return new BookingReply(json);
+    public XmlOrders xmlOrders() {
+        return new XmlOrders();
     }
 
     @BindToRegistry(lazy = true)
-    public StagedReply stagedReply(@BeanInject("objectMapper") ObjectMapper json) {
-        return new StagedReply(json);
+    public SchemaFactory xmlSchemaFactory() {
+        return XmlSchemas.factory();
+    }
+
+    @BindToRegistry(lazy = true)
+    public OrderXsdProblems orderXsdProblems() {
+        return new OrderXsdProblems();
+    }
+
+    @BindToRegistry(lazy = true)
+    public DocumentFormats documentFormats() {
+        return new DocumentFormats();
+    }
+
+    @BindToRegistry(lazy = true)
+    public OrderReply orderReply(@BeanInject("objectMapper") ObjectMapper json) {
+        return new OrderReply(json);
+    }
+
+    @BindToRegistry(lazy = true)
+    public InboxOrderReply inboxOrderReply() {
+        return new InboxOrderReply();
     }
 
     @BindToRegistry(lazy = true)

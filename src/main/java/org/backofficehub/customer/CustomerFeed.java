@@ -10,43 +10,40 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.apache.camel.support.service.ServiceSupport;
-import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.store.HubStoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The durable way into the customer master. Touches are written to {@code customer_inbox} in the
  * transaction of what caused them (a booking's follow-up, an acknowledgement), so none is lost
- * and none is invented; a background worker resolves them in batches and deletes them in the same
- * transaction, so none is applied twice. Booking never waits for customer matching.
+ * and none is invented; the feed route ({@code routes/customer-master.camel.yaml}) resolves them
+ * in batches and deletes them in the same transaction, so none is applied twice. Booking never
+ * waits for customer matching.
  */
-public final class CustomerFeed extends ServiceSupport {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CustomerFeed.class);
+public final class CustomerFeed {
 
     private final DataSource hubStore;
     private final CustomerResolver resolver;
     private final ObjectMapper json;
     private final int batchSize;
-    private final long pollMillis;
     private final Clock clock;
-    private final DrainWindow drains;
-    private final Object wakeUp = new Object();
-    private volatile boolean running;
-    private Thread worker;
+    private final BooleanSupplier holdOff;
 
-    public CustomerFeed(DataSource hubStore, CustomerResolver resolver, ObjectMapper json, int batchSize, long pollMillis, Clock clock,
-                        DrainWindow drains) {
+    /** @param holdOff true while a drain books: the customer master then leaves it the machine */
+    public CustomerFeed(DataSource hubStore, CustomerResolver resolver, ObjectMapper json, int batchSize, Clock clock,
+                        BooleanSupplier holdOff) {
         this.hubStore = hubStore;
         this.resolver = resolver;
         this.json = json;
         this.batchSize = batchSize;
-        this.pollMillis = pollMillis;
         this.clock = clock;
-        this.drains = drains;
+        this.holdOff = holdOff;
+    }
+
+    /** Whether to resolve another batch: the last one had touches (or none was tried yet), and no drain runs. */
+    public boolean goOn(Integer lastBatch) {
+        return (lastBatch == null || lastBatch > 0) && !holdOff.getAsBoolean();
     }
 
     /** Within the caller's transaction. */
@@ -64,9 +61,6 @@ public final class CustomerFeed extends ServiceSupport {
             insert.executeBatch();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A customer touch cannot be written as JSON", e);
-        }
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
         }
     }
 
@@ -127,47 +121,6 @@ public final class CustomerFeed extends ServiceSupport {
             return rs.getLong(1);
         } catch (SQLException e) {
             throw new HubStoreException("Cannot count waiting customer touches: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    protected void doStart() {
-        running = true;
-        worker = new Thread(this::work, "customer-feed");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    @Override
-    protected void doStop() throws InterruptedException {
-        running = false;
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
-        if (worker != null) {
-            worker.join(10_000);
-        }
-    }
-
-    private void work() {
-        while (running) {
-            try {
-                // Holding off while a drain runs: the drain's bookings wait here, durably, for it to end.
-                if (!drains.isOpen() && resolvePending() > 0) {
-                    continue;
-                }
-            } catch (RuntimeException e) {
-                // The touches stay in the inbox and are retried on the next round.
-                LOG.warn("Customer master update failed, retrying: {}", e.getMessage());
-            }
-            synchronized (wakeUp) {
-                try {
-                    wakeUp.wait(pollMillis);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
     }
 }

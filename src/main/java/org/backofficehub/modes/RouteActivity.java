@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.EventNotifierSupport;
+import org.backofficehub.batch.DrainResult;
 
 /**
  * Counts, per route, the messages it finished and those that failed (including rejections
@@ -45,6 +46,11 @@ public final class RouteActivity extends EventNotifierSupport {
             boolean failure = exchange.isFailed() || exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null;
             (failure ? failed : processed).computeIfAbsent(routeId, id -> new LongAdder()).increment();
         }
+    }
+
+    /** What a delivery route's drain did: its messages, not the drain's exchange, are what it processed. */
+    public void count(DrainResult drained) {
+        add(drained.routeId(), drained.delivered(), drained.failed());
     }
 
     /** Messages a route handled outside the exchanges that triggered it (a delivery round). */

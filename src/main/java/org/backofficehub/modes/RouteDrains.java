@@ -1,59 +1,61 @@
 package org.backofficehub.modes;
 
 import java.util.Optional;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.backofficehub.batch.BatchDrain.DrainResult;
-import org.backofficehub.outbound.OutboundDispatcher;
-import org.backofficehub.batch.BatchDrain;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.ProducerTemplate;
+import org.backofficehub.batch.DrainResult;
 import org.backofficehub.batch.DrainRuns;
 
 /**
- * The batch of each route in batch mode, whatever the route does: an order route books what it
- * staged ({@link BatchDrain}), a delivery route (accounting export, web-store notices) delivers
- * what waits for it ({@link OutboundDispatcher}). The Quartz drain routes, run now and the switch
- * back to real time all come through here.
+ * The drain of each route with a mode, whatever the route does (it books what it staged, or
+ * delivers what waits for it): every such route has one at {@code direct:drain-<route id>}. Run
+ * now comes through here; the schedule routes call it directly.
  */
-public final class RouteDrains implements Processor {
+public final class RouteDrains {
 
-    public static final String ROUTE_HEADER = "hubDrainRouteId";
+    /** An exchange header: the drain is the route's schedule or run now (recorded as its last run even if empty). */
+    public static final String SCHEDULED = "hubDrainScheduled";
 
-    private final BatchDrain stagedOrders;
-    private final OutboundDispatcher deliveries;
+    private final CamelContext camel;
+    private final ProducerTemplate producer;
     private final DrainRuns runs;
 
-    public RouteDrains(BatchDrain stagedOrders, OutboundDispatcher deliveries, DrainRuns runs) {
-        this.stagedOrders = stagedOrders;
-        this.deliveries = deliveries;
+    public RouteDrains(CamelContext camel, DrainRuns runs) {
+        this.camel = camel;
+        this.producer = camel.createProducerTemplate();
         this.runs = runs;
     }
 
-    /** The scheduled drain: the route id comes from the drain route's header. */
-    @Override
-    public void process(Exchange exchange) {
-        drain(exchange.getMessage().getHeader(ROUTE_HEADER, String.class));
+    public static String endpoint(String routeId) {
+        return "direct:drain-" + routeId;
     }
 
-    /** A scheduled drain or run now; recorded as the route's last run. */
-    public DrainResult drain(String routeId) {
-        return deliveries.handles(routeId) ? deliver(routeId, true) : stagedOrders.drain(routeId);
-    }
-
-    /** What a route left (after switching to real time, or a crash), if anything. */
-    public DrainResult drainLeftovers(String routeId) {
-        return deliveries.handles(routeId) ? deliver(routeId, false) : stagedOrders.drainLeftovers(routeId);
+    /** Drains the route now and says what it did. */
+    public DrainResult drain(String routeId) throws InvalidPayloadException {
+        Exchange drained = producer.send(endpoint(routeId), exchange -> {
+            exchange.getMessage().setHeader(SCHEDULED, true);
+            exchange.setProperty(RouteActivity.COUNTED_BY_ROUTE, true);
+        });
+        if (drained.getException() != null) {
+            throw RuntimeCamelException.wrapRuntimeException(drained.getException());
+        }
+        return drained.getMessage().getMandatoryBody(DrainResult.class);
     }
 
     public Optional<DrainRuns.LastRun> lastRun(String routeId) {
         return runs.lastRun(routeId);
     }
 
-    private DrainResult deliver(String routeId, boolean recordEmptyRun) {
-        OutboundDispatcher.Outcome outcome = deliveries.deliver(routeId);
-        DrainResult result = new DrainResult(routeId, 0, 0, outcome.failed(), outcome.retrying(), outcome.delivered());
-        if (recordEmptyRun || outcome.delivered() + outcome.failed() > 0) {
-            runs.record(result);
+    /** Refuses to start a hub whose route with a mode has no drain: its schedule would fail at every run. */
+    public void requireDrain(String routeId) {
+        Endpoint drain = camel.hasEndpoint(endpoint(routeId));
+        if (drain == null) {
+            throw new IllegalStateException("Route " + routeId + " has a mode (hub.routes) but no drain: no route consumes "
+                    + endpoint(routeId));
         }
-        return result;
     }
 }

@@ -14,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.apache.camel.Exchange;
 import org.backofficehub.store.HubStoreException;
 import org.quartz.CronExpression;
 
@@ -68,11 +67,6 @@ public final class RouteModes {
             throw new UnknownRouteException(routeId);
         }
         return settings;
-    }
-
-    /** For the routes' choice: is the route this exchange came from in batch mode? */
-    public boolean inBatchMode(Exchange exchange) {
-        return inBatchMode(exchange.getFromRouteId());
     }
 
     /** A route without a mode (not in hub.routes) always runs in real time. */

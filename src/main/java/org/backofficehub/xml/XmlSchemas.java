@@ -13,11 +13,22 @@ public final class XmlSchemas {
 
     /** {@code resource}: a classpath path such as {@code /schema/order.xsd}. */
     public static Schema load(String resource) throws SAXException {
-        // The JDK's own implementation: the Smooks engine's DFDL libraries put Xerces on the
-        // classpath, whose factories ignore the properties that keep external entities out.
+        return factory().newSchema(XmlSchemas.class.getResource(resource));
+    }
+
+    /**
+     * The JDK's own implementation, for the routes' {@code validator:} steps too: the Smooks
+     * engine's libraries put Xerces on the classpath, whose factories ignore the properties that
+     * keep external entities out.
+     */
+    public static SchemaFactory factory() {
         SchemaFactory factory = SchemaFactory.newDefaultInstance();
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory.newSchema(XmlSchemas.class.getResource(resource));
+        try {
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXException e) {
+            throw new IllegalStateException("The JDK's schema factory refuses to keep external entities out", e);
+        }
+        return factory;
     }
 }

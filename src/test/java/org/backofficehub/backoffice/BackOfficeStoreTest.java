@@ -19,11 +19,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.awaitility.Awaitility;
 import org.backofficehub.accounting.ChartOfAccounts;
 import org.backofficehub.accounting.InvoiceCalculation;
 import org.backofficehub.accounting.InvoiceNumbers;
@@ -36,12 +41,13 @@ import org.backofficehub.customer.OrderContacts;
 import org.backofficehub.customer.Origin;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.modes.RouteActivity;
-import org.backofficehub.outbound.Delivery;
-import org.backofficehub.outbound.OutboundDispatcher;
+import org.backofficehub.outbound.OutboundDeliveries;
 import org.backofficehub.outbound.OutboundMessage;
 import org.backofficehub.outbound.OutboundMessages;
 import org.backofficehub.outbound.RetryPolicy;
+import org.backofficehub.batch.DrainRuns;
 import org.backofficehub.store.FailureLog;
+import org.backofficehub.support.RouteFiles;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.support.TestOrders;
 import org.junit.jupiter.api.AfterEach;
@@ -49,9 +55,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Invoicing, ledger, journal and the outbound queue in the hub store, on H2 and a real PostgreSQL:
- * one invoice per order however often its booking is reported, gapless numbers under concurrent
- * consumers, a balanced journal that takes each posting once, retries then a replayable failure.
+ * Invoicing, ledger, journal and the outbound queue in the hub store, on H2 and a real PostgreSQL,
+ * as the follow-up and delivery routes run them (routes/order-follow-up.camel.yaml,
+ * routes/deliveries.camel.yaml): one invoice per order however often its booking is reported,
+ * gapless numbers under concurrent consumers, a balanced journal that takes each posting once,
+ * retries then a replayable failure.
  */
 class BackOfficeStoreTest {
 
@@ -60,9 +68,13 @@ class BackOfficeStoreTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final DrainWindow drains = new DrainWindow();
     private HikariDataSource hubStore;
+    private CamelContext camel;
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        if (camel != null) {
+            camel.close();
+        }
         hubStore.close();
     }
 
@@ -72,15 +84,15 @@ class BackOfficeStoreTest {
         hubStore = database.newMigratedDataSource("hub", "db/hub");
         OrderEvents events = new OrderEvents(hubStore, json, CLOCK);
         OutboundMessages outbound = new OutboundMessages(hubStore, CLOCK);
-        OrderFollowUp followUp = followUp(events, outbound, 500);
+        startFollowUp(events, outbound, 500);
         List<OrderEvent> booked = List.of(
                 OrderEvent.booked(TestOrders.order("WEB-1", "SKU-1001", 2), "100001"),
                 OrderEvent.booked(TestOrders.order("WEB-2", "SKU-1002", 3), "100002"),
                 OrderEvent.booked(TestOrders.order("WEB-3", "SKU-1001", 1), "100003"));
         events.enqueue(booked);
-        assertThat(followUp.followUpAll()).isEqualTo(3);
+        awaitFollowedUp(events);
         events.enqueue(booked);
-        assertThat(followUp.followUpAll()).as("a booking reported again is followed up, but not invoiced again").isEqualTo(3);
+        awaitFollowedUp(events);
 
         assertThat(strings("SELECT invoice_number FROM invoice ORDER BY invoice_number"))
                 .containsExactly("INV-2026-000001", "INV-2026-000002", "INV-2026-000003");
@@ -98,14 +110,17 @@ class BackOfficeStoreTest {
                 .as("orders in the customers' history, booked when the booking committed").isEqualByComparingTo("6");
         assertThat(events.pending()).isZero();
 
+        assertThat(strings("SELECT invoice_number FROM invoice ORDER BY invoice_number")).as("a booking reported again is not invoiced again")
+                .hasSize(3);
+
         JournalClosing journal = new JournalClosing(hubStore, outbound, CLOCK);
-        JournalClosing.Closed closed = journal.close().orElseThrow();
+        JournalClosing.Closed closed = journal.close("accounting-export");
         assertThat(closed.postings()).isEqualTo(9);
         assertThat(closed.debits()).isEqualByComparingTo(closed.credits()).isEqualByComparingTo(number("SELECT SUM(gross_total) FROM invoice"));
-        assertThat(journal.close()).as("no postings since: no journal").isEmpty();
+        assertThat(journal.close("accounting-export")).as("no postings since: no journal").isEqualTo(JournalClosing.Closed.NONE);
         events.enqueue(List.of(OrderEvent.booked(TestOrders.order("WEB-4", "SKU-1001", 1), "100004")));
-        followUp.followUpAll();
-        assertThat(journal.close().orElseThrow().postings()).as("the next journal has only the new postings").isEqualTo(3);
+        awaitFollowedUp(events);
+        assertThat(journal.close("accounting-export").postings()).as("the next journal has only the new postings").isEqualTo(3);
         assertThat(kinds("accounting-export")).containsOnly(Map.entry("invoice", 4L), Map.entry("journal", 2L));
     }
 
@@ -114,16 +129,16 @@ class BackOfficeStoreTest {
     void followUpWaitsWhileADrainRunsAndCatchesUpAfterwards(TestDatabase database) throws Exception {
         hubStore = database.newMigratedDataSource("hub", "db/hub");
         OrderEvents events = new OrderEvents(hubStore, json, CLOCK);
-        OrderFollowUp followUp = followUp(events, new OutboundMessages(hubStore, CLOCK), 500);
-        events.enqueue(List.of(OrderEvent.booked(TestOrders.order("WEB-1", "SKU-1001", 2), "100001")));
+        startFollowUp(events, new OutboundMessages(hubStore, CLOCK), 500);
 
         try (DrainWindow.Held drain = drains.open()) {
-            assertThat(followUp.followUpAll()).isZero();
-            assertThat(events.pending()).isEqualTo(1);
+            events.enqueue(List.of(OrderEvent.booked(TestOrders.order("WEB-1", "SKU-1001", 2), "100001")));
+            Awaitility.await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(events.pending()).isEqualTo(1));
             assertThat(number("SELECT COUNT(*) FROM invoice")).isEqualByComparingTo("0");
         }
 
-        assertThat(followUp.followUpAll()).isEqualTo(1);
+        awaitFollowedUp(events);
         assertThat(number("SELECT COUNT(*) FROM invoice")).isEqualByComparingTo("1");
     }
 
@@ -137,18 +152,19 @@ class BackOfficeStoreTest {
         for (int i = 1; i <= 200; i++) {
             booked.add(OrderEvent.booked(TestOrders.order("WEB-" + i, "SKU-1001", 1), Integer.toString(100000 + i)));
         }
+        startFollowUp(events, outbound, 7);
+        ProducerTemplate producer = camel.createProducerTemplate();
         events.enqueue(booked);
         ExecutorService consumers = Executors.newFixedThreadPool(4);
         try {
             List<Future<Integer>> work = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                OrderFollowUp followUp = followUp(events, outbound, 7);
                 work.add(consumers.submit(() -> {
                     int done = 0;
                     // A consumer that loses a race on an event or the sequence row rolls back and tries again.
                     while (events.pending() > 0) {
                         try {
-                            done += followUp.followUpAll();
+                            done += producer.requestBody("direct:follow-up-events", 7, Integer.class);
                         } catch (RuntimeException lostRace) {
                             Thread.onSpinWait();
                         }
@@ -171,50 +187,73 @@ class BackOfficeStoreTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void aDeliveryThatKeepsFailingBecomesAFailureAndIsDeliveredOnceWhenReplayed(TestDatabase database) {
+    void aDeliveryThatKeepsFailingBecomesAFailureAndIsDeliveredOnceWhenReplayed(TestDatabase database) throws Exception {
         hubStore = database.newMigratedDataSource("hub", "db/hub");
         OutboundMessages outbound = new OutboundMessages(hubStore, CLOCK);
         FailureLog failures = new FailureLog(hubStore, CLOCK);
         List<String> received = new CopyOnWriteArrayList<>();
         boolean[] receiverUp = {false};
-        Delivery receiver = messages -> {
-            if (!receiverUp[0]) {
-                throw new java.net.ConnectException("Connection refused");
+        OutboundDeliveries deliveries = new OutboundDeliveries(outbound, failures, new RetryPolicy(3, Duration.ZERO, Duration.ZERO),
+                new DrainRuns(hubStore, CLOCK));
+        camel = RouteFiles.start(Map.of("outboundDeliveries", deliveries, "routeActivity", new RouteActivity()),
+                "deliveries.camel.yaml", "hub-errors.camel.yaml");
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:receiver").process(exchange -> {
+                    if (!receiverUp[0]) {
+                        throw new java.net.ConnectException("Connection refused");
+                    }
+                    exchange.getMessage().getBody(List.class).forEach(m -> received.add(((OutboundMessage) m).name()));
+                });
             }
-            messages.forEach(m -> received.add(m.name()));
-        };
-        OutboundDispatcher dispatcher = new OutboundDispatcher(outbound, Map.of("webstore-notices", receiver), failures,
-                new RetryPolicy(3, Duration.ZERO, Duration.ZERO), routeId -> false, new RouteActivity());
+        });
+        TemplatedRouteBuilder.builder(camel, "delivery").routeId("webstore-notices").parameter("routeId", "webstore-notices")
+                .parameter("deliverTo", "direct:receiver").add();
+        Runnable deliverDue = () -> camel.createProducerTemplate().sendBodyAndHeader("direct:drain-webstore-notices", null,
+                "hubDrainScheduled", false);
         outbound.enqueue(List.of(OutboundMessage.of("webstore-notices", "booked", "booked:WEBSTORE:WEB-1", "{}".getBytes())));
 
         for (int attempt = 0; attempt < 5; attempt++) {
-            dispatcher.deliverDue("webstore-notices");
+            deliverDue.run();
         }
         List<FailureLog.Failure> open = failures.list(FailureLog.OPEN, 10);
         assertThat(open).singleElement().satisfies(failure -> {
-            assertThat(failure.kind()).isEqualTo(OutboundDispatcher.FAILURE_KIND);
+            assertThat(failure.kind()).isEqualTo(OutboundDeliveries.FAILURE_KIND);
             assertThat(failure.reason()).contains("3 attempts").contains("Connection refused");
         });
         assertThat(number("SELECT attempts FROM outbound_message")).as("no attempt after the last").isEqualByComparingTo("3");
 
         receiverUp[0] = true;
-        dispatcher.deliverDue("webstore-notices");
+        deliverDue.run();
         assertThat(received).as("a failed message waits for the replay").isEmpty();
         assertThat(outbound.reopenFailure(open.get(0).id())).isTrue();
         assertThat(outbound.reopenFailure(open.get(0).id())).as("replayed once").isFalse();
-        dispatcher.deliverDue("webstore-notices");
-        dispatcher.deliverDue("webstore-notices");
+        deliverDue.run();
+        deliverDue.run();
         assertThat(received).containsExactly("booked:WEBSTORE:WEB-1");
     }
 
-    private OrderFollowUp followUp(OrderEvents events, OutboundMessages outbound, int batchSize) {
+    /** The follow-up routes with their beans, polling the queue every 100 ms. */
+    private void startFollowUp(OrderEvents events, OutboundMessages outbound, int batchSize) {
         Invoicing invoicing = new Invoicing(new InvoiceNumbers("INV-{yyyy}-", 6), new InvoiceCalculation(new BigDecimal("0.19")),
                 new ChartOfAccounts("1400", "8400", "1776"), ZoneId.of("Europe/Berlin"), CLOCK);
         // Only the feed's enqueue is used here: touches go to customer_inbox in the follow-up's transaction.
-        CustomerFeed customers = new CustomerFeed(hubStore, null, json, 100, 100, CLOCK, new DrainWindow());
-        return new OrderFollowUp(hubStore, events, invoicing, new InvoiceXml(), outbound, Optional.of(new Notices(json, CLOCK)),
-                new PartnerProfiles(List.of(), false, "HUB"), customers, new OrderContacts(source -> Origin.WEBSTORE, CLOCK), json,
-                new FailureLog(hubStore, CLOCK), batchSize, drains);
+        CustomerFeed customers = new CustomerFeed(hubStore, null, json, 100, CLOCK, () -> false);
+        OrderFollowUp followUp = new OrderFollowUp(hubStore, events, outbound, customers, new FailureLog(hubStore, CLOCK), json, drains::isOpen);
+        PartnerProfiles partners = new PartnerProfiles(List.of(), false, "HUB");
+        Properties settings = new Properties();
+        settings.setProperty("hub.outbound.poll-ms", "100");
+        settings.setProperty("hub.follow-up.batch-size", Integer.toString(batchSize));
+        camel = RouteFiles.start(Map.of("orderFollowUp", followUp, "invoices", new Invoices(invoicing),
+                "accountingDocuments", new AccountingDocuments(new InvoiceXml()), "notices", new Notices(json, CLOCK, true),
+                "partnerDocuments", new PartnerDocuments(partners, null, json),
+                "contactHistory", new ContactHistory(new OrderContacts(source -> Origin.WEBSTORE, CLOCK))),
+                settings, "order-follow-up.camel.yaml", "hub-errors.camel.yaml");
+    }
+
+    private static void awaitFollowedUp(OrderEvents events) {
+        Awaitility.await("order events followed up").atMost(Duration.ofSeconds(20)).until(() -> events.pending() == 0);
     }
 
     private Map<String, Long> kinds(String routeId) throws SQLException {

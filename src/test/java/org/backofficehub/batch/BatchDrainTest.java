@@ -12,20 +12,28 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.booking.BookingLedger;
+import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.FailureLog;
+import org.backofficehub.support.RouteFiles;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.support.TestOrders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Draining the stage, on H2 and PostgreSQL: booked and refused orders leave it, orders still claimed stay. */
+/**
+ * Draining the stage as routes/batch-drains.camel.yaml runs it, on H2 and PostgreSQL: booked and
+ * refused orders leave it, orders still claimed stay.
+ */
 class BatchDrainTest {
 
     private HikariDataSource erp;
@@ -33,8 +41,9 @@ class BatchDrainTest {
     private GroupCommitBooking booking;
     private BookingStage stage;
     private FailureLog failures;
-    private BatchDrain drain;
     private final DrainWindow window = new DrainWindow();
+    private final List<Boolean> windowOpenWhenPartnersAreAnswered = new CopyOnWriteArrayList<>();
+    private CamelContext camel;
 
     private void open(TestDatabase database) {
         erp = database.newMigratedDataSource("erp", "db/erp");
@@ -46,11 +55,30 @@ class BatchDrainTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         stage = new BookingStage(hubStore, json, clock);
         failures = new FailureLog(hubStore, clock);
-        drain = new BatchDrain(stage, booking, failures, hubStore, 2, clock, window);
+        BatchDrain drain = new BatchDrain(stage, failures, hubStore, 2, clock, window);
+        camel = RouteFiles.start(Map.of("batchDrain", drain, "realTimeBooking", booking,
+                "orderStaging", new OrderStaging(stage, 64, 1000, 30_000), "routeModes", new RouteModes(hubStore, clock)),
+                "batch-drains.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");
+        try {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:answer-edi-partners").process(exchange -> windowOpenWhenPartnersAreAnswered.add(window.isOpen()));
+                }
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private DrainResult drain(String routeId) {
+        return camel.createProducerTemplate().requestBodyAndHeader("direct:drain-" + routeId, null, "hubDrainScheduled", true,
+                DrainResult.class);
     }
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
+        camel.close();
         booking.stop();
         erp.close();
         hubStore.close();
@@ -73,20 +101,19 @@ class BatchDrainTest {
             claim.executeUpdate();
         }
 
-        List<Boolean> windowOpenPerChunk = new ArrayList<>();
-        drain.setListener((orders, results) -> windowOpenPerChunk.add(window.isOpen()));
-        BatchDrain.DrainResult result = drain.drain("webstore-orders");
+        DrainResult result = drain("webstore-orders");
 
-        assertThat(windowOpenPerChunk).as("the back office's workers hold off while the drain books").isNotEmpty().containsOnly(true);
+        assertThat(windowOpenWhenPartnersAreAnswered).as("the back office's workers hold off while the drain books")
+                .isNotEmpty().containsOnly(true);
         assertThat(window.isOpen()).as("and go on once it is over").isFalse();
-        assertThat(result).isEqualTo(new BatchDrain.DrainResult("webstore-orders", 2, 0, 1, 1));
+        assertThat(result).isEqualTo(new DrainResult("webstore-orders", 2, 0, 1, 1, 0));
         assertThat(stage.countsByRoute()).containsEntry("webstore-orders", 1L).containsEntry("inbox-files", 1L);
         assertThat(failures.list(FailureLog.OPEN, 10)).singleElement().satisfies(f -> {
             assertThat(f.kind()).isEqualTo("staged-order");
             assertThat(f.problem()).isEqualTo("insufficient-stock");
             assertThat(f.reason()).contains("D-SHORT");
         });
-        assertThat(drain.drain("webstore-orders")).as("the deferred order stays until its claim lapses")
-                .isEqualTo(new BatchDrain.DrainResult("webstore-orders", 0, 0, 0, 1));
+        assertThat(drain("webstore-orders")).as("the deferred order stays until its claim lapses")
+                .isEqualTo(new DrainResult("webstore-orders", 0, 0, 0, 1, 0));
     }
 }

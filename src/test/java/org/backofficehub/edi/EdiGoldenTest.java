@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.backofficehub.edi.intake.BookingDelivery;
+import org.backofficehub.booking.BookingResult;
 import org.backofficehub.edi.intake.EdiInbox;
 import org.backofficehub.edi.intake.OrderDelivery;
 import org.backofficehub.edi.partners.InterchangeRegistry;
@@ -170,10 +170,16 @@ class EdiGoldenTest {
                 key -> key.endsWith(".engine") ? engine : overrides.get(key));
         InterchangeRegistry registry = new InterchangeRegistry(hubStore, CLOCK);
         OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
-        BookingDelivery bookNow = new BookingDelivery(booking::bookAll);
         OrderDelivery recording = orders -> {
             delivered.addAll(orders);
-            return bookNow.deliver(orders);
+            List<BookingResult> results = booking.bookAll(orders);
+            List<OrderResponse> responses = new java.util.ArrayList<>();
+            for (int i = 0; i < orders.size(); i++) {
+                BookingResult result = results.get(i);
+                responses.add(result.rejection() == null ? new OrderResponse(orders.get(i), result.booking().erpOrderNumber(), null)
+                        : new OrderResponse(orders.get(i), null, result.rejection().getMessage()));
+            }
+            return responses;
         };
         Map<String, OrderMessageTranslator> translators = EdiEngines.translators();
         EdiInbox inbox = new EdiInbox(new InterchangeReader(new TransactionSchemas()), SMOOKS, profiles, registry,

@@ -6,9 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.backofficehub.batch.BatchDrain;
-import org.backofficehub.booking.BookingResult;
 import org.backofficehub.model.Order;
+import org.backofficehub.model.OrderAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.backofficehub.edi.OrderResponse;
@@ -21,7 +20,7 @@ import org.backofficehub.edi.partners.PartnerProfiles;
  * Order responses for EDI orders that were staged in batch mode: when a drain books or refuses
  * them, each partner gets its ORDRSP/855 for them, as it would have in real time.
  */
-public final class DrainedOrderResponses implements BatchDrain.Listener {
+public final class DrainedOrderResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(DrainedOrderResponses.class);
 
@@ -40,19 +39,18 @@ public final class DrainedOrderResponses implements BatchDrain.Listener {
         this.clock = clock;
     }
 
-    @Override
-    public void drained(List<Order> orders, List<BookingResult> results) {
+    /** Sends each partner the order responses for its orders among these; other senders' orders get none. */
+    public void answer(List<OrderAnswer> answers) {
         Map<PartnerProfile, List<OrderResponse>> byPartner = new LinkedHashMap<>();
-        for (int i = 0; i < orders.size(); i++) {
-            Order order = orders.get(i);
+        for (OrderAnswer answer : answers) {
+            Order order = answer.order();
             Optional<PartnerProfile> partner = profiles.byId(order.source());
-            if (partner.isEmpty()) {
+            if (partner.isEmpty() || answer.isStaged()) {
                 continue; // not an EDI partner's order: the web store and XML senders get no ORDRSP
             }
-            BookingResult result = results.get(i);
-            byPartner.computeIfAbsent(partner.get(), p -> new ArrayList<>()).add(result.rejection() == null
-                    ? new OrderResponse(order, result.booking().erpOrderNumber(), null)
-                    : new OrderResponse(order, null, result.rejection().getMessage()));
+            byPartner.computeIfAbsent(partner.get(), p -> new ArrayList<>()).add(answer.refusal() == null
+                    ? new OrderResponse(order, answer.booking().erpOrderNumber(), null)
+                    : new OrderResponse(order, null, answer.refusal().getMessage()));
         }
         byPartner.forEach((partner, responses) -> {
             try (OrderResponseDocument document = new OrderResponseDocument(outbox, partner, numbers, registry, clock)) {

@@ -1,59 +1,72 @@
 package org.backofficehub.xml;
 
+import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.UnmarshalException;
-import jakarta.xml.bind.Unmarshaller;
-import jakarta.xml.bind.ValidationEvent;
-import jakarta.xml.bind.ValidationEventLocator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.util.BuiltOnFirstUse;
 
 /**
- * Reads and writes XML order documents. Parsing refuses DTDs and external entities (XXE) and
- * validates against {@code schema/order.xsd}; the JAXB binding, schema and StAX factory are built
- * once and shared, as all three are thread-safe.
+ * XML order documents ({@code urn:backoffice-hub:order:1}): refused when they declare a DTD (no
+ * external entity is ever resolved, no entity bomb expanded), read into canonical orders once the
+ * route has validated them, and written. The StAX factory and JAXB context are shared: both are
+ * thread-safe.
  */
-public final class XmlOrderCodec {
+public final class XmlOrders {
 
-    private static final int MAX_REPORTED_PROBLEMS = 20;
-
-    private final XmlBinding binding = new XmlBinding(XmlOrder.class, "/schema/order.xsd");
+    private final BuiltOnFirstUse<JAXBContext> context = new BuiltOnFirstUse<>(XmlOrders::context);
     private final XMLInputFactory inputFactory;
     private final XmlOrderTranslator translator = new XmlOrderTranslator();
 
-    public XmlOrderCodec() {
+    public XmlOrders() {
         inputFactory = XMLInputFactory.newDefaultFactory();
         inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         inputFactory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     }
 
-    public Order read(byte[] xml) {
-        List<FieldProblem> problems = new ArrayList<>();
+    /** Reads up to the root element: a document type declaration anywhere before it refuses the document. */
+    public void refuseDoctype(byte[] xml) {
         XMLStreamReader reader = null;
         try {
             reader = inputFactory.createXMLStreamReader(new ByteArrayInputStream(xml));
-            Unmarshaller unmarshaller = binding.context().createUnmarshaller();
-            unmarshaller.setSchema(binding.schema());
-            unmarshaller.setEventHandler(event -> collect(event, problems));
-            XmlOrder bound = unmarshaller.unmarshal(reader, XmlOrder.class).getValue();
-            if (!problems.isEmpty()) {
-                throw schemaViolation(problems);
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new InputRejectedException(ProblemType.MALFORMED_DOCUMENT,
+                            "The document declares a DTD; DTDs and external entities are refused", List.of());
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return;
+                }
             }
-            return translator.toCanonical(bound);
+        } catch (XMLStreamException e) {
+            throw malformed(e);
+        } finally {
+            close(reader);
+        }
+    }
+
+    /** A document the route has validated against order.xsd, as canonical orders (it carries one). */
+    public List<Order> toCanonical(byte[] xml) {
+        return List.of(read(xml));
+    }
+
+    Order read(byte[] xml) {
+        XMLStreamReader reader = null;
+        try {
+            reader = inputFactory.createXMLStreamReader(new ByteArrayInputStream(xml));
+            return translator.toCanonical(context.get().createUnmarshaller().unmarshal(reader, XmlOrder.class).getValue());
         } catch (UnmarshalException e) {
-            if (!problems.isEmpty()) {
-                throw schemaViolation(problems);
-            }
             throw malformed(e.getLinkedException() != null ? e.getLinkedException() : e);
         } catch (XMLStreamException e) {
             throw malformed(e);
@@ -66,7 +79,7 @@ public final class XmlOrderCodec {
 
     public byte[] write(Order order) {
         try {
-            Marshaller marshaller = binding.context().createMarshaller();
+            Marshaller marshaller = context.get().createMarshaller();
             marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
             marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -77,27 +90,18 @@ public final class XmlOrderCodec {
         }
     }
 
-    /** Keeps going after a schema error so the sender learns every problem at once, up to a bound. */
-    private static boolean collect(ValidationEvent event, List<FieldProblem> problems) {
-        if (event.getSeverity() == ValidationEvent.WARNING) {
-            return true;
-        }
-        ValidationEventLocator locator = event.getLocator();
-        String where = locator == null ? "document" : "line " + locator.getLineNumber() + ", column " + locator.getColumnNumber();
-        problems.add(new FieldProblem(where, event.getMessage()));
-        return problems.size() < MAX_REPORTED_PROBLEMS;
-    }
-
-    private static InputRejectedException schemaViolation(List<FieldProblem> problems) {
-        FieldProblem first = problems.get(0);
-        return new InputRejectedException(ProblemType.SCHEMA_VIOLATION,
-                "The order does not match order.xsd at " + first.field() + ": " + first.reason(), problems);
-    }
-
-    private static InputRejectedException malformed(Throwable cause) {
+    static InputRejectedException malformed(Throwable cause) {
         return new InputRejectedException(ProblemType.MALFORMED_DOCUMENT,
                 "The document is not well-formed XML (DTDs and external entities are refused): " + cause.getMessage(),
                 List.of(), cause);
+    }
+
+    private static JAXBContext context() {
+        try {
+            return JAXBContext.newInstance(XmlOrder.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("Cannot set up the XML binding of orders", e);
+        }
     }
 
     private static void close(XMLStreamReader reader) {

@@ -1,0 +1,88 @@
+package org.backofficehub.inbox;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.file.GenericFile;
+import org.backofficehub.customer.CustomerExportReader;
+import org.backofficehub.edi.EdiStandard;
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
+
+/**
+ * What an inbox file is, recognised by its first bytes rather than its name (partners name files
+ * however their systems do): an EDI interchange (UNA, UNB, ISA), an ERP customer export (a CSV
+ * whose header starts {@code customer_number,}), a JSON or an XML order document.
+ */
+public final class DocumentFormats {
+
+    /** The header the inbox route chooses by: EDI, CUSTOMER_EXPORT, JSON, XML or UNKNOWN. */
+    public static final String FORMAT = "hubDocumentFormat";
+
+    private static final int HEAD_BYTES = 64;
+
+    public void detect(Exchange exchange) throws IOException {
+        byte[] head = head(file(exchange));
+        exchange.getMessage().setHeader(FORMAT, of(head));
+    }
+
+    /** The last word on a document of no format the hub reads. */
+    public void refuse(Exchange exchange) throws IOException {
+        throw new InputRejectedException(ProblemType.UNSUPPORTED_FORMAT,
+                "The file is neither a JSON nor an XML order (it starts with '" + preview(head(file(exchange))) + "')");
+    }
+
+    static String of(byte[] head) {
+        if (EdiStandard.detect(head, head.length) != null) {
+            return "EDI";
+        }
+        int start = skipBomAndWhitespace(head);
+        if (new String(head, start, head.length - start, StandardCharsets.UTF_8).startsWith(CustomerExportReader.HEADER_START)) {
+            return "CUSTOMER_EXPORT";
+        }
+        if (start >= head.length) {
+            return "UNKNOWN";
+        }
+        return switch (head[start]) {
+            case '{' -> "JSON";
+            case '<' -> "XML";
+            default -> "UNKNOWN";
+        };
+    }
+
+    /** The file an inbox exchange carries: read from disk, so that large files are never loaded to be recognised. */
+    public static Path file(Exchange exchange) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof GenericFile<?> generic && generic.getFile() instanceof File file) {
+            return file.toPath();
+        }
+        return Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD_BYTES);
+        }
+    }
+
+    private static String preview(byte[] head) {
+        int start = skipBomAndWhitespace(head);
+        int end = Math.min(head.length, start + 20);
+        return new String(head, start, Math.max(0, end - start), StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private static int skipBomAndWhitespace(byte[] document) {
+        int i = 0;
+        if (document.length >= 3 && (document[0] & 0xFF) == 0xEF && (document[1] & 0xFF) == 0xBB && (document[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < document.length && Character.isWhitespace(document[i])) {
+            i++;
+        }
+        return i;
+    }
+}

@@ -1,0 +1,38 @@
+package org.backofficehub.support;
+
+import java.util.Map;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+
+/**
+ * Some of the hub's route files ({@code routes/*.camel.yaml}) running in a CamelContext of their
+ * own, with just the beans they use: a flow tested as its YAML runs it, without the whole daemon.
+ */
+public final class RouteFiles {
+
+    private RouteFiles() {
+    }
+
+    public static CamelContext start(Map<String, Object> beans, String... files) {
+        return start(beans, new Properties(), files);
+    }
+
+    /** With the settings the routes use (those of config/application.properties they name). */
+    public static CamelContext start(Map<String, Object> beans, Properties settings, String... files) {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getPropertiesComponent().setInitialProperties(settings);
+        beans.forEach(camel.getRegistry()::bind);
+        try {
+            for (String file : files) {
+                PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/" + file));
+            }
+            camel.start();
+            return camel;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the routes of " + String.join(", ", files), e);
+        }
+    }
+}
