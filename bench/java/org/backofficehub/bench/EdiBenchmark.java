@@ -14,22 +14,28 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.edi.reading.EdiEngines;
-import org.backofficehub.edi.intake.EdiInbox;
 import org.backofficehub.edi.EdiStandard;
-import org.backofficehub.edi.reading.InterchangeSource;
 import org.backofficehub.edi.partners.PartnerProfile;
 import org.backofficehub.edi.reading.InterchangeReader;
 import org.backofficehub.edi.partners.InterchangeRegistry;
-import org.backofficehub.edi.intake.OrderDelivery;
 import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
 import org.backofficehub.edi.reading.TransactionSchemas;
 import org.backofficehub.support.EdiInterchangeGenerator;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.backofficehub.api.InputSizeLimit;
+import org.backofficehub.edi.intake.EdiIntake;
+import org.backofficehub.edi.writing.DrainedOrderResponses;
+import org.backofficehub.model.Order;
+import org.backofficehub.model.OrderAnswer;
+import org.backofficehub.support.RouteFiles;
 import org.backofficehub.support.TestDatabase;
 
 /**
@@ -162,20 +168,29 @@ public final class EdiBenchmark {
         return hubPipeline(file, PartnerProfile.STAEDI);
     }
 
-    /** The hub's path for an inbox EDI file, minus booking: validated, translated, acknowledged, with the given engine. */
+    /**
+     * The hub's path for an inbox EDI file, minus booking: the EDI route (routes/edi-interchanges.camel.yaml)
+     * validating, translating and acknowledging with the given engine, its orders staged in memory.
+     */
     static long hubPipeline(Path file, String engine) throws Exception {
         Path work = Files.createTempDirectory("bench-edi-");
-        try (HikariDataSource hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub")) {
+        try (HikariDataSource hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub");
+             CamelContext camel = ediRoute(hubStore, work, engine)) {
             AtomicLong orders = new AtomicLong();
-            OrderDelivery counting = delivered -> {
-                orders.addAndGet(delivered.size());
-                return List.of();
-            };
-            EdiInbox inbox = inbox(hubStore, work, counting, engine);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:accept-orders").process(exchange -> {
+                        List<?> delivered = exchange.getMessage().getBody(List.class);
+                        orders.addAndGet(delivered.size());
+                        exchange.getMessage().setBody(delivered.stream().map(o -> OrderAnswer.staged((Order) o, "bench")).toList());
+                    });
+                }
+            });
             long start = System.nanoTime();
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                inbox.receive(in, file.getFileName().toString());
-            }
+            camel.createProducerTemplate().sendBodyAndHeaders("direct:receive-edi-file", null, Map.of(
+                    Exchange.FILE_PATH, file.toAbsolutePath().toString(), Exchange.FILE_NAME, file.getFileName().toString(),
+                    Exchange.FILE_LENGTH, Files.size(file)));
             long elapsed = System.nanoTime() - start;
             if (orders.get() == 0) {
                 throw new IllegalStateException("nothing translated");
@@ -184,14 +199,21 @@ public final class EdiBenchmark {
         }
     }
 
-    private static final Function<PartnerProfile, InterchangeSource> SMOOKS = EdiEngines.smooksEngines();
+    private static final EdiEngines.Smooks SMOOKS = new EdiEngines.Smooks();
 
-    private static EdiInbox inbox(HikariDataSource hubStore, Path work, OrderDelivery delivery, String engine) {
+    private static CamelContext ediRoute(HikariDataSource hubStore, Path work, String engine) {
         PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB",
                 key -> key.endsWith(".engine") ? engine : null);
-        return new EdiInbox(new InterchangeReader(new TransactionSchemas()), SMOOKS, profiles, new InterchangeRegistry(hubStore, Clock.systemUTC()),
-                new StoredControlNumbers(hubStore), new Outbox(new DataDirectory(work)), delivery, EdiEngines.translators(),
-                Clock.systemUTC(), 1000);
+        InterchangeRegistry registry = new InterchangeRegistry(hubStore, Clock.systemUTC());
+        Outbox outbox = new Outbox(new DataDirectory(work));
+        StoredControlNumbers numbers = new StoredControlNumbers(hubStore);
+        return RouteFiles.start(Map.of(
+                "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
+                        EdiEngines.translators(), Clock.systemUTC(), 1000),
+                "ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes"),
+                "smooksEdifact", SMOOKS,
+                "drainedOrderResponses", new DrainedOrderResponses(profiles, outbox, numbers, registry, Clock.systemUTC())),
+                "edi-interchanges.camel.yaml", "hub-errors.camel.yaml");
     }
 
     /** Runs in a JVM with -Xmx256m: the whole 1 GB interchange through the pipeline, reporting peak heap. */

@@ -11,8 +11,7 @@ import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.backofficehub.api.InputSizeLimit;
-import org.backofficehub.edi.intake.AcceptOrders;
-import org.backofficehub.edi.intake.EdiInbox;
+import org.backofficehub.edi.intake.EdiIntake;
 import org.backofficehub.edi.partners.ControlNumbers;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfiles;
@@ -26,7 +25,6 @@ import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.erp.ErpOrderReader;
-import org.backofficehub.inbox.EdiFiles;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.store.FailureLog;
 
@@ -69,10 +67,16 @@ public class EdiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public EdiFiles ediFiles(CamelContext camel, TransactionSchemas schemas, PartnerProfiles profiles, InterchangeRegistry registry,
-                             ControlNumbers numbers, Outbox outbox, Clock clock, @PropertyInject("hub.edi.hold-orders") int holdOrders) {
-        return new EdiFiles(new EdiInbox(new InterchangeReader(schemas), EdiEngines.smooksEngines(), profiles, registry, numbers, outbox,
-                new AcceptOrders(camel.createProducerTemplate(), "inbox-files"), EdiEngines.translators(), clock, holdOrders));
+    public EdiIntake ediIntake(TransactionSchemas schemas, PartnerProfiles profiles, InterchangeRegistry registry, ControlNumbers numbers,
+                               Outbox outbox, Clock clock, @PropertyInject("hub.edi.hold-orders") int holdOrders) {
+        return new EdiIntake(new InterchangeReader(schemas), profiles, registry, numbers, outbox, EdiEngines.translators(), clock,
+                holdOrders);
+    }
+
+    /** The second EDI engine, for partners whose profile names it. */
+    @BindToRegistry(lazy = true)
+    public EdiEngines.Smooks smooksEdifact() {
+        return new EdiEngines.Smooks();
     }
 
     @BindToRegistry(lazy = true)

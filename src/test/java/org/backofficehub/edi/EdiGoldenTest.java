@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.CamelContext;
+import org.backofficehub.batch.BookingStage;
+import org.backofficehub.batch.OrderStaging;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.backofficehub.api.InputSizeLimit;
+import org.backofficehub.edi.intake.EdiIntake;
+import org.backofficehub.edi.writing.DrainedOrderResponses;
+import org.backofficehub.model.OrderAnswer;
+import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.DataDirectory;
+import org.backofficehub.support.RouteFiles;
 import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.edi.reading.EdiEngines;
 import org.backofficehub.erp.ErpOrderReader;
@@ -36,15 +47,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.backofficehub.booking.BookingResult;
-import org.backofficehub.edi.intake.EdiInbox;
-import org.backofficehub.edi.intake.OrderDelivery;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfile;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
 import org.backofficehub.edi.reading.InterchangeReader;
-import org.backofficehub.edi.reading.InterchangeSource;
-import org.backofficehub.edi.reading.OrderMessageTranslator;
 import org.backofficehub.edi.reading.TransactionSchemas;
 import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.edi.writing.Outbox;
@@ -69,7 +76,7 @@ class EdiGoldenTest {
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:30:00Z"), ZoneOffset.UTC);
     /** Shared by every sample: Smooks compiles its DFDL schemas once per directory. */
-    private static final java.util.function.Function<PartnerProfile, InterchangeSource> SMOOKS = EdiEngines.smooksEngines();
+    private static final EdiEngines.Smooks SMOOKS = new EdiEngines.Smooks();
 
     @TempDir
     Path outbox;
@@ -108,7 +115,7 @@ class EdiGoldenTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("samples")
-    void sampleMatchesItsGoldenFiles(String engine, Path sample) throws IOException {
+    void sampleMatchesItsGoldenFiles(String engine, Path sample) throws Exception {
         String problem = receive(sample, engine);
         boolean smooks = PartnerProfile.SMOOKS.equals(engine);
 
@@ -148,7 +155,7 @@ class EdiGoldenTest {
     }
 
     @Test
-    void anX12PartnerWhoseProfileSaysLatin1HasItsTextReadAndAnsweredInIt(@TempDir Path inbox) throws IOException {
+    void anX12PartnerWhoseProfileSaysLatin1HasItsTextReadAndAnsweredInIt(@TempDir Path inbox) throws Exception {
         String sample = Samples.text("x12/850-004010.edi").replace("N1*BY*Acme Coffee Supply Inc", "N1*BY*Acme Café Supply Inc");
         Path latin1 = inbox.resolve("850-latin1.edi");
         Files.write(latin1, sample.getBytes(StandardCharsets.ISO_8859_1));
@@ -161,34 +168,61 @@ class EdiGoldenTest {
         assertThat(outboxDocument("997")).as("accepted").contains("AK9*A*");
     }
 
-    private String receive(Path sample, String engine) throws IOException {
+    private String receive(Path sample, String engine) throws Exception {
         return receive(sample, engine, Map.of());
     }
 
-    private String receive(Path sample, String engine, Map<String, String> overrides) throws IOException {
+    /** The sample as the EDI route receives an inbox file (routes/edi-interchanges.camel.yaml); the problem it is refused with, or null. */
+    private String receive(Path sample, String engine, Map<String, String> overrides) throws Exception {
         PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB",
                 key -> key.endsWith(".engine") ? engine : overrides.get(key));
         InterchangeRegistry registry = new InterchangeRegistry(hubStore, CLOCK);
+        Outbox partnersOutbox = new Outbox(new DataDirectory(outbox));
+        StoredControlNumbers numbers = new StoredControlNumbers(hubStore);
         OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
-        OrderDelivery recording = orders -> {
+        Map<String, Object> beans = Map.of(
+                "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, partnersOutbox,
+                        EdiEngines.translators(), CLOCK, 1000),
+                "ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes"),
+                "smooksEdifact", SMOOKS,
+                "drainedOrderResponses", new DrainedOrderResponses(profiles, partnersOutbox, numbers, registry, CLOCK),
+                "routeModes", new RouteModes(hubStore, CLOCK),
+                "realTimeBooking", new RecordingBooking(booking, delivered),
+                // Every route is in real time here: nothing is staged.
+                "orderStaging", new OrderStaging(new BookingStage(hubStore, new ObjectMapper(), CLOCK), 64, 100, 1000));
+        try (CamelContext camel = RouteFiles.start(beans, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml")) {
+            camel.createProducerTemplate().sendBodyAndHeaders("direct:receive-edi-file", null, Map.of(
+                    Exchange.FILE_PATH, sample.toAbsolutePath().toString(), Exchange.FILE_NAME, sample.getFileName().toString(),
+                    Exchange.FILE_LENGTH, Files.size(sample)));
+            return null;
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof InputRejectedException refused) {
+                return refused.type().slug();
+            }
+            throw e;
+        }
+    }
+
+    /** The real booking, keeping the orders it was handed: the canonical orders the golden files hold. */
+    public static final class RecordingBooking {
+        private final OrderBooking booking;
+        private final List<Order> delivered;
+
+        RecordingBooking(OrderBooking booking, List<Order> delivered) {
+            this.booking = booking;
+            this.delivered = delivered;
+        }
+
+        public List<OrderAnswer> bookOrders(List<Order> orders) {
             delivered.addAll(orders);
             List<BookingResult> results = booking.bookAll(orders);
-            List<OrderResponse> responses = new java.util.ArrayList<>();
+            List<OrderAnswer> answers = new ArrayList<>();
             for (int i = 0; i < orders.size(); i++) {
                 BookingResult result = results.get(i);
-                responses.add(result.rejection() == null ? new OrderResponse(orders.get(i), result.booking().erpOrderNumber(), null)
-                        : new OrderResponse(orders.get(i), null, result.rejection().getMessage()));
+                answers.add(result.rejection() == null ? OrderAnswer.booked(orders.get(i), result.booking())
+                        : OrderAnswer.refused(orders.get(i), result.rejection()));
             }
-            return responses;
-        };
-        Map<String, OrderMessageTranslator> translators = EdiEngines.translators();
-        EdiInbox inbox = new EdiInbox(new InterchangeReader(new TransactionSchemas()), SMOOKS, profiles, registry,
-                new StoredControlNumbers(hubStore), new Outbox(new DataDirectory(outbox)), recording, translators, CLOCK, 1000);
-        try (InputStream in = Files.newInputStream(sample)) {
-            inbox.receive(in, sample.getFileName().toString());
-            return null;
-        } catch (InputRejectedException e) {
-            return e.type().slug();
+            return answers;
         }
     }
 

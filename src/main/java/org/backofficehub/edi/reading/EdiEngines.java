@@ -54,4 +54,19 @@ public final class EdiEngines {
         Map<String, SmooksEdifactSource> byDirectory = new ConcurrentHashMap<>();
         return profile -> byDirectory.computeIfAbsent(profile.version(), SmooksEdifactSource::new);
     }
+
+    /** The Smooks engines as a step of the EDI route: a file read whole, its interchanges handed over as events. */
+    public static final class Smooks {
+        private final Map<String, SmooksEdifactSource> byDirectory = new ConcurrentHashMap<>();
+
+        public InterchangeEvents read(java.nio.file.Path file, java.nio.charset.Charset charset, String directory) throws java.io.IOException {
+            InterchangeEvents.Recorder recorder = InterchangeEvents.recorder();
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+                byDirectory.computeIfAbsent(directory, SmooksEdifactSource::new).read(in, charset, recorder);
+                return recorder.events(null);
+            } catch (InterchangeSyntaxException e) {
+                return recorder.events(e);
+            }
+        }
+    }
 }

@@ -69,6 +69,11 @@ public final class InterchangeReader implements InterchangeSource {
         }
     }
 
+    /** The stream's events as they are read, reading ahead on a thread of its own; the caller closes them. */
+    public InterchangeEvents events(InputStream input, Charset charset) {
+        return ReadAhead.start(sink -> read(input, charset, sink));
+    }
+
     /**
      * Reads on the caller's thread only, as far as the listener lets it: for a look at the start
      * of a stream, where reading ahead would read all of it (and move StAEDI's own mark).
@@ -77,7 +82,7 @@ public final class InterchangeReader implements InterchangeSource {
         read(input, StandardCharsets.UTF_8, event -> event.deliverTo(listener));
     }
 
-    private void read(InputStream input, Charset charset, Consumer<ReadAhead.Event> sink) throws InterchangeSyntaxException {
+    private void read(InputStream input, Charset charset, Consumer<InterchangeEvent> sink) throws InterchangeSyntaxException {
         Session session = new Session(sink);
         EDIStreamReader reader;
         try {
@@ -113,7 +118,7 @@ public final class InterchangeReader implements InterchangeSource {
      * one) before the listener gets it. Both run on the listener's thread, so that with
      * {@link ReadAhead} they overlap the reading of the next messages.
      */
-    private final class TapedMessage implements ReadAhead.Event {
+    private final class TapedMessage implements InterchangeEvent {
         /** The message as the header and trailer describe it; segments still on the tape. */
         private final EdiMessage unread;
         private final MessageTape tape;
@@ -144,7 +149,7 @@ public final class InterchangeReader implements InterchangeSource {
 
     /** The state of one read: where in the envelope structure the reader is. */
     private final class Session {
-        private final Consumer<ReadAhead.Event> sink;
+        private final Consumer<InterchangeEvent> sink;
         private EdiStandard standard;
         private Envelope envelope;
         private FunctionalGroup group;
@@ -172,7 +177,7 @@ public final class InterchangeReader implements InterchangeSource {
         private String messageAssociation;
         private MessageGuide messageGuide;
 
-        Session(Consumer<ReadAhead.Event> sink) {
+        Session(Consumer<InterchangeEvent> sink) {
             this.sink = sink;
         }
 

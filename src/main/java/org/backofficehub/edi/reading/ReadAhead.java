@@ -11,53 +11,75 @@ import org.backofficehub.edi.InterchangeListener;
 /**
  * Lets StAEDI read the next messages on a thread of its own while the caller's thread checks,
  * translates and books the ones already read: parsing is most of an interchange's cost, and a
- * second core would otherwise sit idle. The listener is still called on the caller's thread, in
- * reading order, and a syntax error surfaces there after everything read before it. At most
- * {@link #BATCHES} batches wait, so memory stays bounded however large the interchange.
+ * second core would otherwise sit idle. The caller takes the events in reading order, and a
+ * syntax error surfaces there after everything read before it. At most {@link #BATCHES} batches
+ * wait, so memory stays bounded however large the interchange.
  */
-final class ReadAhead {
+final class ReadAhead implements InterchangeEvents {
 
     /** Events are handed over in batches: one hand-off per message would cost more than the message. */
     static final int BATCH = 64;
     static final int BATCHES = 16;
 
-    /** Something the reader found, for the listener; run on the caller's thread. */
-    interface Event {
-        void deliverTo(InterchangeListener listener);
-    }
-
     /** The reading side: what runs on the read-ahead thread, handing events to the sink. */
     interface Reading {
-        void run(Consumer<Event> sink) throws InterchangeSyntaxException;
+        void run(Consumer<InterchangeEvent> sink) throws InterchangeSyntaxException;
     }
 
-    private final BlockingQueue<List<Event>> batches = new ArrayBlockingQueue<>(BATCHES);
+    private final BlockingQueue<List<InterchangeEvent>> batches = new ArrayBlockingQueue<>(BATCHES);
     private volatile boolean abandoned;
-    private List<Event> filling = new ArrayList<>(BATCH);
+    private List<InterchangeEvent> filling = new ArrayList<>(BATCH);
+    private final Thread reader;
+    private List<InterchangeEvent> taken = List.of();
+    private int position;
+    private boolean ended;
 
-    static void run(Reading reading, InterchangeListener listener) throws InterchangeSyntaxException {
-        new ReadAhead().consume(reading, listener);
+    private ReadAhead(Reading reading) {
+        reader = new Thread(() -> produce(reading), "edi-read-ahead");
+        reader.setDaemon(true);
     }
 
-    private void consume(Reading reading, InterchangeListener listener) throws InterchangeSyntaxException {
-        Thread reader = new Thread(() -> produce(reading), "edi-read-ahead");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            while (true) {
-                for (Event event : take()) {
-                    if (event instanceof End end) {
-                        end.rethrow();
-                        return;
-                    }
-                    event.deliverTo(listener);
-                }
+    /** Starts reading ahead; the caller takes the events and closes them. */
+    static InterchangeEvents start(Reading reading) {
+        ReadAhead events = new ReadAhead(reading);
+        events.reader.start();
+        return events;
+    }
+
+    /** Reads to the end, each event delivered to the listener on the caller's thread. */
+    static void run(Reading reading, InterchangeListener listener) throws InterchangeSyntaxException {
+        try (InterchangeEvents events = start(reading)) {
+            for (InterchangeEvent event = events.next(); event != null; event = events.next()) {
+                event.deliverTo(listener);
             }
-        } finally {
-            abandoned = true;
-            batches.clear();
-            joinQuietly(reader);
         }
+    }
+
+    @Override
+    public InterchangeEvent next() throws InterchangeSyntaxException {
+        if (ended) {
+            return null;
+        }
+        if (position == taken.size()) {
+            taken = take();
+            position = 0;
+        }
+        InterchangeEvent event = taken.get(position++);
+        if (event instanceof End end) {
+            ended = true;
+            end.rethrow();
+            return null;
+        }
+        return event;
+    }
+
+    /** Stops the reader, if it is still reading, and waits for its thread to end. */
+    @Override
+    public void close() {
+        ended = true;
+        abandoned = true;
+        batches.clear();
+        joinQuietly(reader);
     }
 
     private void produce(Reading reading) {
@@ -73,7 +95,7 @@ final class ReadAhead {
         handOver();
     }
 
-    private void add(Event event) {
+    private void add(InterchangeEvent event) {
         filling.add(event);
         if (filling.size() >= BATCH) {
             handOver();
@@ -81,7 +103,7 @@ final class ReadAhead {
     }
 
     private void handOver() {
-        List<Event> full = filling;
+        List<InterchangeEvent> full = filling;
         filling = new ArrayList<>(BATCH);
         try {
             while (!batches.offer(full, 100, TimeUnit.MILLISECONDS)) {
@@ -95,7 +117,7 @@ final class ReadAhead {
         }
     }
 
-    private List<Event> take() {
+    private List<InterchangeEvent> take() {
         try {
             return batches.take();
         } catch (InterruptedException e) {
@@ -113,7 +135,7 @@ final class ReadAhead {
     }
 
     /** The reading ended, well or with the exception to raise on the caller's thread. */
-    private record End(Throwable failure) implements Event {
+    private record End(Throwable failure) implements InterchangeEvent {
         static final End SUCCESS = new End(null);
 
         @Override

@@ -1,0 +1,369 @@
+package org.backofficehub.edi.intake;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import org.backofficehub.edi.EdiMessage;
+import org.backofficehub.edi.EdiReceipt;
+import org.backofficehub.edi.Envelope;
+import org.backofficehub.edi.FunctionalGroup;
+import org.backofficehub.edi.GroupReport;
+import org.backofficehub.edi.InterchangeListener;
+import org.backofficehub.edi.InterchangeRejection;
+import org.backofficehub.edi.InterchangeReport;
+import org.backofficehub.edi.MessageVerdict;
+import org.backofficehub.edi.SyntaxError;
+import org.backofficehub.edi.partners.AckReconciler;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.partners.PartnerProfile;
+import org.backofficehub.edi.reading.EdiEngines;
+import org.backofficehub.edi.reading.InterchangeEvent;
+import org.backofficehub.edi.reading.InterchangeEvents;
+import org.backofficehub.edi.reading.InterchangeSyntaxException;
+import org.backofficehub.edi.reading.OrderMessageTranslator;
+import org.backofficehub.edi.writing.OrderResponseDocument;
+import org.backofficehub.model.FieldProblem;
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.Order;
+import org.backofficehub.model.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One EDI file being received, as the EDI route splits it: its interchanges' events are pulled as
+ * the route asks for the next step, and each interchange yields its orders
+ * ({@link InterchangeOrders}) and then its end ({@link InterchangeEnd}). Each interchange is
+ * checked as it is read: its sender's profile, a duplicate, every message against the
+ * implementation guide (the engine's verdict), its group and trailer counts; valid orders are
+ * translated as they are read.
+ *
+ * <p>Orders of an interchange are held until its trailer has been read, so a truncated or
+ * miscounted interchange books nothing. An interchange with more than {@code holdOrders} orders
+ * yields them in chunks as it is read, to keep memory bounded; a trailer error found after a chunk
+ * was handed on is then reported as noted rather than rejecting what is already booked.
+ */
+public final class EdiFileReading implements Iterator<Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdiFileReading.class);
+
+    private final EdiIntake intake;
+    private final EdiFile file;
+    private final InterchangeEvents events;
+    private final Deque<Object> ready = new ArrayDeque<>();
+    private final Listener listener = new Listener();
+    final List<FieldProblem> problems = new ArrayList<>();
+    final List<String> written = new ArrayList<>();
+    private boolean onlyDuplicates = true;
+    private boolean read;
+    private int interchanges;
+    private int messages;
+    private int accepted;
+    private int rejected;
+    private Interchange current;
+    private GroupReport group;
+    private InputRejectedException unreadable;
+
+    EdiFileReading(EdiIntake intake, EdiFile file, InterchangeEvents events) {
+        this.intake = intake;
+        this.file = file;
+        this.events = events;
+    }
+
+    /** Never throws: a file that is no readable EDI at all is refused by {@link #next()}, as a step of the route. */
+    @Override
+    public boolean hasNext() {
+        readOn();
+        return !ready.isEmpty() || unreadable != null;
+    }
+
+    @Override
+    public Object next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException(file.fileName() + " is read");
+        }
+        if (ready.isEmpty()) {
+            InputRejectedException refusal = unreadable;
+            unreadable = null;
+            throw refusal;
+        }
+        return ready.poll();
+    }
+
+    /** Reads events until the next step is ready or the file ends. */
+    private void readOn() {
+        while (ready.isEmpty() && !read) {
+            InterchangeEvent event;
+            try {
+                event = events.next();
+            } catch (InterchangeSyntaxException e) {
+                read = true;
+                try {
+                    unreadable(e);
+                } catch (InputRejectedException notEdi) {
+                    unreadable = notEdi;
+                }
+                return;
+            }
+            if (event == null) {
+                read = true;
+            } else {
+                event.deliverTo(listener);
+            }
+        }
+    }
+
+    /** What became of the file; every problem found makes it a refusal, after everything acceptable in it was processed. */
+    EdiReceipt conclude() {
+        EdiReceipt receipt = new EdiReceipt(interchanges, messages, accepted, rejected, List.copyOf(written));
+        if (interchanges == 0) {
+            throw new InputRejectedException(ProblemType.MALFORMED_DOCUMENT, "The file holds no EDI interchange");
+        }
+        if (!problems.isEmpty()) {
+            ProblemType type = onlyDuplicates ? ProblemType.DUPLICATE_INPUT : ProblemType.EDI_REJECTED;
+            throw new InputRejectedException(type, "EDI file " + file.fileName() + ": " + receipt + "; " + problems.size()
+                    + " problem(s), first: " + problems.get(0).field() + ": " + problems.get(0).reason(), problems);
+        }
+        return receipt;
+    }
+
+    /** Stops reading; an interchange cut short leaves no half-written order responses behind. */
+    void close() {
+        events.close();
+        if (current != null) {
+            current.responses.close();
+        }
+    }
+
+    /**
+     * @param e the stream stopped being readable EDI; an engine that fails before reporting any
+     *          interchange (Smooks) is still answered for the file's first header
+     */
+    private void unreadable(InterchangeSyntaxException e) {
+        if (current == null && e.envelope() == null && interchanges == 0 && file.first() != null) {
+            listener.interchangeStarted(file.first());
+        }
+        if (current == null) {
+            throw new InputRejectedException(ProblemType.MALFORMED_DOCUMENT, "The file is not readable EDI: " + e.getMessage());
+        }
+        current.report.reject(e.truncated() ? InterchangeRejection.TRUNCATED : InterchangeRejection.UNREADABLE, e.getMessage());
+        if (current.deliveredEarly) {
+            LOG.warn("Interchange {} is truncated after orders were booked: {}", current.report.envelope().controlNumber(), e.getMessage());
+        }
+        finish();
+    }
+
+    /** The interchange's trailer is read (or its end is known): its last orders, then its end. */
+    private void finish() {
+        Interchange ending = current;
+        InterchangeReport report = ending.report;
+        if (report.rejection() != null) {
+            problems.add(new FieldProblem("interchange " + report.envelope().controlNumber(), report.rejectionDetail()));
+        }
+        if (report.rejection() != InterchangeRejection.DUPLICATE) {
+            onlyDuplicates = false;
+        }
+        accepted += report.rejected() ? 0 : report.messagesAccepted();
+        rejected += report.rejected() ? report.messagesReceived() : report.messagesReceived() - report.messagesAccepted();
+        if (!report.rejected()) {
+            handOn(ending);
+        }
+        ready.add(new InterchangeEnd(ending));
+        current = null;
+        group = null;
+    }
+
+    private void handOn(Interchange interchange) {
+        if (!interchange.held.isEmpty()) {
+            List<Order> orders = interchange.held.stream().map(Held::order).toList();
+            interchange.held.clear();
+            ready.add(new InterchangeOrders(interchange, orders));
+        }
+    }
+
+    private String where(EdiMessage message) {
+        return "interchange " + current.report.envelope().controlNumber() + (group != null ? " group " + group.group().controlNumber() : "")
+                + " message " + message.type() + " " + message.controlNumber();
+    }
+
+    static String describe(List<SyntaxError> errors) {
+        StringBuilder text = new StringBuilder();
+        for (SyntaxError error : errors) {
+            if (!text.isEmpty()) {
+                text.append("; ");
+            }
+            text.append(error.describe());
+        }
+        return text.toString();
+    }
+
+    /** One interchange of the file: what its acknowledgement, order responses and record will say. */
+    public final class Interchange {
+        final InterchangeReport report;
+        final PartnerProfile partner;
+        final InterchangeRegistry.Arrival arrival;
+        final OrderResponseDocument responses;
+        private final List<Held> held = new ArrayList<>();
+        private final Set<String> types = new LinkedHashSet<>();
+        private boolean deliveredEarly;
+        private int businessMessages;
+        private int refusedOrders;
+
+        private Interchange(Envelope envelope) {
+            report = new InterchangeReport(envelope);
+            Optional<PartnerProfile> found = intake.profiles().forSender(envelope, null);
+            partner = found.orElse(null);
+            if (partner == null) {
+                report.reject(InterchangeRejection.UNKNOWN_PARTNER, intake.profiles().isOurs(envelope.senderId())
+                        ? "the sender " + envelope.senderId() + " is this hub: an outbound document is not read back"
+                        : "no partner profile for sender " + envelope.senderId()
+                                + (envelope.senderQualifier().isEmpty() ? "" : " (qualifier " + envelope.senderQualifier() + ")"));
+                arrival = null;
+                responses = null;
+                return;
+            }
+            arrival = intake.registry().arrived(partner.partnerId(), envelope, file.fileName());
+            if (arrival == InterchangeRegistry.Arrival.DUPLICATE) {
+                report.reject(InterchangeRejection.DUPLICATE, "interchange " + envelope.controlNumber() + " from "
+                        + partner.partnerId() + " was received before");
+            }
+            responses = intake.orderResponses(partner);
+        }
+
+        /** The answers of its orders handed on: order responses for the booked and the refused; refusals are the file's problems too. */
+        void answered(List<org.backofficehub.edi.OrderResponse> answers) {
+            responses.add(answers);
+            for (org.backofficehub.edi.OrderResponse answer : answers) {
+                if (!answer.accepted()) {
+                    refusedOrders++;
+                    problems.add(new FieldProblem("order " + answer.order().orderId(), answer.refusal()));
+                }
+            }
+        }
+
+        boolean wantsAcknowledgement() {
+            return partner != null && partner.ack() != org.backofficehub.edi.AckType.NONE && (businessMessages > 0 || report.rejected());
+        }
+
+        /** The interchange's state for its record: rejected, partial (something in it refused) or completed. */
+        String outcome() {
+            return report.rejected() ? "rejected" : report.anythingRejected() || refusedOrders > 0 ? "partial" : "completed";
+        }
+
+        boolean recorded() {
+            return arrival != null && arrival != InterchangeRegistry.Arrival.DUPLICATE;
+        }
+
+        String messageTypes() {
+            return String.join(",", types);
+        }
+
+        void written(Path document) {
+            if (document != null) {
+                EdiFileReading.this.written.add(document.getFileName().toString());
+            }
+        }
+    }
+
+    /** Hears the engine's events and turns them into the file's steps. */
+    private final class Listener implements InterchangeListener {
+
+        @Override
+        public void interchangeStarted(Envelope envelope) {
+            interchanges++;
+            group = null;
+            current = new Interchange(envelope);
+        }
+
+        @Override
+        public void groupStarted(FunctionalGroup functionalGroup) {
+            group = current.report.startGroup(functionalGroup);
+        }
+
+        @Override
+        public void message(EdiMessage message) {
+            Interchange interchange = current;
+            GroupReport target = group != null ? group : interchange.report.implicitGroup();
+            messages++;
+            interchange.types.add(message.type());
+            if (interchange.report.rejection() != null) {
+                target.counted();
+                return;
+            }
+            if (AckReconciler.isAcknowledgement(message.type()) && message.valid()) {
+                intake.reconciler().reconcile(interchange.partner.partnerId(), message);
+                target.accepted();
+                return;
+            }
+            interchange.businessMessages++;
+            if (!message.valid()) {
+                refuse(target, message, message.unreadable());
+                return;
+            }
+            OrderMessageTranslator translator = intake.translator(EdiEngines.translatorKey(interchange.partner.engine(), message.type()));
+            if (translator == null) {
+                refuse(target, message, "message type " + message.type() + " is not one the hub receives");
+                return;
+            }
+            if (!interchange.partner.documentsIn().isEmpty() && !interchange.partner.documentsIn().contains(message.type())) {
+                refuse(target, message, "message type " + message.type() + " is not agreed with " + interchange.partner.partnerId());
+                return;
+            }
+            try {
+                Order order = translator.translate(interchange.partner.partnerId(), message);
+                target.accepted();
+                interchange.held.add(new Held(target, order));
+                if (interchange.held.size() >= intake.holdOrders()) {
+                    handOn(interchange);
+                    interchange.deliveredEarly = true;
+                }
+            } catch (InputRejectedException e) {
+                refuse(target, message, e.getMessage());
+            }
+        }
+
+        private void refuse(GroupReport target, EdiMessage message, String reason) {
+            target.rejected(new MessageVerdict(message.type(), message.controlNumber(), message.version(), message.association(),
+                    message.errors(), reason));
+            String why = reason != null ? reason : describe(message.errors());
+            problems.add(new FieldProblem(where(message), why));
+        }
+
+        @Override
+        public void groupEnded(FunctionalGroup functionalGroup, int declaredMessages, List<SyntaxError> errors) {
+            Interchange interchange = current;
+            GroupReport ending = group != null ? group : interchange.report.implicitGroup();
+            ending.ended(declaredMessages, errors);
+            if (!errors.isEmpty() && interchange.report.rejection() == null && !interchange.deliveredEarly) {
+                interchange.held.removeIf(h -> h.group() == ending);
+                ending.refuseAll();
+                problems.add(new FieldProblem("group " + functionalGroup.controlNumber() + " of interchange "
+                        + interchange.report.envelope().controlNumber(), describe(errors)));
+            }
+            group = null;
+        }
+
+        @Override
+        public void interchangeEnded(Envelope envelope, List<SyntaxError> errors) {
+            if (!errors.isEmpty()) {
+                if (current.deliveredEarly) {
+                    LOG.warn("Interchange {} from {}: {} (noted; its first orders were booked already)", envelope.controlNumber(),
+                            envelope.senderId(), describe(errors));
+                } else {
+                    current.report.envelopeErrors(errors);
+                    problems.add(new FieldProblem("interchange " + envelope.controlNumber(), describe(errors)));
+                }
+            }
+            finish();
+        }
+    }
+
+    private record Held(GroupReport group, Order order) {
+    }
+}

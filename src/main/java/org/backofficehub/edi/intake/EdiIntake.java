@@ -1,0 +1,203 @@
+package org.backofficehub.edi.intake;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.backofficehub.edi.EdiCharsets;
+import org.backofficehub.edi.EdiReceipt;
+import org.backofficehub.edi.Envelope;
+import org.backofficehub.edi.OrderResponse;
+import org.backofficehub.edi.partners.AckReconciler;
+import org.backofficehub.edi.partners.ControlNumbers;
+import org.backofficehub.edi.partners.InterchangeRegistry;
+import org.backofficehub.edi.partners.PartnerProfile;
+import org.backofficehub.edi.partners.PartnerProfiles;
+import org.backofficehub.edi.reading.EnvelopePeek;
+import org.backofficehub.edi.reading.InterchangeEvent;
+import org.backofficehub.edi.reading.InterchangeEvents;
+import org.backofficehub.edi.reading.InterchangeReader;
+import org.backofficehub.edi.reading.InterchangeSyntaxException;
+import org.backofficehub.edi.reading.OrderMessageTranslator;
+import org.backofficehub.edi.writing.Acknowledgements;
+import org.backofficehub.edi.writing.OrderResponseDocument;
+import org.backofficehub.edi.writing.Outbox;
+import org.backofficehub.model.OrderAnswer;
+
+/**
+ * The steps of the EDI route ({@code routes/edi-interchanges.camel.yaml}) for an inbox file: find
+ * its engine and encoding, read it ({@link EdiFileReading}), answer each interchange's orders,
+ * acknowledge it, send its order responses, record it, and say what became of the file.
+ */
+public final class EdiIntake {
+
+    /** Headers the route chooses the engine by. */
+    public static final String ENGINE = "hubEdiEngine";
+    public static final String DIRECTORY = "hubEdiDirectory";
+
+    private final InterchangeReader reader;
+    private final PartnerProfiles profiles;
+    private final InterchangeRegistry registry;
+    private final ControlNumbers numbers;
+    private final Outbox outbox;
+    private final Map<String, OrderMessageTranslator> translators;
+    private final AckReconciler reconciler;
+    private final Acknowledgements acknowledgements;
+    private final Clock clock;
+    private final int holdOrders;
+
+    public EdiIntake(InterchangeReader reader, PartnerProfiles profiles, InterchangeRegistry registry, ControlNumbers numbers,
+                     Outbox outbox, Map<String, OrderMessageTranslator> translators, Clock clock, int holdOrders) {
+        this.reader = reader;
+        this.profiles = profiles;
+        this.registry = registry;
+        this.numbers = numbers;
+        this.outbox = outbox;
+        this.translators = Map.copyOf(translators);
+        this.reconciler = new AckReconciler(registry);
+        this.acknowledgements = new Acknowledgements(outbox, numbers, registry, clock);
+        this.clock = clock;
+        this.holdOrders = holdOrders;
+    }
+
+    /**
+     * The file as its first interchange header presents it: the engine its sender's profile names
+     * (StAEDI unless it says otherwise) and the encoding to read it in (the profile's, else what the
+     * interchange declares). Sets the headers {@link #ENGINE} and {@link #DIRECTORY}.
+     */
+    public EdiFile begin(Exchange exchange) throws IOException {
+        Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+        Envelope first;
+        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+            first = EnvelopePeek.first(in, reader);
+        }
+        PartnerProfile partner = first == null ? null : profiles.forSender(first, null).orElse(null);
+        Charset charset = partner != null ? partner.decoding(first) : EdiCharsets.of(first);
+        String engine = partner != null ? partner.engine() : PartnerProfile.STAEDI;
+        EdiFile file = new EdiFile(path, fileName, first, partner, charset, engine);
+        exchange.getMessage().setHeader(ENGINE, engine);
+        exchange.getMessage().setHeader(DIRECTORY, file.directory());
+        return file;
+    }
+
+    /** StAEDI reading the file from disk, ahead of the route on a thread of its own. */
+    public InterchangeEvents readWithStaedi(EdiFile file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16);
+        InterchangeEvents events = reader.events(in, file.charset());
+        return new InterchangeEvents() {
+            @Override
+            public InterchangeEvent next() throws InterchangeSyntaxException {
+                return events.next();
+            }
+
+            @Override
+            public void close() {
+                events.close();
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+    }
+
+    /** The file's interchanges, one step at a time as the route asks: their orders, then their end. */
+    public EdiFileReading receive(InterchangeEvents events, EdiFile file) {
+        return new EdiFileReading(this, file, events);
+    }
+
+    /** Whether the file has another step: it reads on until it has one, or to its end. */
+    public boolean hasNext(EdiFileReading reading) {
+        return reading.hasNext();
+    }
+
+    /** The next step: an interchange's orders ({@link InterchangeOrders}) or its end ({@link InterchangeEnd}). */
+    public Object next(EdiFileReading reading) {
+        return reading.next();
+    }
+
+    /** What the real-time-or-batch step answered for orders of an interchange: booked and refused ones get order responses. */
+    public void answered(InterchangeOrders orders, List<OrderAnswer> answers) {
+        List<OrderResponse> responses = new ArrayList<>(answers.size());
+        for (OrderAnswer answer : answers) {
+            if (answer.isStaged()) {
+                continue; // its order response follows the drain
+            }
+            responses.add(answer.refusal() == null ? new OrderResponse(answer.order(), answer.booking().erpOrderNumber(), null)
+                    : new OrderResponse(answer.order(), null, answer.refusal().getMessage()));
+        }
+        orders.interchange().answered(responses);
+    }
+
+    /** The acknowledgement the partner's profile asks for (CONTRL, 997, 999; TA1 when the envelope is refused). */
+    public void acknowledge(InterchangeEnd end) {
+        EdiFileReading.Interchange interchange = end.interchange();
+        if (interchange.wantsAcknowledgement()) {
+            interchange.written(acknowledgements.send(interchange.partner, interchange.report));
+        }
+    }
+
+    /** The order responses (ORDRSP/855) for what was booked or refused, if the partner's profile asks for them. */
+    public void respond(InterchangeEnd end) {
+        EdiFileReading.Interchange interchange = end.interchange();
+        if (interchange.responses != null) {
+            try {
+                interchange.written(interchange.responses.finish());
+            } finally {
+                interchange.responses.close();
+            }
+        }
+    }
+
+    /** The interchange's state in the hub store: completed, partial or rejected (a duplicate keeps its first record). */
+    public void record(InterchangeEnd end) {
+        EdiFileReading.Interchange interchange = end.interchange();
+        if (interchange.recorded()) {
+            registry.finished(interchange.partner.partnerId(), interchange.report.envelope().controlNumber(), interchange.outcome(),
+                    interchange.messageTypes(), interchange.report.messagesReceived());
+        }
+    }
+
+    /** What became of the file: done/, or error/ naming every problem (after everything acceptable in it was processed). */
+    public EdiReceipt conclude(EdiFileReading reading) {
+        return reading.conclude();
+    }
+
+    public void close(EdiFileReading reading) {
+        reading.close();
+    }
+
+    PartnerProfiles profiles() {
+        return profiles;
+    }
+
+    InterchangeRegistry registry() {
+        return registry;
+    }
+
+    AckReconciler reconciler() {
+        return reconciler;
+    }
+
+    OrderMessageTranslator translator(String key) {
+        return translators.get(key);
+    }
+
+    int holdOrders() {
+        return holdOrders;
+    }
+
+    OrderResponseDocument orderResponses(PartnerProfile partner) {
+        return new OrderResponseDocument(outbox, partner, numbers, registry, clock);
+    }
+}

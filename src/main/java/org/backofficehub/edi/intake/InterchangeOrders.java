@@ -1,0 +1,11 @@
+package org.backofficehub.edi.intake;
+
+import java.util.List;
+import org.backofficehub.model.Order;
+
+/**
+ * Orders of one interchange, ready to be booked or staged: all of them once its trailer has been
+ * checked, or a chunk of {@code hub.edi.hold-orders} of a larger one as it is read.
+ */
+public record InterchangeOrders(EdiFileReading.Interchange interchange, List<Order> orders) {
+}
