@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Set;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderKey;
-import org.backofficehub.booking.OrderKeysTable;
+import org.backofficehub.store.OrderKeysTable;
 
 /**
  * Issues the invoice of each booked order and posts it to the ledger, in the caller's transaction:

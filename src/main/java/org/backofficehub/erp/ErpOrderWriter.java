@@ -23,7 +23,7 @@ import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderKey;
-import org.backofficehub.booking.OrderKeysTable;
+import org.backofficehub.store.OrderKeysTable;
 import org.backofficehub.model.OrderLine;
 import org.backofficehub.model.Party;
 import org.backofficehub.model.ProblemType;

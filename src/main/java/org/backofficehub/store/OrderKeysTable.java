@@ -1,4 +1,4 @@
-package org.backofficehub.booking;
+package org.backofficehub.store;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
