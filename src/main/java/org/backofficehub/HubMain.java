@@ -13,7 +13,7 @@ import org.backofficehub.config.StoreConfiguration;
 
 /**
  * The camel-main daemon with the hub's configuration: properties from
- * {@code config/application.properties} (or {@code -Dhub.config=...}), beans from the
+ * {@code config/application.properties} (and on top of it {@code -Dhub.config=...}), beans from the
  * configurations in {@code org.backofficehub.config}, one per domain, routes from the YAML files the properties name.
  */
 public class HubMain extends Main {
@@ -39,8 +39,11 @@ public class HubMain extends Main {
         configure().addConfiguration(new CustomerConfiguration());
         configure().addConfiguration(new BackOfficeConfiguration());
         configure().addConfiguration(new AdminConfiguration());
-        String config = System.getProperty("hub.config", environment.getOrDefault("HUB_CONFIG", DEFAULT_CONFIG));
-        setDefaultPropertyPlaceholderLocation(config.contains(":") ? config : "file:" + config);
+        // An operator's own file is read on top of the defaults, so it needs only the keys it changes:
+        // Camel takes each key from the first location that has it.
+        String config = System.getProperty("hub.config", environment.get("HUB_CONFIG"));
+        setDefaultPropertyPlaceholderLocation(config == null || config.isBlank() ? DEFAULT_CONFIG
+                : (config.contains(":") ? config : "file:" + config) + "," + DEFAULT_CONFIG);
         mapServerEnvironment(environment);
     }
 

@@ -43,7 +43,7 @@ public final class OutboundDeliveries {
      * A run over what is due on the route, once the run in progress (if any) has ended.
      *
      * @param perDelivery messages one delivery carries at most
-     * @param scheduled   its schedule or run now, recorded as the route's last run even if nothing was due
+     * @param scheduled   its schedule or run now, recorded as the route's last run (a real-time poll is not)
      */
     public DeliveryRun start(String routeId, int perDelivery, boolean scheduled) {
         Semaphore route = running.computeIfAbsent(routeId, id -> new Semaphore(1));
@@ -91,11 +91,11 @@ public final class OutboundDeliveries {
         }
     }
 
-    /** What the run did; recorded as the route's last run when it was scheduled or delivered or failed anything. */
+    /** What the run did; recorded as the route's last run when it was its schedule or run now, not a real-time poll. */
     public DrainResult finish(DeliveryRun run) {
         run.flush();
         DrainResult result = new DrainResult(run.routeId, 0, 0, run.failed, run.retrying, run.deliveredTotal);
-        if (run.scheduled || run.deliveredTotal + run.failed > 0) {
+        if (run.scheduled) {
             runs.record(result);
         }
         return result;

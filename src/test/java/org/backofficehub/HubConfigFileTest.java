@@ -1,0 +1,27 @@
+package org.backofficehub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.backofficehub.support.RunningHub;
+import org.backofficehub.support.TestOrders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An operator's own properties file (hub.config) is read on top of config/application.properties. */
+class HubConfigFileTest {
+
+    @Test
+    void anOperatorsFileNeedsOnlyTheKeysItChanges(@TempDir Path dir) throws Exception {
+        Path own = Files.writeString(dir.resolve("hub.properties"), "hub.routes.webstore-orders.mode = batch\n");
+        System.setProperty("hub.config", own.toString());
+        try (RunningHub hub = RunningHub.start(Map.of())) {
+            var staged = hub.postJson("/api/orders", TestOrders.webOrderJson("WEB-OWN-CONFIG", "SKU-1001", 1).getBytes());
+            assertThat(staged.statusCode()).as("the file's mode, every other setting from the defaults").isEqualTo(202);
+        } finally {
+            System.clearProperty("hub.config");
+        }
+    }
+}
