@@ -14,7 +14,6 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.Route;
 import org.backofficehub.accounting.ChartOfAccounts;
@@ -145,20 +144,13 @@ public class BackOfficeConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camel) throws Exception {
-        camel.addStartupListener(new ExtendedStartupListener() {
-            @Override
-            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-            }
-
-            @Override
-            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                var registry = context.getRegistry();
-                WorkQueuesGauge.register(context, registry.findSingleByType(OrderEvents.class), registry.findSingleByType(CustomerFeed.class));
-                // The delivery routes are those of the delivery template (group "deliveries").
-                List<String> deliveryRoutes = context.getRoutes().stream().filter(route -> "deliveries".equals(route.getGroup()))
-                        .map(Route::getRouteId).sorted().toList();
-                OutboundMessagesGauge.register(context, registry.findSingleByType(OutboundMessages.class), deliveryRoutes);
-            }
+        FullyStarted.then(camel, context -> {
+            var registry = context.getRegistry();
+            WorkQueuesGauge.register(context, registry.findSingleByType(OrderEvents.class), registry.findSingleByType(CustomerFeed.class));
+            // The delivery routes are those of the delivery template (group "deliveries").
+            List<String> deliveryRoutes = context.getRoutes().stream().filter(route -> "deliveries".equals(route.getGroup()))
+                    .map(Route::getRouteId).sorted().toList();
+            OutboundMessagesGauge.register(context, registry.findSingleByType(OutboundMessages.class), deliveryRoutes);
         });
     }
 }

@@ -10,7 +10,6 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.PropertyInject;
 import org.backofficehub.backoffice.OrderEventListener;
 import org.backofficehub.backoffice.OrderEvents;
@@ -103,25 +102,14 @@ public class BookingConfiguration implements CamelConfiguration {
         camel.getManagementStrategy().addEventNotifier(camel.getRegistry().findSingleByType(RouteActivity.class));
         RouteModes modes = camel.getRegistry().findSingleByType(RouteModes.class);
         List<RouteSettings> defaults = defaultRouteSettings(camel);
-        camel.addStartupListener(new ExtendedStartupListener() {
-            // Before any consumer starts, so that the first message already finds its route's mode.
-            @Override
-            public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) {
-                modes.load(defaults);
-            }
-
-            @Override
-            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-            }
-
-            // Schedule routes come from YAML templates, so they can only be added once routes are loaded.
-            @Override
-            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                RouteDrains drains = context.getRegistry().findSingleByType(RouteDrains.class);
-                modes.all().forEach(route -> drains.requireDrain(route.routeId()));
-                new RouteSchedules(context).follow(modes);
-                StagedOrdersGauge.register(context, modes, context.getRegistry().findSingleByType(BookingStage.class));
-            }
+        // Before any consumer starts, so that the first message already finds its route's mode.
+        modes.load(defaults);
+        // Schedule routes come from YAML templates, so they can only be added once routes are loaded.
+        FullyStarted.then(camel, context -> {
+            RouteDrains drains = context.getRegistry().findSingleByType(RouteDrains.class);
+            modes.all().forEach(route -> drains.requireDrain(route.routeId()));
+            new RouteSchedules(context).follow(modes);
+            StagedOrdersGauge.register(context, modes, context.getRegistry().findSingleByType(BookingStage.class));
         });
     }
 

@@ -7,7 +7,6 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.ExtendedStartupListener;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.backofficehub.api.InputSizeLimit;
@@ -113,20 +112,13 @@ public class EdiConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camel) throws Exception {
-        camel.addStartupListener(new ExtendedStartupListener() {
-            @Override
-            public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-            }
-
-            // The transfer routes come from YAML templates, so they can only be added once routes are loaded.
-            @Override
-            public void onCamelContextFullyStarted(CamelContext context, boolean alreadyStarted) {
-                try {
-                    PartnerTransfers.start(context, context.getRegistry().findSingleByType(PartnerProfiles.class),
-                            context.getRegistry().findSingleByType(DataDirectory.class));
-                } catch (Exception e) {
-                    throw new IllegalStateException("Cannot start the partners' FTP/SFTP transfers: " + e.getMessage(), e);
-                }
+        // The transfer routes come from YAML templates, so they can only be added once routes are loaded.
+        FullyStarted.then(camel, context -> {
+            try {
+                PartnerTransfers.start(context, context.getRegistry().findSingleByType(PartnerProfiles.class),
+                        context.getRegistry().findSingleByType(DataDirectory.class));
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start the partners' FTP/SFTP transfers: " + e.getMessage(), e);
             }
         });
     }
