@@ -206,6 +206,16 @@ class OpenApiTest {
         assertThat(document.path("servers").toString()).as("not the address the hub listens on").doesNotContain("0.0.0.0");
     }
 
+    @Test
+    void theDocumentDoesNotEchoTheCallersCredentials() throws Exception {
+        HttpResponse<String> asked = send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/openapi.json"))
+                .header("Authorization", "Basic YWRtaW46c2VjcmV0").header("Cookie", "session=secret").GET());
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.headers().map().keySet()).map(name -> name.toLowerCase(Locale.ROOT))
+                .doesNotContain("authorization", "cookie");
+    }
+
     /** "METHOD /path" of every operation in the document, with the operation. */
     private static Map<String, JsonNode> operations() {
         Map<String, JsonNode> operations = new TreeMap<>();
