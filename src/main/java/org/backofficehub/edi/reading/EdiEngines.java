@@ -2,8 +2,6 @@ package org.backofficehub.edi.reading;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.partners.PartnerProfile;
 import org.backofficehub.edi.partners.PartnerProfiles;
@@ -47,26 +45,5 @@ public final class EdiEngines {
                 translatorKey(PartnerProfile.STAEDI, "ORDERS"), new EdifactOrdersTranslator(),
                 translatorKey(PartnerProfile.STAEDI, "850"), new X12PurchaseOrderTranslator(),
                 translatorKey(PartnerProfile.SMOOKS, "ORDERS"), new EdifactOrdersTranslator());
-    }
-
-    /** One Smooks engine per EDIFACT directory, compiled on first use (its DFDL schemas take 20-30 s the first time). */
-    public static Function<PartnerProfile, InterchangeSource> smooksEngines() {
-        Map<String, SmooksEdifactSource> byDirectory = new ConcurrentHashMap<>();
-        return profile -> byDirectory.computeIfAbsent(profile.version(), SmooksEdifactSource::new);
-    }
-
-    /** The Smooks engines as a step of the EDI route: a file read whole, its interchanges handed over as events. */
-    public static final class Smooks {
-        private final Map<String, SmooksEdifactSource> byDirectory = new ConcurrentHashMap<>();
-
-        public InterchangeEvents read(java.nio.file.Path file, java.nio.charset.Charset charset, String directory) throws java.io.IOException {
-            InterchangeEvents.Recorder recorder = InterchangeEvents.recorder();
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-                byDirectory.computeIfAbsent(directory, SmooksEdifactSource::new).read(in, charset, recorder);
-                return recorder.events(null);
-            } catch (InterchangeSyntaxException e) {
-                return recorder.events(e);
-            }
-        }
     }
 }

@@ -1,0 +1,119 @@
+package org.backofficehub.edi.reading;
+
+import java.io.ByteArrayInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+
+/**
+ * The steps around the Smooks engine in the EDI route ({@code read-edifact-with-smooks} in
+ * {@code routes/edi-interchanges.camel.yaml}): the file cut into its interchanges for the
+ * {@code smooks:} endpoint, which reads one per document, and the events it hands over for each
+ * kept in reading order. Nothing here needs Smooks' classes: the hub's Smooks configurations
+ * ({@code edi/smooks/edifact-<directory>.xml}) and the visitor they name
+ * ({@code org.backofficehub.edi.reading.smooks}) do.
+ */
+public final class SmooksEdifact {
+
+    /** The events of the file's interchanges, kept as Smooks hands them over. */
+    public InterchangeEvents.Recorder recorder() {
+        return InterchangeEvents.recorder();
+    }
+
+    /**
+     * The file's interchanges, cut from disk one at a time as the route's split asks for them, each
+     * as text in the file's encoding: Smooks writes it out in the encoding its EDIFACT schemas are
+     * read in (UTF-8), whatever the file's.
+     */
+    public Interchanges interchanges(Path file, Charset charset) throws IOException {
+        return new Interchanges(EdifactInterchanges.cut(Files.newInputStream(file)), charset);
+    }
+
+    /** An interchange's events, as the smooks: endpoint exported them, after those of the interchanges before it. */
+    public void read(InterchangeEvents.Recorder file, InterchangeEvents interchange) throws InterchangeSyntaxException {
+        try (interchange) {
+            for (InterchangeEvent event = interchange.next(); event != null; event = interchange.next()) {
+                event.deliverTo(file);
+            }
+        }
+    }
+
+    /** Every interchange read. */
+    public InterchangeEvents events(InterchangeEvents.Recorder file) {
+        return file.events(null);
+    }
+
+    /**
+     * Smooks could not read an interchange: the events read before it, then the refusal, as StAEDI
+     * ends its events where the stream stops being readable EDI. Smooks reports no positions, so
+     * the interchange is refused whole. A failure that is not Smooks' (the schema of another
+     * directory, no Smooks engine at all) is no refusal of the partner's file and is thrown on.
+     */
+    public InterchangeEvents refused(InterchangeEvents.Recorder file, Exception failure) throws Exception {
+        Throwable smooks = null;
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof WrongSchema) {
+                throw failure;
+            }
+            if (smooks == null && cause.getClass().getName().startsWith("org.smooks.")) {
+                smooks = cause;
+            }
+        }
+        if (smooks == null) {
+            throw failure;
+        }
+        return file.events(new InterchangeSyntaxException("Smooks cannot read the interchange: " + rootCause(failure), null, null, false,
+                failure));
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.replaceAll("\\s+", " ").trim();
+    }
+
+    /** The interchanges of a file, for the route's split, which closes them. */
+    public static final class Interchanges implements Iterator<Reader>, Closeable {
+        private final EdifactInterchanges.Cutter cutter;
+        private final Charset charset;
+
+        Interchanges(EdifactInterchanges.Cutter cutter, Charset charset) {
+            this.cutter = cutter;
+            this.charset = charset;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return cutter.hasNext();
+        }
+
+        @Override
+        public Reader next() {
+            return new InputStreamReader(new ByteArrayInputStream(cutter.next()), charset);
+        }
+
+        @Override
+        public void close() {
+            cutter.close();
+        }
+    }
+
+    /**
+     * Smooks read an interchange with the schema of another directory: its compiled schemas in
+     * {@code .smooks/} are stale. The hub's fault, not the partner's.
+     */
+    public static final class WrongSchema extends IllegalStateException {
+        public WrongSchema(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The Smooks engine's own classes, which need Smooks: the visitor the hub's Smooks configurations
+ * (edi/smooks/edifact-*.xml) name and what it reads. The rest of the engine, which needs no
+ * Smooks, is {@link org.backofficehub.edi.reading.SmooksEdifact}.
+ */
+package org.backofficehub.edi.reading.smooks;
