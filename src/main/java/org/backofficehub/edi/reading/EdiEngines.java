@@ -18,8 +18,16 @@ public final class EdiEngines {
     private EdiEngines() {
     }
 
-    /** Refuses profiles naming an engine that does not exist or cannot read their standard and version. */
+    /**
+     * Refuses profiles naming an engine that does not exist or cannot read their standard and
+     * version, and the Smooks engine when its jar ({@link SmooksEdifact#JAR}) is not installed.
+     */
     public static PartnerProfiles check(PartnerProfiles profiles) {
+        return check(profiles, EdiEngines.class.getClassLoader());
+    }
+
+    /** As {@link #check(PartnerProfiles)}, with the hub's classes from {@code classes}. */
+    static PartnerProfiles check(PartnerProfiles profiles, ClassLoader classes) {
         for (PartnerProfile profile : profiles.all()) {
             boolean smooks = PartnerProfile.SMOOKS.equals(profile.engine());
             if (!smooks && !PartnerProfile.STAEDI.equals(profile.engine())) {
@@ -29,6 +37,12 @@ public final class EdiEngines {
             if (smooks && (profile.standard() != EdiStandard.EDIFACT || !SMOOKS_DIRECTORIES.contains(profile.version()))) {
                 throw new IllegalStateException("Partner " + profile.partnerId() + ": the Smooks engine reads EDIFACT "
                         + SMOOKS_DIRECTORIES + " only, not " + profile.standard() + " " + profile.version());
+            }
+            if (smooks && !SmooksEdifact.installed(classes, profile.version())) {
+                throw new IllegalStateException("Partner " + profile.partnerId() + " asks for the Smooks engine (engine = smooks), which is"
+                        + " not installed: put " + SmooksEdifact.JAR + " (built as target/" + SmooksEdifact.JAR + ") beside"
+                        + " backoffice-hub.jar, whose manifest puts it on the class path, or set the partner's engine to "
+                        + PartnerProfile.STAEDI);
             }
         }
         return profiles;

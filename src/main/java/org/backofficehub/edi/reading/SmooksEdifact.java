@@ -15,11 +15,26 @@ import java.util.Locale;
  * The steps around the Smooks engine in the EDI route ({@code read-edifact-with-smooks} in
  * {@code routes/edi-interchanges.camel.yaml}): the file cut into its interchanges for the
  * {@code smooks:} endpoint, which reads one per document, and the events it hands over for each
- * kept in reading order. Nothing here needs Smooks' classes: the hub's Smooks configurations
+ * kept in reading order. Nothing here needs Smooks' classes: they, the hub's Smooks configurations
  * ({@code edi/smooks/edifact-<directory>.xml}) and the visitor they name
- * ({@code org.backofficehub.edi.reading.smooks}) do.
+ * ({@code org.backofficehub.edi.reading.smooks}) come with {@link #JAR}, which the default jar
+ * does without.
  */
 public final class SmooksEdifact {
+
+    /** The Smooks engine's jar: beside backoffice-hub.jar, whose manifest names it on its class path. */
+    public static final String JAR = "backoffice-hub-smooks.jar";
+
+    /** Whether the Smooks engine can read this EDIFACT directory (D96A, D01B) with these classes: its jar is on the class path. */
+    public static boolean installed(ClassLoader classes, String directory) {
+        return classes.getResource(configuration(directory)) != null
+                && classes.getResource("META-INF/services/org/apache/camel/component/smooks") != null;
+    }
+
+    /** The Smooks configuration the route's smooks: endpoint names for a directory. */
+    static String configuration(String directory) {
+        return "edi/smooks/edifact-" + directory.toUpperCase(Locale.ROOT) + ".xml";
+    }
 
     /** The events of the file's interchanges, kept as Smooks hands them over. */
     public InterchangeEvents.Recorder recorder() {
