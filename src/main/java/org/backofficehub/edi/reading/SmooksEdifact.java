@@ -71,16 +71,16 @@ public final class SmooksEdifact {
      * directory, no Smooks engine at all) is no refusal of the partner's file and is thrown on.
      */
     public InterchangeEvents refused(InterchangeEvents.Recorder file, Exception failure) throws Exception {
-        Throwable smooks = null;
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+        boolean smooks = false;
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth++ < 100; cause = cause.getCause()) {
             if (cause instanceof WrongSchema) {
                 throw failure;
             }
-            if (smooks == null && cause.getClass().getName().startsWith("org.smooks.")) {
-                smooks = cause;
-            }
+            // By name: this class must load without Smooks' classes.
+            smooks |= cause.getClass().getName().startsWith("org.smooks.");
         }
-        if (smooks == null) {
+        if (!smooks) {
             throw failure;
         }
         return file.events(new InterchangeSyntaxException("Smooks cannot read the interchange: " + rootCause(failure), null, null, false,
@@ -89,7 +89,7 @@ public final class SmooksEdifact {
 
     private static String rootCause(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
+        for (int depth = 0; cause.getCause() != null && depth < 100; depth++) {
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
