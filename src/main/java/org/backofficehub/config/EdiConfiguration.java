@@ -17,6 +17,7 @@ import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
 import org.backofficehub.edi.reading.EdiEngines;
 import org.backofficehub.edi.reading.InterchangeReader;
+import org.backofficehub.edi.reading.SmooksEdifact;
 import org.backofficehub.edi.reading.TransactionSchemas;
 import org.backofficehub.edi.transfers.PartnerTransferFailure;
 import org.backofficehub.edi.transfers.PartnerTransfers;
@@ -72,10 +73,10 @@ public class EdiConfiguration implements CamelConfiguration {
                 holdOrders);
     }
 
-    /** The second EDI engine, for partners whose profile names it. */
+    /** The steps around the second EDI engine, Smooks (a smooks: endpoint), for partners whose profile names it. */
     @BindToRegistry(lazy = true)
-    public EdiEngines.Smooks smooksEdifact() {
-        return new EdiEngines.Smooks();
+    public SmooksEdifact smooksEdifact() {
+        return new SmooksEdifact();
     }
 
     @BindToRegistry(lazy = true)

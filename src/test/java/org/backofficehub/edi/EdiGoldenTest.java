@@ -30,6 +30,7 @@ import org.backofficehub.store.DataDirectory;
 import org.backofficehub.support.RouteFiles;
 import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.edi.reading.EdiEngines;
+import org.backofficehub.edi.reading.SmooksEdifact;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.InputRejectedException;
@@ -38,6 +39,7 @@ import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.support.CanonicalJson;
 import org.backofficehub.support.ExpectedProblems;
 import org.backofficehub.support.Samples;
+import org.backofficehub.support.SharedSmooksCompilations;
 import org.backofficehub.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +77,8 @@ class EdiGoldenTest {
 
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:30:00Z"), ZoneOffset.UTC);
-    /** Shared by every sample: Smooks compiles its DFDL schemas once per directory. */
-    private static final EdiEngines.Smooks SMOOKS = new EdiEngines.Smooks();
+    /** Shared by every sample's routes: their smooks: endpoints load the compiled DFDL schemas once per directory. */
+    private static final SharedSmooksCompilations SMOOKS_COMPILATIONS = new SharedSmooksCompilations();
 
     @TempDir
     Path outbox;
@@ -184,7 +186,8 @@ class EdiGoldenTest {
                 "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, partnersOutbox,
                         EdiEngines.translators(), CLOCK, 1000),
                 "ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes"),
-                "smooksEdifact", SMOOKS,
+                "smooksEdifact", new SmooksEdifact(),
+                "smooksFactory", SMOOKS_COMPILATIONS,
                 "drainedOrderResponses", new DrainedOrderResponses(profiles, partnersOutbox, numbers, registry, CLOCK),
                 "routeModes", new RouteModes(hubStore, CLOCK),
                 "realTimeBooking", new RecordingBooking(booking, delivered),

@@ -2,8 +2,6 @@ package org.backofficehub.edi.reading;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.partners.PartnerProfile;
 import org.backofficehub.edi.partners.PartnerProfiles;
@@ -20,8 +18,16 @@ public final class EdiEngines {
     private EdiEngines() {
     }
 
-    /** Refuses profiles naming an engine that does not exist or cannot read their standard and version. */
+    /**
+     * Refuses profiles naming an engine that does not exist or cannot read their standard and
+     * version, and the Smooks engine when its jar ({@link SmooksEdifact#JAR}) is not installed.
+     */
     public static PartnerProfiles check(PartnerProfiles profiles) {
+        return check(profiles, EdiEngines.class.getClassLoader());
+    }
+
+    /** As {@link #check(PartnerProfiles)}, with the hub's classes from {@code classes}. */
+    static PartnerProfiles check(PartnerProfiles profiles, ClassLoader classes) {
         for (PartnerProfile profile : profiles.all()) {
             boolean smooks = PartnerProfile.SMOOKS.equals(profile.engine());
             if (!smooks && !PartnerProfile.STAEDI.equals(profile.engine())) {
@@ -31,6 +37,12 @@ public final class EdiEngines {
             if (smooks && (profile.standard() != EdiStandard.EDIFACT || !SMOOKS_DIRECTORIES.contains(profile.version()))) {
                 throw new IllegalStateException("Partner " + profile.partnerId() + ": the Smooks engine reads EDIFACT "
                         + SMOOKS_DIRECTORIES + " only, not " + profile.standard() + " " + profile.version());
+            }
+            if (smooks && !SmooksEdifact.installed(classes, profile.version())) {
+                throw new IllegalStateException("Partner " + profile.partnerId() + " asks for the Smooks engine (engine = smooks), which is"
+                        + " not installed: put " + SmooksEdifact.JAR + " (built as target/" + SmooksEdifact.JAR + ") beside"
+                        + " backoffice-hub.jar, whose manifest puts it on the class path, or set the partner's engine to "
+                        + PartnerProfile.STAEDI);
             }
         }
         return profiles;
@@ -47,26 +59,5 @@ public final class EdiEngines {
                 translatorKey(PartnerProfile.STAEDI, "ORDERS"), new EdifactOrdersTranslator(),
                 translatorKey(PartnerProfile.STAEDI, "850"), new X12PurchaseOrderTranslator(),
                 translatorKey(PartnerProfile.SMOOKS, "ORDERS"), new EdifactOrdersTranslator());
-    }
-
-    /** One Smooks engine per EDIFACT directory, compiled on first use (its DFDL schemas take 20-30 s the first time). */
-    public static Function<PartnerProfile, InterchangeSource> smooksEngines() {
-        Map<String, SmooksEdifactSource> byDirectory = new ConcurrentHashMap<>();
-        return profile -> byDirectory.computeIfAbsent(profile.version(), SmooksEdifactSource::new);
-    }
-
-    /** The Smooks engines as a step of the EDI route: a file read whole, its interchanges handed over as events. */
-    public static final class Smooks {
-        private final Map<String, SmooksEdifactSource> byDirectory = new ConcurrentHashMap<>();
-
-        public InterchangeEvents read(java.nio.file.Path file, java.nio.charset.Charset charset, String directory) throws java.io.IOException {
-            InterchangeEvents.Recorder recorder = InterchangeEvents.recorder();
-            try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-                byDirectory.computeIfAbsent(directory, SmooksEdifactSource::new).read(in, charset, recorder);
-                return recorder.events(null);
-            } catch (InterchangeSyntaxException e) {
-                return recorder.events(e);
-            }
-        }
     }
 }

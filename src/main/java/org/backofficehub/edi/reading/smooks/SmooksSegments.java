@@ -1,10 +1,8 @@
-package org.backofficehub.edi.reading;
+package org.backofficehub.edi.reading.smooks;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.backofficehub.edi.Segment;
 
 /**
@@ -51,36 +49,36 @@ final class SmooksSegments {
     private SmooksSegments() {
     }
 
-    static boolean isSegment(Element element) {
-        String name = element.getLocalName() != null ? element.getLocalName() : element.getNodeName();
+    /** A segment's element: three characters, tag-like (UNB, NAD); composites (C507) and simple elements (E1004) have more. */
+    static boolean isSegment(String name) {
         return name.length() == 3 && Character.isUpperCase(name.charAt(0)) && Character.isUpperCase(name.charAt(1))
                 && Character.isLetterOrDigit(name.charAt(2));
     }
 
-    static Segment toSegment(Element segment) {
-        String tag = name(segment);
+    static Segment toSegment(XmlPart segment) {
+        String tag = segment.name();
         Map<String, Integer> positions = ELEMENTS.getOrDefault(tag, Map.of());
         List<List<String>> elements = new ArrayList<>();
         int previous = 0;
-        for (Element child : children(segment)) {
-            int position = position(positions.get(name(child)), previous);
-            List<String> value = isComposite(child) ? components(child) : List.of(child.getTextContent());
+        for (XmlPart child : segment.children()) {
+            int position = position(positions.get(child.name()), previous);
+            List<String> value = isComposite(child) ? components(child) : List.of(child.text());
             set(elements, position, value);
             previous = position;
         }
         return new Segment(tag, elements);
     }
 
-    private static List<String> components(Element composite) {
-        Map<String, Integer> positions = COMPONENTS.getOrDefault(name(composite), Map.of());
+    private static List<String> components(XmlPart composite) {
+        Map<String, Integer> positions = COMPONENTS.getOrDefault(composite.name(), Map.of());
         List<String> components = new ArrayList<>();
         int previous = 0;
-        for (Element child : children(composite)) {
-            int position = position(positions.get(name(child)), previous);
+        for (XmlPart child : composite.children()) {
+            int position = position(positions.get(child.name()), previous);
             while (components.size() < position) {
                 components.add("");
             }
-            components.set(position - 1, child.getTextContent());
+            components.set(position - 1, child.text());
             previous = position;
         }
         return components;
@@ -101,21 +99,7 @@ final class SmooksSegments {
         elements.set(position - 1, value);
     }
 
-    private static boolean isComposite(Element element) {
-        return name(element).startsWith("C") || name(element).startsWith("S");
-    }
-
-    static List<Element> children(Element parent) {
-        List<Element> children = new ArrayList<>();
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element) {
-                children.add(element);
-            }
-        }
-        return children;
-    }
-
-    static String name(Element element) {
-        return element.getLocalName() != null ? element.getLocalName() : element.getNodeName();
+    private static boolean isComposite(XmlPart part) {
+        return part.name().startsWith("C") || part.name().startsWith("S");
     }
 }
