@@ -1,6 +1,7 @@
 package org.backofficehub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import org.backofficehub.support.TestOrders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An operator's own properties file (hub.config) is read on top of config/application.properties. */
+/** How the hub takes its settings: an operator's own file on top of config/application.properties, and what it refuses. */
 class HubConfigFileTest {
 
     @Test
@@ -23,5 +24,11 @@ class HubConfigFileTest {
         } finally {
             System.clearProperty("hub.config");
         }
+    }
+
+    @Test
+    void aDeliveryRouteLeftWithoutAModeStopsTheHubNamingIt() {
+        assertThatThrownBy(() -> RunningHub.start(Map.of("hub.routes", "webstore-orders,inbox-files,accounting-export,webstore-notices")))
+                .rootCause().hasMessageContaining("partner-documents").hasMessageContaining("hub.routes");
     }
 }

@@ -1,5 +1,6 @@
 package org.backofficehub.api;
 
+import org.backofficehub.util.CamelWrapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,7 +29,7 @@ public final class ProblemReply implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable failure = CamelWrapping.unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         Map<String, Object> problem = new LinkedHashMap<>();
         int status;

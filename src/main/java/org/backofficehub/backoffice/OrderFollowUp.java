@@ -11,6 +11,7 @@ import org.backofficehub.customer.CustomerFeed;
 import org.backofficehub.outbound.OutboundMessages;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.store.HubStoreException;
+import org.backofficehub.util.CamelWrapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,9 @@ public final class OrderFollowUp {
         } catch (SQLException e) {
             close(connection);
             throw new HubStoreException("Cannot take order events: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close(connection); // an event that cannot be read must not cost a connection each round
+            throw e;
         }
     }
 
@@ -83,21 +87,29 @@ public final class OrderFollowUp {
     }
 
     /**
-     * The oldest event could not be followed up (an invoice the schema refuses, say): it becomes a
-     * failure record with its payload, to replay once the cause is fixed, and leaves the queue so
-     * that it no longer holds up the others.
+     * The event of a one-event batch could not be followed up (an invoice the schema refuses, say):
+     * it becomes a failure record with its payload, to replay once the cause is fixed, and leaves
+     * the queue so that it no longer holds up the others. The batch's own transaction was rolled
+     * back; this is a new one.
      */
-    public int giveUp(Exception cause, String routeId) {
-        try (FollowUpBatch batch = begin(1)) {
-            if (batch.isEmpty()) {
-                return 0;
+    public int giveUp(FollowUpBatch failed, Exception cause, String routeId) {
+        if (failed == null || failed.isEmpty()) {
+            throw new IllegalStateException("Following up failed before an event was taken: " + cause.getMessage(), cause);
+        }
+        OrderEvents.Stored stored = failed.events().get(0);
+        OrderEvent event = stored.event();
+        Throwable reason = CamelWrapping.unwrap(cause);
+        try (Connection connection = hubStore.getConnection()) {
+            connection.setAutoCommit(false);
+            if (!events.remove(connection, List.of(stored))) {
+                connection.rollback();
+                return 1; // another consumer took it meanwhile
             }
-            OrderEvent failed = batch.events().get(0).event();
             long failureId = failures.record(routeId, FAILURE_KIND, "follow-up-failed",
-                    "Cannot follow up " + failed.kind() + " of order " + failed.order().key() + ": " + cause.getMessage(),
-                    failed.kind() + "-" + failed.order().orderId() + ".json", eventJson(failed));
-            batch.connection().commit();
-            LOG.warn("Order event {} of {} recorded as failure {}: {}", failed.kind(), failed.order().key(), failureId, cause.getMessage());
+                    "Cannot follow up " + event.kind() + " of order " + event.order().key() + ": " + reason.getMessage(),
+                    event.kind() + "-" + event.order().orderId() + ".json", eventJson(event));
+            connection.commit();
+            LOG.warn("Order event {} of {} recorded as failure {}: {}", event.kind(), event.order().key(), failureId, reason.getMessage());
             return 1;
         } catch (SQLException e) {
             throw new HubStoreException("Cannot record a failed order event: " + e.getMessage(), e);

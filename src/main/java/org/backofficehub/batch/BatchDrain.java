@@ -1,6 +1,5 @@
 package org.backofficehub.batch;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import javax.sql.DataSource;
 import org.backofficehub.batch.BookingStage.StagedOrder;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderAnswer;
@@ -37,11 +35,11 @@ public final class BatchDrain {
     private final DrainWindow window;
     private final Map<String, Semaphore> running = new ConcurrentHashMap<>();
 
-    public BatchDrain(BookingStage stage, FailureLog failures, DataSource hubStore, int chunkSize, Clock clock, DrainWindow window) {
+    public BatchDrain(BookingStage stage, FailureLog failures, DrainRuns runs, int chunkSize, DrainWindow window) {
         this.stage = stage;
         this.failures = failures;
         this.chunkSize = chunkSize;
-        this.runs = new DrainRuns(hubStore, clock);
+        this.runs = runs;
         this.window = window;
     }
 
@@ -93,13 +91,16 @@ public final class BatchDrain {
         return owed;
     }
 
-    /** What the drain did; recorded as the route's last run when it was scheduled or did anything. */
+    /** What the drain did; recorded as the route's last run when it was scheduled or settled any order. */
     public DrainResult finish(DrainRun run) {
         DrainResult result = new DrainResult(run.routeId, run.booked, run.alreadyBooked, run.failed, run.deferred, 0);
-        if (run.scheduled || result.didAnything()) {
+        // The real-time poll finds an order still claimed elsewhere every half second until its claim
+        // lapses; that alone is no run to record or log.
+        boolean settledAny = run.booked + run.alreadyBooked + run.failed > 0;
+        if (run.scheduled || settledAny) {
             runs.record(result);
         }
-        if (result.didAnything()) {
+        if (run.scheduled && result.didAnything() || settledAny) {
             LOG.info("Drained {}: {} booked, {} already booked, {} failed, {} deferred (booking in progress)",
                     run.routeId, run.booked, run.alreadyBooked, run.failed, run.deferred);
         }

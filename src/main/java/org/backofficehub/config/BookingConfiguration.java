@@ -11,6 +11,7 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.Route;
 import org.backofficehub.backoffice.OrderEventListener;
 import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.batch.BatchDrain;
@@ -69,9 +70,9 @@ public class BookingConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public BatchDrain batchDrain(BookingStage stage, FailureLog failures, @BeanInject("hubStore") DataSource hubStore,
-                                 @PropertyInject("hub.batch.drain-chunk") int drainChunk, Clock clock, DrainWindow window) {
-        return new BatchDrain(stage, failures, hubStore, drainChunk, clock, window);
+    public BatchDrain batchDrain(BookingStage stage, FailureLog failures, DrainRuns runs,
+                                 @PropertyInject("hub.batch.drain-chunk") int drainChunk, DrainWindow window) {
+        return new BatchDrain(stage, failures, runs, drainChunk, window);
     }
 
     @BindToRegistry(lazy = true)
@@ -108,6 +109,12 @@ public class BookingConfiguration implements CamelConfiguration {
         FullyStarted.then(camel, context -> {
             RouteDrains drains = context.getRegistry().findSingleByType(RouteDrains.class);
             modes.all().forEach(route -> drains.requireDrain(route.routeId()));
+            // A delivery route runs only on its schedule: without a mode it would deliver nothing, silently.
+            context.getRoutes().stream().filter(route -> "deliveries".equals(route.getGroup())).map(Route::getRouteId)
+                    .filter(routeId -> !modes.has(routeId)).findFirst().ifPresent(routeId -> {
+                        throw new IllegalStateException("Route " + routeId + " delivers what the hub owes another system but has no"
+                                + " mode: add it to hub.routes (config/application.properties lists them all)");
+                    });
             new RouteSchedules(context).follow(modes);
             StagedOrdersGauge.register(context, modes, context.getRegistry().findSingleByType(BookingStage.class));
         });

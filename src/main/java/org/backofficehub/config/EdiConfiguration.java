@@ -113,6 +113,9 @@ public class EdiConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camel) throws Exception {
+        // The profiles first: one the hub cannot serve (an engine that is not installed, say) stops
+        // it here, with its own message, before any route that happens to need them is built.
+        camel.getRegistry().findSingleByType(PartnerProfiles.class);
         // The transfer routes come from YAML templates, so they can only be added once routes are loaded.
         FullyStarted.then(camel, context -> {
             try {

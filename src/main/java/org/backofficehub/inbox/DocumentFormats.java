@@ -1,5 +1,6 @@
 package org.backofficehub.inbox;
 
+import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,8 +27,13 @@ public final class DocumentFormats {
     private static final int HEAD_BYTES = 64;
 
     public void detect(Exchange exchange) throws IOException {
-        byte[] head = head(file(exchange));
-        exchange.getMessage().setHeader(FORMAT, of(head));
+        Path file = file(exchange);
+        byte[] head = head(file);
+        String format = of(head);
+        if ("UNKNOWN".equals(format) && head.length == HEAD_BYTES) {
+            format = orderDocument(firstSignificantByte(file)); // more whitespace before it than the head holds
+        }
+        exchange.getMessage().setHeader(FORMAT, format);
     }
 
     /** The last word on a document of no format the hub reads. */
@@ -40,18 +46,31 @@ public final class DocumentFormats {
         if (EdiStandard.detect(head, head.length) != null) {
             return "EDI";
         }
-        int start = skipBomAndWhitespace(head);
-        if (new String(head, start, head.length - start, StandardCharsets.UTF_8).startsWith(CustomerExportReader.HEADER_START)) {
+        int afterBom = hasBom(head) ? 3 : 0;
+        if (new String(head, afterBom, head.length - afterBom, StandardCharsets.UTF_8).startsWith(CustomerExportReader.HEADER_START)) {
             return "CUSTOMER_EXPORT";
         }
-        if (start >= head.length) {
-            return "UNKNOWN";
-        }
-        return switch (head[start]) {
+        int start = skipBomAndWhitespace(head);
+        return start >= head.length ? "UNKNOWN" : orderDocument(head[start]);
+    }
+
+    private static String orderDocument(int firstSignificantByte) {
+        return switch (firstSignificantByte) {
             case '{' -> "JSON";
             case '<' -> "XML";
             default -> "UNKNOWN";
         };
+    }
+
+    private static int firstSignificantByte(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            for (int b = in.read(); b >= 0; b = in.read()) {
+                if (!Character.isWhitespace(b)) {
+                    return b;
+                }
+            }
+            return -1;
+        }
     }
 
     /** The file an inbox exchange carries: read from disk, so that large files are never loaded to be recognised. */
@@ -75,11 +94,12 @@ public final class DocumentFormats {
         return new String(head, start, Math.max(0, end - start), StandardCharsets.UTF_8).replaceAll("\\p{Cntrl}", "?");
     }
 
+    private static boolean hasBom(byte[] document) {
+        return document.length >= 3 && (document[0] & 0xFF) == 0xEF && (document[1] & 0xFF) == 0xBB && (document[2] & 0xFF) == 0xBF;
+    }
+
     private static int skipBomAndWhitespace(byte[] document) {
-        int i = 0;
-        if (document.length >= 3 && (document[0] & 0xFF) == 0xEF && (document[1] & 0xFF) == 0xBB && (document[2] & 0xFF) == 0xBF) {
-            i = 3;
-        }
+        int i = hasBom(document) ? 3 : 0;
         while (i < document.length && Character.isWhitespace(document[i])) {
             i++;
         }

@@ -1,5 +1,6 @@
 package org.backofficehub.inbox;
 
+import org.backofficehub.util.CamelWrapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class QuarantineNote implements Processor {
     @Override
     public void process(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable failure = CamelWrapping.unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String archiveName = message.getHeader(ArchiveNaming.ARCHIVE_NAME, String.class);
         String original = message.getHeader(Exchange.FILE_NAME, String.class);
         StringBuilder note = new StringBuilder();

@@ -24,11 +24,6 @@ public record OrderAnswer(Order order, Booking booking, String trackingId, Input
         return trackingId != null;
     }
 
-    /** Booked, now or before: the ERP has it. */
-    public boolean isBooked() {
-        return booking != null;
-    }
-
     /** The refusal as a fresh exception for this caller to throw: the batch's own is shared, and stack-less anyway. */
     public InputRejectedException refusalToThrow() {
         return new InputRejectedException(refusal.type(), refusal.getMessage(), refusal.fieldProblems(), refusal);

@@ -1,5 +1,6 @@
 package org.backofficehub.modes;
 
+import org.backofficehub.util.CamelWrapping;
 import java.util.Optional;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -41,7 +42,7 @@ public final class RouteDrains {
             exchange.setProperty(RouteActivity.COUNTED_BY_ROUTE, true);
         });
         if (drained.getException() != null) {
-            throw RuntimeCamelException.wrapRuntimeException(drained.getException());
+            throw RuntimeCamelException.wrapRuntimeException(CamelWrapping.unwrap(drained.getException()));
         }
         return drained.getMessage().getMandatoryBody(DrainResult.class);
     }

@@ -69,6 +69,10 @@ public final class RouteModes {
         return settings;
     }
 
+    public boolean has(String routeId) {
+        return current.containsKey(routeId);
+    }
+
     /** A route without a mode (not in hub.routes) always runs in real time. */
     public boolean inBatchMode(String routeId) {
         RouteSettings settings = current.get(routeId);

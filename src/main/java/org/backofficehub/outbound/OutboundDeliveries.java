@@ -1,5 +1,6 @@
 package org.backofficehub.outbound;
 
+import org.backofficehub.util.CamelWrapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +52,24 @@ public final class OutboundDeliveries {
         return new DeliveryRun(routeId, perDelivery, scheduled, route);
     }
 
+    /**
+     * Never throws: the route asks it in its loop's condition, where Camel would wrap a failure;
+     * a failure to read the queue is thrown by {@link #next}, a step of the route, as it is.
+     */
     public boolean hasNext(DeliveryRun run) {
-        return run.hasNext();
+        try {
+            return run.hasNext();
+        } catch (RuntimeException e) {
+            run.failure = e;
+            return true;
+        }
     }
 
     /** The next delivery's messages, in the order they were queued. */
     public List<OutboundMessage> next(DeliveryRun run) {
+        if (run.failure != null) {
+            throw run.failure;
+        }
         return run.next();
     }
 
@@ -66,7 +79,8 @@ public final class OutboundDeliveries {
         run.deliveredTotal += messages.size();
     }
 
-    public void attemptFailed(DeliveryRun run, List<OutboundMessage> messages, Exception cause) {
+    public void attemptFailed(DeliveryRun run, List<OutboundMessage> messages, Exception failure) {
+        Throwable cause = CamelWrapping.unwrap(failure);
         String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
         List<OutboundMessage> again = new ArrayList<>();
         for (OutboundMessage message : messages) {
@@ -127,6 +141,7 @@ public final class OutboundDeliveries {
         private int failed;
         private int retrying;
         private boolean closed;
+        private RuntimeException failure;
 
         private DeliveryRun(String routeId, int perDelivery, boolean scheduled, Semaphore route) {
             this.routeId = routeId;

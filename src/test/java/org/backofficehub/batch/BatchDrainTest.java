@@ -55,7 +55,7 @@ class BatchDrainTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         stage = new BookingStage(hubStore, json, clock);
         failures = new FailureLog(hubStore, clock);
-        BatchDrain drain = new BatchDrain(stage, failures, hubStore, 2, clock, window);
+        BatchDrain drain = new BatchDrain(stage, failures, new DrainRuns(hubStore, clock), 2, window);
         camel = RouteFiles.start(Map.of("batchDrain", drain, "realTimeBooking", booking,
                 "orderStaging", new OrderStaging(stage, 64, 1000, 30_000), "routeModes", new RouteModes(hubStore, clock)),
                 "batch-drains.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");

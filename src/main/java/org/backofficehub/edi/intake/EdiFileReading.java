@@ -68,7 +68,9 @@ public final class EdiFileReading implements Iterator<Object> {
     private int rejected;
     private Interchange current;
     private GroupReport group;
-    private InputRejectedException unreadable;
+    private RuntimeException failure;
+    /** Interchanges whose order responses are still being written: begun, not yet answered. */
+    private final List<Interchange> unanswered = new ArrayList<>();
 
     EdiFileReading(EdiIntake intake, EdiFile file, InterchangeEvents events) {
         this.intake = intake;
@@ -76,11 +78,20 @@ public final class EdiFileReading implements Iterator<Object> {
         this.events = events;
     }
 
-    /** Never throws: a file that is no readable EDI at all is refused by {@link #next()}, as a step of the route. */
+    /**
+     * Never throws: the route asks it in its loop's condition, where Camel would wrap a failure.
+     * Whatever reading fails with (a file that is no readable EDI at all, the hub store away) is
+     * thrown by {@link #next()}, a step of the route, as it is.
+     */
     @Override
     public boolean hasNext() {
-        readOn();
-        return !ready.isEmpty() || unreadable != null;
+        try {
+            readOn();
+        } catch (RuntimeException e) {
+            failure = e;
+            read = true;
+        }
+        return !ready.isEmpty() || failure != null;
     }
 
     @Override
@@ -89,9 +100,9 @@ public final class EdiFileReading implements Iterator<Object> {
             throw new NoSuchElementException(file.fileName() + " is read");
         }
         if (ready.isEmpty()) {
-            InputRejectedException refusal = unreadable;
-            unreadable = null;
-            throw refusal;
+            RuntimeException failed = failure;
+            failure = null;
+            throw failed;
         }
         return ready.poll();
     }
@@ -104,11 +115,7 @@ public final class EdiFileReading implements Iterator<Object> {
                 event = events.next();
             } catch (InterchangeSyntaxException e) {
                 read = true;
-                try {
-                    unreadable(e);
-                } catch (InputRejectedException notEdi) {
-                    unreadable = notEdi;
-                }
+                unreadable(e);
                 return;
             }
             if (event == null) {
@@ -136,9 +143,10 @@ public final class EdiFileReading implements Iterator<Object> {
     /** Stops reading; an interchange cut short leaves no half-written order responses behind. */
     void close() {
         events.close();
-        if (current != null) {
-            current.responses.close();
+        for (Interchange interchange : unanswered) {
+            interchange.responses.close();
         }
+        unanswered.clear();
     }
 
     /**
@@ -234,6 +242,7 @@ public final class EdiFileReading implements Iterator<Object> {
                         + partner.partnerId() + " was received before");
             }
             responses = intake.orderResponses(partner);
+            unanswered.add(this);
         }
 
         /** The answers of its orders handed on: order responses for the booked and the refused; refusals are the file's problems too. */
@@ -262,6 +271,11 @@ public final class EdiFileReading implements Iterator<Object> {
 
         String messageTypes() {
             return String.join(",", types);
+        }
+
+        /** Its order responses are published (or the interchange had none): nothing is left to close. */
+        void answeredAll() {
+            unanswered.remove(this);
         }
 
         void written(Path document) {

@@ -133,8 +133,7 @@ public final class EdiIntake {
             if (answer.isStaged()) {
                 continue; // its order response follows the drain
             }
-            responses.add(answer.refusal() == null ? new OrderResponse(answer.order(), answer.booking().erpOrderNumber(), null)
-                    : new OrderResponse(answer.order(), null, answer.refusal().getMessage()));
+            responses.add(OrderResponse.answering(answer));
         }
         orders.interchange().answered(responses);
     }
@@ -155,6 +154,7 @@ public final class EdiIntake {
                 interchange.written(interchange.responses.finish());
             } finally {
                 interchange.responses.close();
+                interchange.answeredAll();
             }
         }
     }

@@ -11,9 +11,9 @@ import org.backofficehub.edi.SyntaxError;
 
 /**
  * An EDI file as an engine reads it, one event at a time, in reading order: the intake pulls them
- * as it goes, so a large interchange is never held whole. StAEDI's reading runs ahead on a thread
- * of its own ({@link InterchangeReader#events}); another engine may hand over what it has read
- * ({@link #recorder()}).
+ * as it goes. StAEDI's reading runs ahead on a thread of its own ({@link InterchangeReader#events}),
+ * so a large interchange is never held whole; another engine may hand over what it has read of a
+ * file ({@link #recorder()}).
  */
 public interface InterchangeEvents extends AutoCloseable {
 

@@ -34,7 +34,7 @@ import org.backofficehub.edi.SyntaxError;
  * where its errors and their positions come from. {@link #exhaustive} has StAEDI validate every
  * message as it is read.
  */
-public final class InterchangeReader implements InterchangeSource {
+public final class InterchangeReader {
 
     /** Enough to tell a partner what is wrong; a message with more errors is beyond repair anyway. */
     static final int MAX_ERRORS_PER_STRUCTURE = 100;
@@ -60,7 +60,12 @@ public final class InterchangeReader implements InterchangeSource {
         factory.setProperty(EDIInputFactory.EDI_IGNORE_EXTRANEOUS_CHARACTERS, true);
     }
 
-    @Override
+    /** Text known to be UTF-8: X12, UNOW, the hub's own copies of a message. */
+    public void read(InputStream input, InterchangeListener listener) throws InterchangeSyntaxException {
+        read(input, StandardCharsets.UTF_8, listener);
+    }
+
+    /** Reads to the end, each event delivered to the listener on the caller's thread. */
     public void read(InputStream input, Charset charset, InterchangeListener listener) throws InterchangeSyntaxException {
         if (recheck == null) {
             read(input, charset, event -> event.deliverTo(listener));

@@ -48,9 +48,7 @@ public final class DrainedOrderResponses {
             if (partner.isEmpty() || answer.isStaged()) {
                 continue; // not an EDI partner's order: the web store and XML senders get no ORDRSP
             }
-            byPartner.computeIfAbsent(partner.get(), p -> new ArrayList<>()).add(answer.refusal() == null
-                    ? new OrderResponse(order, answer.booking().erpOrderNumber(), null)
-                    : new OrderResponse(order, null, answer.refusal().getMessage()));
+            byPartner.computeIfAbsent(partner.get(), p -> new ArrayList<>()).add(OrderResponse.answering(answer));
         }
         byPartner.forEach((partner, responses) -> {
             try (OrderResponseDocument document = new OrderResponseDocument(outbox, partner, numbers, registry, clock)) {
