@@ -22,6 +22,9 @@ public final class OrderStaging extends ServiceSupport {
 
     /** The answer at index i is for order i. */
     public List<OrderAnswer> stage(List<Order> orders, String routeId) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
         List<BookingStage.Staging> staging = orders.stream().map(order -> new BookingStage.Staging(routeId, order)).toList();
         List<String> trackingIds = writer.submit(staging, orders.size() == 1 ? "order " + orders.get(0).key() : orders.size() + " orders");
         List<OrderAnswer> answers = new ArrayList<>(orders.size());

@@ -25,6 +25,7 @@ import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.erp.ErpOrderReader;
+import org.backofficehub.erp.ItemCatalogue;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.store.FailureLog;
 
@@ -74,6 +75,11 @@ public class EdiConfiguration implements CamelConfiguration {
     }
 
     /** The steps around the second EDI engine, Smooks (a smooks: endpoint), for partners whose profile names it. */
+    @BindToRegistry(lazy = true)
+    public ItemCatalogue itemCatalogue(@BeanInject("erpDataSource") DataSource erp) {
+        return new ItemCatalogue(erp);
+    }
+
     @BindToRegistry(lazy = true)
     public SmooksEdifact smooksEdifact() {
         return new SmooksEdifact();

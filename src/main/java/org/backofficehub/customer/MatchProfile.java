@@ -23,7 +23,7 @@ record MatchProfile(String emailKey, String phoneKey, String idKey, String addre
                 nameKey == null ? null : NameKeys.sortedTokens(nameKey));
     }
 
-    /** GLN and DUNS are global; a buyer-assigned number only means something to that buyer. */
+    /** GLN, DUNS and SAN are global; a buyer-assigned or mutually defined number only means something to that partner. */
     static String idKey(String system, PartyIdentifier identifier) {
         if (identifier == null) {
             return null;
@@ -33,7 +33,8 @@ record MatchProfile(String emailKey, String phoneKey, String idKey, String addre
             case GLN -> "gln:" + value;
             case DUNS -> "duns:" + value.replace("-", "");
             case SELLER_ASSIGNED -> "erp:" + value;
-            case BUYER_ASSIGNED -> "buyer:" + system.toUpperCase(Locale.ROOT) + ":" + value;
+            case SAN -> "san:" + value.replace("-", "");
+            case BUYER_ASSIGNED, MUTUALLY_DEFINED -> "buyer:" + system.toUpperCase(Locale.ROOT) + ":" + value;
         };
     }
 

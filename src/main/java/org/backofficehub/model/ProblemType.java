@@ -10,6 +10,8 @@ public enum ProblemType {
     UNSUPPORTED_FORMAT(415, "Unsupported document format"),
     INPUT_TOO_LARGE(413, "Input too large"),
     UNKNOWN_SKU(422, "Unknown SKU"),
+    ORDER_INCOMPLETE(422, "Order incomplete"),
+    UNIT_NOT_SOLD(422, "Unit of measure not sold"),
     INSUFFICIENT_STOCK(422, "Insufficient stock"),
     DUPLICATE_INPUT(409, "Duplicate input"),
     BOOKING_IN_PROGRESS(409, "Booking in progress"),

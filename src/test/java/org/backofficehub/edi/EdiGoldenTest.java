@@ -33,6 +33,7 @@ import org.backofficehub.edi.reading.EdiEngines;
 import org.backofficehub.edi.reading.SmooksEdifact;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.erp.ItemCatalogue;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.booking.BookingLedger;
@@ -186,6 +187,7 @@ class EdiGoldenTest {
                 "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, partnersOutbox,
                         EdiEngines.translators(), CLOCK, 1000),
                 "ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes"),
+                "itemCatalogue", new ItemCatalogue(erp),
                 "smooksEdifact", new SmooksEdifact(),
                 "smooksFactory", SMOOKS_COMPILATIONS,
                 "drainedOrderResponses", new DrainedOrderResponses(profiles, partnersOutbox, numbers, registry, CLOCK),

@@ -27,11 +27,14 @@ import org.backofficehub.edi.reading.EdiEngines;
 import org.backofficehub.edi.reading.InterchangeEvent;
 import org.backofficehub.edi.reading.InterchangeEvents;
 import org.backofficehub.edi.reading.InterchangeSyntaxException;
+import org.backofficehub.edi.reading.OrderContext;
 import org.backofficehub.edi.reading.OrderMessageTranslator;
 import org.backofficehub.edi.writing.OrderResponseDocument;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
+import org.backofficehub.model.Party;
+import org.backofficehub.model.PartyIdentifier;
 import org.backofficehub.model.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,6 +185,10 @@ public final class EdiFileReading implements Iterator<Object> {
         if (!report.rejected()) {
             handOn(ending);
         }
+        if (ending.testOrders > 0) {
+            LOG.info("Interchange {} from {} is a test interchange: {} order(s) acknowledged, not booked (profile: test.interchanges = acknowledge)",
+                    report.envelope().controlNumber(), report.envelope().senderId(), ending.testOrders);
+        }
         ready.add(new InterchangeEnd(ending));
         current = null;
         group = null;
@@ -222,6 +229,10 @@ public final class EdiFileReading implements Iterator<Object> {
         private boolean deliveredEarly;
         private int businessMessages;
         private int refusedOrders;
+        /** Orders of a test interchange the profile does not book: acknowledged, translated, not booked. */
+        private int testOrders;
+        private final Set<String> orderIds = new java.util.HashSet<>();
+        private OrderContext orderContext;
 
         private Interchange(Envelope envelope) {
             report = new InterchangeReport(envelope);
@@ -254,6 +265,17 @@ public final class EdiFileReading implements Iterator<Object> {
                     problems.add(new FieldProblem("order " + answer.order().orderId(), answer.refusal()));
                 }
             }
+        }
+
+        /** What the translators know of this interchange beyond its messages: the partner, and the day it arrived. */
+        OrderContext orderContext() {
+            if (orderContext == null) {
+                Party asBuyer = new Party(partner.name(), null, null, null,
+                        new PartyIdentifier(PartyIdentifier.Scheme.MUTUALLY_DEFINED, partner.partnerId()));
+                orderContext = new OrderContext(partner.partnerId(), asBuyer, partner.orders().buyerFrom(), intake.today(),
+                        partner.orders().currency());
+            }
+            return orderContext;
         }
 
         boolean wantsAcknowledgement() {
@@ -329,16 +351,28 @@ public final class EdiFileReading implements Iterator<Object> {
                 refuse(target, message, "message type " + message.type() + " is not agreed with " + interchange.partner.partnerId());
                 return;
             }
+            Order order;
             try {
-                Order order = translator.translate(interchange.partner.partnerId(), message);
-                target.accepted();
-                interchange.held.add(new Held(target, order));
-                if (interchange.held.size() >= intake.holdOrders()) {
-                    handOn(interchange);
-                    interchange.deliveredEarly = true;
-                }
+                order = translator.translate(interchange.orderContext(), message);
             } catch (InputRejectedException e) {
                 refuse(target, message, e.getMessage());
+                return;
+            }
+            // Well-formed per the standard: the acknowledgement accepts it, whatever the order asks for.
+            target.accepted();
+            if (!interchange.orderIds.add(order.orderId())) {
+                interchange.answered(List.of(new org.backofficehub.edi.OrderResponse(order, null, "order " + order.orderId()
+                        + " was sent twice in interchange " + interchange.report.envelope().controlNumber() + "; the first is answered")));
+                return;
+            }
+            if (interchange.report.envelope().test() && !interchange.partner.orders().bookTestInterchanges()) {
+                interchange.testOrders++;
+                return;
+            }
+            interchange.held.add(new Held(target, order));
+            if (interchange.held.size() >= intake.holdOrders()) {
+                handOn(interchange);
+                interchange.deliveredEarly = true;
             }
         }
 

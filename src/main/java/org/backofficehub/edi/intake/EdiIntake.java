@@ -1,5 +1,6 @@
 package org.backofficehub.edi.intake;
 
+import org.backofficehub.erp.ResolvedOrders;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,8 +127,15 @@ public final class EdiIntake {
         return reading.next();
     }
 
-    /** What the real-time-or-batch step answered for orders of an interchange: booked and refused ones get order responses. */
-    public void answered(InterchangeOrders orders, List<OrderAnswer> answers) {
+    /**
+     * What became of orders of an interchange: the catalogue's refusals and what the real-time-or-batch
+     * step answered for the rest; booked and refused ones get order responses.
+     */
+    public void answered(InterchangeOrders orders, ResolvedOrders resolved, List<OrderAnswer> booked) {
+        answered(orders, resolved.answers(booked));
+    }
+
+    void answered(InterchangeOrders orders, List<OrderAnswer> answers) {
         List<OrderResponse> responses = new ArrayList<>(answers.size());
         for (OrderAnswer answer : answers) {
             if (answer.isStaged()) {
@@ -191,6 +199,10 @@ public final class EdiIntake {
 
     OrderMessageTranslator translator(String key) {
         return translators.get(key);
+    }
+
+    java.time.LocalDate today() {
+        return java.time.LocalDate.now(clock);
     }
 
     int holdOrders() {

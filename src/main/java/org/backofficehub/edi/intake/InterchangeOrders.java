@@ -8,4 +8,9 @@ import org.backofficehub.model.Order;
  * checked, or a chunk of {@code hub.edi.hold-orders} of a larger one as it is read.
  */
 public record InterchangeOrders(EdiFileReading.Interchange interchange, List<Order> orders) {
+
+    /** The partner the orders come from, whose cross-reference names its items. */
+    public String partnerId() {
+        return interchange.partner.partnerId();
+    }
 }

@@ -13,12 +13,13 @@ import org.backofficehub.edi.Envelope;
  * standard and version, the documents exchanged, the acknowledgement it wants, where its outbound
  * files go, and which engine translates for it. {@code configured} is false for the stand-in
  * profile given to an unknown sender when unknown partners are accepted. {@code remote}, if not
- * null, is the partner's FTP/SFTP server, polled for its files and given ours.
+ * null, is the partner's FTP/SFTP server, polled for its files and given ours. {@code orders} is
+ * what the profile says about the business of its orders (where the buyer is found, test interchanges).
  */
 public record PartnerProfile(String partnerId, String name, EdiStandard standard, String version, String interchangeId,
                              String interchangeQualifier, String ourId, String ourQualifier, String groupId, String ourGroupId,
                              Set<String> documentsIn, Set<String> documentsOut, AckType ack, String outbox, String engine,
-                             boolean configured, PartnerRemote remote, Charset encoding) {
+                             boolean configured, PartnerRemote remote, Charset encoding, OrderPolicy orders) {
 
     public static final String STAEDI = "staedi";
     public static final String SMOOKS = "smooks";

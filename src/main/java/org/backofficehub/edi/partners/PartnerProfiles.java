@@ -77,7 +77,8 @@ public final class PartnerProfiles {
                 envelope.senderId(), envelope.recipientId(),
                 envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDERS") : Set.of("850"),
                 envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDRSP") : Set.of("855"),
-                AckType.defaultFor(envelope.standard(), version), "unknown-" + safeId, PartnerProfile.STAEDI, false, null, null));
+                AckType.defaultFor(envelope.standard(), version), "unknown-" + safeId, PartnerProfile.STAEDI, false, null, null,
+                OrderPolicy.DEFAULT));
     }
 
     /** Whether an interchange id is one the hub sends under. */
@@ -102,7 +103,23 @@ public final class PartnerProfiles {
                 setting.optional("our.qualifier", ""), setting.optional("group.id", interchangeId),
                 setting.optional("our.group.id", ourId), setting.list("documents.in"), setting.list("documents.out"),
                 AckType.parse(setting.optional("ack", "none")), setting.optional("outbox", name),
-                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting), encoding(setting));
+                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting), encoding(setting), orders(setting));
+    }
+
+    private static OrderPolicy orders(Setting setting) {
+        String buyerFrom = setting.optional("buyer.from", "");
+        String tests = setting.optional("test.interchanges", "acknowledge").toLowerCase(Locale.ROOT);
+        if (!tests.equals("acknowledge") && !tests.equals("book")) {
+            throw new IllegalStateException("Partner profile " + setting.file() + ": 'test.interchanges' is " + tests
+                    + "; it is acknowledge (answered, not booked) or book");
+        }
+        try {
+            return new OrderPolicy(buyerFrom.isEmpty() ? OrderPolicy.DEFAULT.buyerFrom()
+                    : Arrays.stream(buyerFrom.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(), tests.equals("book"),
+                    setting.optional("currency", "").isEmpty() ? null : setting.optional("currency", "").toUpperCase(Locale.ROOT));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("Partner profile " + setting.file() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Charset encoding(Setting setting) {

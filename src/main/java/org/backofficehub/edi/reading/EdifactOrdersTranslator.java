@@ -4,50 +4,48 @@ import static org.backofficehub.edi.reading.MessageReading.blankToNull;
 import static org.backofficehub.edi.reading.MessageReading.date;
 import static org.backofficehub.edi.reading.MessageReading.decimal;
 import static org.backofficehub.edi.reading.MessageReading.rejected;
-import static org.backofficehub.edi.reading.MessageReading.required;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import org.backofficehub.model.Order;
-import org.backofficehub.model.OrderLine;
-import org.backofficehub.model.PartyIdentifier;
 import org.backofficehub.edi.EdiMessage;
 import org.backofficehub.edi.Segment;
+import org.backofficehub.model.ItemIdentifier;
+import org.backofficehub.model.Order;
+import org.backofficehub.model.PartyIdentifier;
+import org.backofficehub.model.UnitOfMeasure;
 
 /**
- * UN/EDIFACT ORDERS (D96A, EANCOM usage, D01B) to the canonical order. The hub's SKU is the
- * supplier's article number: LIN's item number when typed SA (or untyped), else a PIA with SA;
- * a GTIN alone (EN) cannot be booked and is refused with the line named.
+ * UN/EDIFACT ORDERS (D93A to D03B, EANCOM) to the canonical order, reading what real partners send:
+ * the buyer from NAD+BY (else as the partner's profile says: invoicee NAD+IV, the partner itself,
+ * the delivery party), every item number of LIN and PIA with its type (EANCOM names items by GTIN,
+ * {@code :SRV} or {@code :EN}), the ordered quantity with its unit, the net price if there is one
+ * (else the gross price; none at all when the supplier's list applies). What the order lacks is
+ * for its business checks, not a translation error.
  */
 public final class EdifactOrdersTranslator implements OrderMessageTranslator {
 
-    private static final Set<String> BUYER = Set.of("BY");
     private static final Set<String> DELIVERY = Set.of("DP", "ST");
+    private static final Set<String> INVOICEE = Set.of("IV", "BT");
     private static final Set<String> ORDER_DATE = Set.of("137", "4");
+    /** Price qualifiers (DE 5125) the buyer pays by: net first (AAA), else gross (AAB), else an unqualified or calculation price. */
+    private static final Set<String> GROSS = Set.of("AAB", "AAE", "AAF", "CAL", "INF");
 
     @Override
-    public Order translate(String source, EdiMessage message) {
-        String documentNumber = null;
-        LocalDate orderDate = null;
-        String currency = null;
-        PartyDraft buyer = null;
-        PartyDraft shipTo = null;
+    public Order translate(OrderContext context, EdiMessage message) {
+        OrderDraft order = new OrderDraft();
         PartyDraft currentParty = null;
-        List<OrderLine> lines = new ArrayList<>();
-        LineBuilder line = null;
+        boolean netPrice = false;
         int position = 0;
         for (Segment segment : message.segments()) {
             position++;
             String where = segment.tag() + " (segment " + position + ")";
+            OrderDraft.Line line = order.line;
             switch (segment.tag()) {
-                case "BGM" -> documentNumber = required(segment.component(2, 1), where, "document number (1004)");
+                case "BGM" -> order.documentNumber = blankToNull(segment.component(2, 1));
                 case "DTM" -> {
-                    if (line == null && ORDER_DATE.contains(segment.component(1, 1))) {
-                        orderDate = date(segment.component(1, 2), where);
+                    if (line == null && order.orderDate == null && ORDER_DATE.contains(segment.component(1, 1))) {
+                        order.orderDate = date(segment.component(1, 2), where);
                     }
                 }
                 case "NAD" -> {
@@ -56,10 +54,12 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                         break; // Line-level parties (SG41) do not change the order's parties.
                     }
                     String role = segment.element(1);
-                    if (BUYER.contains(role)) {
-                        buyer = currentParty = party(segment);
-                    } else if (DELIVERY.contains(role) && shipTo == null) {
-                        shipTo = currentParty = party(segment);
+                    if ("BY".equals(role) && order.buyer == null) {
+                        order.buyer = currentParty = party(segment);
+                    } else if (INVOICEE.contains(role) && order.billTo == null) {
+                        order.billTo = currentParty = party(segment);
+                    } else if (DELIVERY.contains(role) && order.shipTo == null) {
+                        order.shipTo = currentParty = party(segment);
                     }
                 }
                 case "CTA" -> {
@@ -73,68 +73,67 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                     }
                 }
                 case "CUX" -> {
-                    if (line == null && currency == null) {
-                        currency = blankToNull(segment.component(1, 2));
+                    if (line == null && order.currency == null) {
+                        order.currency = blankToNull(segment.component(1, 2));
                     }
                 }
                 case "LIN" -> {
-                    if (line != null) {
-                        lines.add(line.build());
+                    currentParty = null;
+                    netPrice = false;
+                    OrderDraft.Line started = order.startLine(segment.element(1));
+                    if (!segment.component(3, 1).isBlank()) {
+                        started.id(ItemIdentifier.fromEdifact(segment.component(3, 2), segment.component(3, 1)));
                     }
-                    line = new LineBuilder(where, lines.size() + 1, segment);
                 }
                 case "PIA" -> {
                     if (line != null) {
-                        line.additionalIds(segment);
+                        for (int composite = 2; composite <= 6; composite++) {
+                            if (!segment.component(composite, 1).isBlank()) {
+                                line.id(ItemIdentifier.fromEdifact(segment.component(composite, 2), segment.component(composite, 1)));
+                            }
+                        }
                     }
                 }
                 case "IMD" -> {
                     if (line != null && line.description == null) {
-                        line.description = blankToNull(segment.component(3, 4));
+                        line.description = blankToNull(segment.component(3, 4) + " " + segment.component(3, 5));
                     }
                 }
                 case "QTY" -> {
                     if (line != null && "21".equals(segment.component(1, 1))) {
                         line.quantity = decimal(segment.component(1, 2), where);
+                        line.unit = UnitOfMeasure.fromEdifact(segment.component(1, 3));
                     }
                 }
                 case "PRI" -> {
-                    if (line != null && line.unitPrice == null) {
-                        line.price(segment, where);
+                    if (line != null && !netPrice) {
+                        String qualifier = segment.component(1, 1);
+                        boolean net = "AAA".equals(qualifier) || qualifier.isEmpty();
+                        if (net || line.unitPrice == null && GROSS.contains(qualifier)) {
+                            BigDecimal price = price(segment, where);
+                            if (price != null) {
+                                line.unitPrice = price;
+                                netPrice = net;
+                            }
+                        }
                     }
                 }
-                case "UNS" -> {
-                    if (line != null) {
-                        lines.add(line.build());
-                        line = null;
-                    }
-                }
+                case "UNS" -> order.endLine();
                 default -> {
-                    // Segments the canonical order has no place for (FTX, RFF, TAX, ...).
+                    // FTX, RFF, TAX, ALC, PAC, ...: no place in the canonical order yet.
                 }
             }
         }
-        if (line != null) {
-            lines.add(line.build());
+        if (order.documentNumber == null) {
+            throw rejected("BGM", "the order has no document number (BGM 1004)");
         }
-        if (documentNumber == null) {
-            throw rejected("BGM", "the order has no document number");
-        }
-        if (orderDate == null) {
-            throw rejected("DTM", "the order has no order date (DTM+137)");
-        }
-        if (buyer == null) {
-            throw rejected("NAD", "the order names no buyer (NAD+BY)");
-        }
-        if (lines.isEmpty()) {
-            throw rejected("LIN", "the order has no lines");
-        }
-        return new Order(source, documentNumber, orderDate, currency, buyer.build(), shipTo == null ? null : shipTo.build(), lines);
+        return order.build(context);
     }
 
-    /** Name from C080 (party name), else the unstructured C058 lines, else the party id (a GLN is better than nothing). */
+    /** Name from C080 (party name, its lines joined), else the unstructured C058 lines, else the party id (a GLN is better than nothing). */
     private static PartyDraft party(Segment nad) {
-        PartyDraft party = new PartyDraft(nad.component(4, 1) + (nad.component(4, 2).isEmpty() ? "" : " " + nad.component(4, 2)));
+        PartyDraft party = new PartyDraft(nad.component(4, 1));
+        party.moreName(nad.component(4, 2));
         if (party.name == null) {
             party.name = blankToNull(nad.component(3, 1));
         }
@@ -144,75 +143,26 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
         party.identifier = PartyIdentifier.fromEdifact(nad.component(2, 3), nad.component(2, 1));
         party.street = blankToNull(nad.component(5, 1));
         party.city = blankToNull(nad.element(6));
+        party.region = blankToNull(nad.component(7, 1));
         party.postalCode = blankToNull(nad.element(8));
         party.country = blankToNull(nad.element(9));
         return party;
     }
 
-    private static final class LineBuilder {
-        final String where;
-        final int lineNumber;
-        String sku;
-        String description;
-        BigDecimal quantity;
-        BigDecimal unitPrice;
-        boolean onlyGtin;
-
-        LineBuilder(String where, int fallbackNumber, Segment lin) {
-            this.where = where;
-            int number;
-            try {
-                number = lin.has(1) ? Integer.parseInt(lin.element(1).trim()) : fallbackNumber;
-            } catch (NumberFormatException e) {
-                number = fallbackNumber;
-            }
-            this.lineNumber = number;
-            String itemNumber = blankToNull(lin.component(3, 1));
-            String type = lin.component(3, 2);
-            if (itemNumber != null && (type.isEmpty() || "SA".equals(type))) {
-                sku = itemNumber;
-            } else {
-                onlyGtin = itemNumber != null;
+    /** The price per unit, divided by its unit price basis (5284) where one is given; null if PRI carries no amount. */
+    private static BigDecimal price(Segment pri, String at) {
+        String price = pri.component(1, 2);
+        if (price.isEmpty()) {
+            return null;
+        }
+        BigDecimal value = decimal(price, at);
+        String basis = pri.component(1, 5);
+        if (!basis.isEmpty()) {
+            BigDecimal per = decimal(basis, at);
+            if (per.signum() > 0) {
+                value = value.divide(per, 4, RoundingMode.HALF_UP).stripTrailingZeros();
             }
         }
-
-        void additionalIds(Segment pia) {
-            for (int position = 2; position <= 6 && sku == null; position++) {
-                if ("SA".equals(pia.component(position, 2))) {
-                    sku = blankToNull(pia.component(position, 1));
-                }
-            }
-        }
-
-        void price(Segment pri, String at) {
-            String price = pri.component(1, 2);
-            if (price.isEmpty()) {
-                return;
-            }
-            BigDecimal value = decimal(price, at);
-            String basis = pri.component(1, 5);
-            if (!basis.isEmpty()) {
-                BigDecimal per = decimal(basis, at);
-                if (per.signum() > 0) {
-                    value = value.divide(per, 4, RoundingMode.HALF_UP).stripTrailingZeros();
-                }
-            }
-            unitPrice = MessageReading.price(value);
-        }
-
-        OrderLine build() {
-            if (sku == null) {
-                throw rejected(where, onlyGtin
-                        ? "line " + lineNumber + " identifies its item only by GTIN; send the supplier article number (PIA ...:SA)"
-                        : "line " + lineNumber + " has no item number");
-            }
-            if (quantity == null) {
-                throw rejected(where, "line " + lineNumber + " has no ordered quantity (QTY+21)");
-            }
-            if (unitPrice == null) {
-                throw rejected(where, "line " + lineNumber + " has no price (PRI)");
-            }
-            return new OrderLine(lineNumber, sku, description, quantity, unitPrice);
-        }
+        return MessageReading.price(value);
     }
 }

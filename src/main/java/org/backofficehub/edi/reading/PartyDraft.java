@@ -6,7 +6,7 @@ import org.backofficehub.model.Address;
 import org.backofficehub.model.Party;
 import org.backofficehub.model.PartyIdentifier;
 
-/** A buyer or ship-to party gathered from several segments (NAD/CTA/COM, N1/N3/N4/PER). */
+/** A party gathered from several segments (NAD/CTA/COM, N1/N2/N3/N4/PER). */
 final class PartyDraft {
 
     String name;
@@ -16,10 +16,19 @@ final class PartyDraft {
     String city;
     String postalCode;
     String country;
+    String region;
     PartyIdentifier identifier;
 
     PartyDraft(String name) {
         this.name = blankToNull(name);
+    }
+
+    /** A further name line (X12 N2, EDIFACT C080's second line): part of the name the documents print. */
+    void moreName(String more) {
+        String extra = blankToNull(more);
+        if (extra != null) {
+            name = name == null ? extra : name + " " + extra;
+        }
     }
 
     /** A communication number; the first e-mail (EM) and telephone (TE) win, others are ignored. */
@@ -32,9 +41,15 @@ final class PartyDraft {
         }
     }
 
+    /** Contacts given apart from this party (a header PER before its N1) where it has none of its own. */
+    void contactsFrom(PartyDraft other) {
+        email = email != null ? email : other.email;
+        phone = phone != null ? phone : other.phone;
+    }
+
     Party build() {
-        Address address = street == null && city == null && postalCode == null && country == null
-                ? null : new Address(street, city, postalCode, country);
+        Address address = street == null && city == null && postalCode == null && country == null && region == null
+                ? null : new Address(street, city, postalCode, country, region);
         return new Party(name, email, phone, address, identifier);
     }
 }

@@ -4,65 +4,70 @@ import static org.backofficehub.edi.reading.MessageReading.blankToNull;
 import static org.backofficehub.edi.reading.MessageReading.date;
 import static org.backofficehub.edi.reading.MessageReading.decimal;
 import static org.backofficehub.edi.reading.MessageReading.rejected;
-import static org.backofficehub.edi.reading.MessageReading.required;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import org.backofficehub.model.Order;
-import org.backofficehub.model.OrderLine;
-import org.backofficehub.model.PartyIdentifier;
 import org.backofficehub.edi.EdiMessage;
 import org.backofficehub.edi.Segment;
+import org.backofficehub.model.ItemIdentifier;
+import org.backofficehub.model.Order;
+import org.backofficehub.model.PartyIdentifier;
+import org.backofficehub.model.UnitOfMeasure;
 
 /**
- * X12 850 (004010, 005010) to the canonical order. The hub's SKU is the vendor's part number
- * (PO1 qualifier VP or VN, or SK); buyer part numbers and UPCs alone cannot be booked.
+ * X12 850 to the canonical order, reading what real partners send: the buyer from N1*BY (else as
+ * the partner's profile says: bill-to N1*BT, the partner itself, ship-to), every item identifier of
+ * PO1 with its qualifier, the unit of measure, the price if there is one (PO104, else a unit cost
+ * CTP), contacts wherever they stand. What the order lacks is for its business checks, not a
+ * translation error.
  */
 public final class X12PurchaseOrderTranslator implements OrderMessageTranslator {
 
-    private static final Set<String> SKU_QUALIFIERS = Set.of("VP", "VN", "SK");
     private static final Set<String> SHIP_TO = Set.of("ST", "DA");
+    private static final Set<String> BILL_TO = Set.of("BT");
+    /** CTP02 price qualifiers that state what the buyer pays per unit (not a retail or list price). */
+    private static final Set<String> UNIT_COST = Set.of("UCP", "CON", "NET");
 
     @Override
-    public Order translate(String source, EdiMessage message) {
-        String poNumber = null;
-        LocalDate orderDate = null;
-        String currency = null;
-        PartyDraft buyer = null;
-        PartyDraft shipTo = null;
+    public Order translate(OrderContext context, EdiMessage message) {
+        OrderDraft order = new OrderDraft();
         PartyDraft current = null;
-        List<OrderLine> lines = new ArrayList<>();
-        LineBuilder line = null;
         int position = 0;
         for (Segment segment : message.segments()) {
             position++;
             String where = segment.tag() + " (segment " + position + ")";
+            OrderDraft.Line line = order.line;
             switch (segment.tag()) {
                 case "BEG" -> {
-                    poNumber = required(segment.element(3), where, "purchase order number (BEG03)");
-                    orderDate = date(required(segment.element(5), where, "purchase order date (BEG05)"), where);
+                    order.documentNumber = blankToNull(segment.element(3));
+                    if (segment.has(5)) {
+                        order.orderDate = date(segment.element(5), where);
+                    }
                 }
                 case "CUR" -> {
-                    if (line == null && currency == null) {
-                        currency = blankToNull(segment.element(2));
+                    if (line == null && order.currency == null) {
+                        order.currency = blankToNull(segment.element(2));
                     }
                 }
                 case "N1" -> {
                     current = null;
                     if (line != null) {
-                        break;
+                        break; // a line's own parties (marking, store) do not change the order's
                     }
                     String role = segment.element(1);
-                    if ("BY".equals(role)) {
-                        buyer = current = new PartyDraft(segment.element(2));
-                    } else if (SHIP_TO.contains(role) && shipTo == null) {
-                        shipTo = current = new PartyDraft(segment.element(2));
+                    PartyDraft party = new PartyDraft(segment.element(2));
+                    party.identifier = PartyIdentifier.fromX12(segment.element(3), segment.element(4));
+                    if ("BY".equals(role) && order.buyer == null) {
+                        order.buyer = current = party;
+                    } else if (BILL_TO.contains(role) && order.billTo == null) {
+                        order.billTo = current = party;
+                    } else if (SHIP_TO.contains(role) && order.shipTo == null) {
+                        order.shipTo = current = party;
                     }
+                }
+                case "N2" -> {
                     if (current != null) {
-                        current.identifier = PartyIdentifier.fromX12(segment.element(3), segment.element(4));
+                        current.moreName(segment.element(1));
+                        current.moreName(segment.element(2));
                     }
                 }
                 case "N3" -> {
@@ -73,12 +78,17 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                 case "N4" -> {
                     if (current != null) {
                         current.city = blankToNull(segment.element(1));
+                        current.region = blankToNull(segment.element(2));
                         current.postalCode = blankToNull(segment.element(3));
                         current.country = blankToNull(segment.element(4));
                     }
                 }
                 case "PER" -> {
-                    PartyDraft contactOf = current != null ? current : line == null ? buyer : null;
+                    PartyDraft contactOf = current;
+                    if (contactOf == null && line == null) {
+                        // A header contact (PER*BD, the buyer's department) before any N1.
+                        contactOf = order.headerContact == null ? order.headerContact = new PartyDraft(null) : order.headerContact;
+                    }
                     if (contactOf != null) {
                         for (int qualifier = 3; qualifier <= 7; qualifier += 2) {
                             contactOf.contact(segment.element(qualifier), segment.element(qualifier + 1));
@@ -86,82 +96,40 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                     }
                 }
                 case "PO1" -> {
-                    if (line != null) {
-                        lines.add(line.build());
-                    }
-                    line = new LineBuilder(where, lines.size() + 1, segment);
                     current = null;
+                    OrderDraft.Line started = order.startLine(segment.element(1));
+                    if (segment.has(2)) {
+                        started.quantity = decimal(segment.element(2), where);
+                    }
+                    started.unit = UnitOfMeasure.fromX12(segment.element(3));
+                    if (segment.has(4)) {
+                        started.unitPrice = MessageReading.price(decimal(segment.element(4), where));
+                    }
+                    for (int qualifier = 6; qualifier <= 24; qualifier += 2) {
+                        if (segment.has(qualifier) && segment.has(qualifier + 1)) {
+                            started.id(ItemIdentifier.fromX12(segment.element(qualifier), segment.element(qualifier + 1)));
+                        }
+                    }
+                }
+                case "CTP" -> {
+                    if (line != null && line.unitPrice == null && UNIT_COST.contains(segment.element(2)) && segment.has(3)) {
+                        line.unitPrice = MessageReading.price(decimal(segment.element(3), where));
+                    }
                 }
                 case "PID" -> {
                     if (line != null && line.description == null && "F".equals(segment.element(1))) {
                         line.description = blankToNull(segment.element(5));
                     }
                 }
-                case "CTT" -> {
-                    if (line != null) {
-                        lines.add(line.build());
-                        line = null;
-                    }
-                }
+                case "CTT" -> order.endLine();
                 default -> {
-                    // REF, DTM, TD5, SAC, ...: no place in the canonical order.
+                    // REF, DTM, TD5, SAC, N9/MSG, SCH, SLN, ...: no place in the canonical order yet.
                 }
             }
         }
-        if (line != null) {
-            lines.add(line.build());
+        if (order.documentNumber == null) {
+            throw rejected("BEG", "the purchase order has no number (BEG03)");
         }
-        if (poNumber == null) {
-            throw rejected("BEG", "the purchase order has no number");
-        }
-        if (buyer == null) {
-            throw rejected("N1", "the purchase order names no buyer (N1*BY)");
-        }
-        if (lines.isEmpty()) {
-            throw rejected("PO1", "the purchase order has no lines");
-        }
-        return new Order(source, poNumber, orderDate, currency, buyer.build(), shipTo == null ? null : shipTo.build(), lines);
-    }
-
-    private static final class LineBuilder {
-        final String where;
-        final int lineNumber;
-        final String sku;
-        final BigDecimal quantity;
-        final BigDecimal unitPrice;
-        String description;
-
-        LineBuilder(String where, int fallbackNumber, Segment po1) {
-            this.where = where;
-            int number;
-            try {
-                number = po1.has(1) ? Integer.parseInt(po1.element(1).trim()) : fallbackNumber;
-            } catch (NumberFormatException e) {
-                number = fallbackNumber;
-            }
-            this.lineNumber = number;
-            this.quantity = po1.has(2) ? decimal(po1.element(2), where) : null;
-            this.unitPrice = po1.has(4) ? MessageReading.price(decimal(po1.element(4), where)) : null;
-            String found = null;
-            for (int qualifier = 6; qualifier <= 24 && found == null; qualifier += 2) {
-                if (SKU_QUALIFIERS.contains(po1.element(qualifier))) {
-                    found = blankToNull(po1.element(qualifier + 1));
-                }
-            }
-            this.sku = found;
-        }
-
-        OrderLine build() {
-            if (sku == null) {
-                throw rejected(where, "line " + lineNumber + " has no vendor part number (PO1 qualifier VP)");
-            }
-            if (quantity == null) {
-                throw rejected(where, "line " + lineNumber + " has no quantity (PO102)");
-            }
-            if (unitPrice == null) {
-                throw rejected(where, "line " + lineNumber + " has no unit price (PO104)");
-            }
-            return new OrderLine(lineNumber, sku, description, quantity, unitPrice);
-        }
+        return order.build(context);
     }
 }

@@ -2,7 +2,10 @@ package org.backofficehub.edi.writing;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import org.backofficehub.model.ItemIdentifier;
+import org.backofficehub.model.UnitOfMeasure;
 import org.backofficehub.model.OrderLine;
 import org.backofficehub.edi.Composite;
 import org.backofficehub.edi.OrderResponse;
@@ -34,9 +37,25 @@ final class OrderResponseWriter {
             out.segment("RFF", Composite.of("ON", response.order().orderId()));
             out.segment("DTM", Composite.of("171", CCYYMMDD.format(response.order().orderDate()), "102"));
             for (OrderLine line : response.order().lines()) {
-                out.segment("LIN", Integer.toString(line.lineNumber()), response.accepted() ? "5" : "7", Composite.of(line.sku(), "SA"));
-                out.segment("QTY", Composite.of("21", line.quantity().toPlainString()));
-                out.segment("PRI", Composite.of("AAA", line.unitPrice().toPlainString()));
+                List<ItemIdentifier> ids = echoed(line);
+                ItemIdentifier first = ids.get(0);
+                out.segment("LIN", Integer.toString(line.lineNumber()), response.accepted() ? "5" : "7",
+                        Composite.of(first.value(), first.qualifier().isEmpty() ? "SA" : first.qualifier()));
+                if (ids.size() > 1) {
+                    Object[] more = new Object[Math.min(ids.size() - 1, 5) + 1];
+                    more[0] = "1";
+                    for (int i = 1; i < more.length; i++) {
+                        more[i] = Composite.of(ids.get(i).value(), ids.get(i).qualifier());
+                    }
+                    out.segment("PIA", more);
+                }
+                if (line.quantity() != null) {
+                    out.segment("QTY", line.unit() == null ? Composite.of("21", line.quantity().toPlainString())
+                            : Composite.of("21", line.quantity().toPlainString(), line.unit()));
+                }
+                if (line.unitPrice() != null) {
+                    out.segment("PRI", Composite.of("AAA", line.unitPrice().toPlainString()));
+                }
             }
             out.segment("UNS", "S");
             out.segment("CNT", Composite.of("2", Integer.toString(response.order().lines().size())));
@@ -56,13 +75,36 @@ final class OrderResponseWriter {
                 out.segment("MSG", limit(response.refusal(), 264));
             }
             for (OrderLine line : response.order().lines()) {
-                out.segment("PO1", Integer.toString(line.lineNumber()), line.quantity().toPlainString(), "EA",
-                        line.unitPrice().toPlainString(), "", "VP", line.sku());
-                out.segment("ACK", response.accepted() ? "IA" : "IR", line.quantity().toPlainString(), "EA");
+                String quantity = line.quantity() == null ? "" : line.quantity().toPlainString();
+                String unit = line.quantity() == null ? "" : UnitOfMeasure.toX12(line.unit());
+                List<Object> po1 = new ArrayList<>(List.of(Integer.toString(line.lineNumber()), quantity, unit,
+                        line.unitPrice() == null ? "" : line.unitPrice().toPlainString(), ""));
+                for (ItemIdentifier id : echoed(line).subList(0, Math.min(echoed(line).size(), 10))) {
+                    po1.add(id.qualifier().isEmpty() ? "VP" : id.qualifier());
+                    po1.add(id.value());
+                }
+                out.segment("PO1", po1.toArray());
+                out.segment("ACK", response.accepted() ? "IA" : "IR", quantity, unit);
             }
             out.segment("CTT", Integer.toString(response.order().lines().size()));
             out.segment("SE", Integer.toString(out.messageSegmentsWithTrailer()), control);
         }
+    }
+
+    /**
+     * The line's item as the partner named it, every identifier it sent, then our item number
+     * where the catalogue resolved one the partner did not send (as the supplier's number, VP/SA).
+     */
+    private static List<ItemIdentifier> echoed(OrderLine line) {
+        List<ItemIdentifier> ids = new ArrayList<>(line.itemIds());
+        boolean ours = line.sku() != null && ids.stream().anyMatch(id -> id.kind() == ItemIdentifier.Kind.SUPPLIER && id.value().equals(line.sku()));
+        if (line.sku() != null && !ours) {
+            ids.add(new ItemIdentifier(ItemIdentifier.Kind.SUPPLIER, "", line.sku()));
+        }
+        if (ids.isEmpty()) {
+            ids.add(new ItemIdentifier(ItemIdentifier.Kind.OTHER, "", ""));
+        }
+        return ids;
     }
 
     private static String limit(String text, int max) {

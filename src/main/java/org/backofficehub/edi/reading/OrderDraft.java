@@ -1,0 +1,116 @@
+package org.backofficehub.edi.reading;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.backofficehub.model.ItemIdentifier;
+import org.backofficehub.model.Order;
+import org.backofficehub.model.OrderLine;
+import org.backofficehub.model.Party;
+
+/**
+ * An order as a translator gathers it from the segments, whatever the message leaves out: the
+ * functional acknowledgement has already said the message is well-formed, so what it lacks
+ * (a buyer, a price, the supplier's item number, even a quantity) is for the order's business
+ * checks to answer in the order response, not for the translator to refuse.
+ */
+final class OrderDraft {
+
+    String documentNumber;
+    LocalDate orderDate;
+    String currency;
+    PartyDraft buyer;
+    PartyDraft billTo;
+    PartyDraft shipTo;
+    /** A contact given before any party (X12 PER*BD ahead of N1*BY): the buyer's. */
+    PartyDraft headerContact;
+    final List<Line> lines = new ArrayList<>();
+    Line line;
+
+    Line startLine(String lineId) {
+        endLine();
+        int number = lines.size() + 1;
+        try {
+            number = Integer.parseInt(lineId.trim());
+        } catch (NumberFormatException e) {
+            // Alphanumeric line ids (A1, 001-A) are numbered by position.
+        }
+        line = new Line(number);
+        return line;
+    }
+
+    void endLine() {
+        if (line != null) {
+            lines.add(line);
+            line = null;
+        }
+    }
+
+    Order build(OrderContext context) {
+        endLine();
+        Party buyerParty = buyer();
+        if (headerContact != null && buyer != null) {
+            buyer.contactsFrom(headerContact);
+            buyerParty = buyer.build();
+        }
+        if (buyerParty == null) {
+            buyerParty = fallbackBuyer(context);
+        }
+        List<OrderLine> built = lines.stream().map(Line::build).toList();
+        return new Order(context.source(), documentNumber, orderDate != null ? orderDate : context.received(),
+                currency != null ? currency : context.currency(),
+                buyerParty, shipTo == null ? null : shipTo.build(), built);
+    }
+
+    private Party buyer() {
+        return buyer == null ? null : buyer.build();
+    }
+
+    private Party fallbackBuyer(OrderContext context) {
+        for (String from : context.buyerFrom()) {
+            switch (from) {
+                case "bill-to" -> {
+                    if (billTo != null) {
+                        return billTo.build();
+                    }
+                }
+                case "ship-to" -> {
+                    if (shipTo != null) {
+                        return shipTo.build();
+                    }
+                }
+                case "partner" -> {
+                    return context.partner();
+                }
+                default -> throw new IllegalArgumentException("buyer.from names " + from + "; known: bill-to, partner, ship-to");
+            }
+        }
+        return context.partner();
+    }
+
+    static final class Line {
+        final int lineNumber;
+        final List<ItemIdentifier> ids = new ArrayList<>();
+        String description;
+        BigDecimal quantity;
+        String unit;
+        BigDecimal unitPrice;
+
+        Line(int lineNumber) {
+            this.lineNumber = lineNumber;
+        }
+
+        void id(ItemIdentifier id) {
+            if (!id.value().isEmpty() && !ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+
+        OrderLine build() {
+            String supplierNumber = ids.stream().filter(id -> id.kind() == ItemIdentifier.Kind.SUPPLIER)
+                    .map(ItemIdentifier::value).findFirst().orElse(null);
+            return new OrderLine(lineNumber, supplierNumber, description, quantity, unit, unitPrice, ids);
+        }
+    }
+}

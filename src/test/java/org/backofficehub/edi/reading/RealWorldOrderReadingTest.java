@@ -1,0 +1,128 @@
+package org.backofficehub.edi.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.backofficehub.edi.EdiMessage;
+import org.backofficehub.edi.Segment;
+import org.backofficehub.model.ItemIdentifier;
+import org.backofficehub.model.Order;
+import org.backofficehub.model.OrderLine;
+import org.backofficehub.model.Party;
+import org.backofficehub.model.PartyIdentifier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The translators on orders shaped as real partners send them (retail 850s, EANCOM ORDERS): what
+ * they leave out is no translation error, and what they carry is read, not dropped.
+ */
+class RealWorldOrderReadingTest {
+
+    private static final Party PARTNER = new Party("Acme Retail", null, null, null,
+            new PartyIdentifier(PartyIdentifier.Scheme.MUTUALLY_DEFINED, "ACME"));
+    private static final OrderContext CONTEXT = new OrderContext("ACME", PARTNER, OrderContext.DEFAULT_BUYER_FROM,
+            LocalDate.of(2026, 12, 3), "USD");
+
+    @Test
+    void aRetail850WithoutBuyerOrPricesIsReadWithEveryIdentifierAndUnit() {
+        Order order = new X12PurchaseOrderTranslator().translate(CONTEXT, x12("""
+                BEG*00*SA*4500012345-RETAIL-REPLENISH**20261201~
+                PER*BD*Pat Buyer*TE*555-0100*EM*pat@retail.example~
+                N1*BT*Retail Corp Accounts Payable*15*1234567~
+                N2*Attn Invoices~
+                N3*100 Main St~
+                N4*Springfield*IL*62701*US~
+                N1*ST*Store 42*92*0042~
+                N4*Joliet*IL*60431~
+                PO1*1*10*CA**CP*UP*012345678905*SK*46234*VN*MT644~
+                PID*F****Cappuccino cup~
+                PO1*A2*3*EA*12.5**IN*AC-CUP-W~
+                CTT*2~"""));
+
+        assertThat(order.orderId()).isEqualTo("4500012345-RETAIL-REPLENISH");
+        assertThat(order.currency()).as("from the partner's profile").isEqualTo("USD");
+        // No N1*BY: the bill-to is the buyer, and the header PER*BD before it is the buyer's contact.
+        assertThat(order.buyer().name()).isEqualTo("Retail Corp Accounts Payable Attn Invoices");
+        assertThat(order.buyer().identifier()).isEqualTo(new PartyIdentifier(PartyIdentifier.Scheme.SAN, "1234567"));
+        assertThat(order.buyer().address().region()).isEqualTo("IL");
+        assertThat(order.shipTo().identifier()).isEqualTo(new PartyIdentifier(PartyIdentifier.Scheme.BUYER_ASSIGNED, "0042"));
+        OrderLine first = order.lines().get(0);
+        assertThat(first.sku()).as("the vendor's number, not the buyer's SKU that comes first").isEqualTo("MT644");
+        assertThat(first.unit()).as("a case, never silently each").isEqualTo("CS");
+        assertThat(first.unitPrice()).isNull();
+        assertThat(first.itemIds()).extracting(ItemIdentifier::kind).containsExactly(
+                ItemIdentifier.Kind.GTIN, ItemIdentifier.Kind.BUYER, ItemIdentifier.Kind.SUPPLIER);
+        assertThat(first.description()).isEqualTo("Cappuccino cup");
+        OrderLine second = order.lines().get(1);
+        assertThat(second.lineNumber()).as("an alphanumeric line id numbered by position").isEqualTo(2);
+        assertThat(second.sku()).isNull();
+        assertThat(second.itemIds()).containsExactly(new ItemIdentifier(ItemIdentifier.Kind.BUYER, "IN", "AC-CUP-W"));
+        assertThat(second.unitPrice()).isEqualByComparingTo("12.50");
+    }
+
+    @Test
+    void withoutBuyerOrBillToThePartnerIsTheBuyer() {
+        Order order = new X12PurchaseOrderTranslator().translate(CONTEXT, x12("""
+                BEG*00*SA*PO-77**20261201~
+                N1*ST*Store 42~
+                PO1*1*1*EA*1**VP*SKU-1001~"""));
+
+        assertThat(order.buyer()).isEqualTo(PARTNER);
+    }
+
+    @Test
+    void anEancomOrderNamingItemsByGtinWithoutPricesIsRead() {
+        Order order = new EdifactOrdersTranslator().translate(CONTEXT, edifact("""
+                BGM+220+ORD-2026-55+9'
+                DTM+137:20261201:102'
+                NAD+IV+5412345000013::9++Invoice Party'
+                NAD+DP+5412345000020::9++Warehouse+Dock 1+Gent+VOV+9000+BE'
+                LIN+1++4006381333931:SRV'
+                PIA+1+AC-77:IN'
+                IMD+F++:::Espresso cup'
+                QTY+21:48:PCE'
+                LIN+2++4006381333948:EN'
+                QTY+21:12.5:KGM'
+                PRI+AAB:20.00'
+                PRI+AAA:18.40'
+                UNS+S'"""));
+
+        assertThat(order.buyer().name()).as("the invoicee, no NAD+BY").isEqualTo("Invoice Party");
+        assertThat(order.buyer().identifier()).isEqualTo(new PartyIdentifier(PartyIdentifier.Scheme.GLN, "5412345000013"));
+        assertThat(order.shipTo().address().region()).isEqualTo("VOV");
+        assertThat(order.currency()).isEqualTo("USD");
+        OrderLine first = order.lines().get(0);
+        assertThat(first.sku()).isNull();
+        assertThat(first.itemIds()).containsExactly(new ItemIdentifier(ItemIdentifier.Kind.GTIN, "SRV", "4006381333931"),
+                new ItemIdentifier(ItemIdentifier.Kind.BUYER, "IN", "AC-77"));
+        assertThat(first.itemIds().get(0).gtin14()).isEqualTo("04006381333931");
+        assertThat(first.unit()).isEqualTo("PCE");
+        assertThat(first.unitPrice()).isNull();
+        assertThat(order.lines().get(1).unitPrice()).as("the net price, not the gross before it").isEqualByComparingTo(new BigDecimal("18.40"));
+        assertThat(order.lines().get(1).unit()).isEqualTo("KGM");
+    }
+
+    private static EdiMessage x12(String body) {
+        return message("850", body, "~", "\\*", ":");
+    }
+
+    private static EdiMessage edifact(String body) {
+        return message("ORDERS", body, "'", "\\+", ":");
+    }
+
+    /** Segments as the engines hand them over, from text with one segment per line (no release characters in these). */
+    private static EdiMessage message(String type, String body, String terminator, String elementSeparator, String componentSeparator) {
+        List<Segment> segments = body.lines().map(String::trim).filter(line -> !line.isEmpty())
+                .map(line -> line.endsWith(terminator) ? line.substring(0, line.length() - 1) : line)
+                .map(line -> {
+                    String[] parts = line.split(elementSeparator, -1);
+                    List<List<String>> elements = Arrays.stream(parts, 1, parts.length)
+                            .map(element -> List.of(element.split(componentSeparator, -1))).toList();
+                    return new Segment(parts[0], elements);
+                }).toList();
+        return new EdiMessage(type, "0001", "004010", "", segments, List.of());
+    }
+}
