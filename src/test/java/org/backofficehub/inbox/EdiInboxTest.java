@@ -74,6 +74,32 @@ class EdiInboxTest {
     }
 
     @Test
+    void aTestInterchangeIsAcknowledgedButNotBooked() throws Exception {
+        hub = RunningHub.start();
+        String sample = Files.readString(Samples.path("x12/850-004010.edi"));
+        hub.dropText(sample.replace("*P*>~", "*T*>~").replace("000000101", "000000901"), "test.edi");
+
+        hub.awaitSingle("done", "_test.edi");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'ACME'")).isZero();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("acme", "997-").contains("AK9*A*2*2*2~"));
+        assertThat(outbox("acme", "855-")).as("nothing booked, nothing to answer").isEmpty();
+    }
+
+    @Test
+    void theSameOrderTwiceInOneInterchangeIsBookedOnceAndTheSecondAnsweredAsSuch() throws Exception {
+        hub = RunningHub.start();
+        String sample = Files.readString(Samples.path("x12/850-004010.edi"));
+        hub.dropText(sample.replace("ACME-PO-8802", "ACME-PO-8801").replace("000000101", "000000902"), "twice.edi");
+
+        hub.awaitSingle("error", "_twice.edi");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'ACME' AND OHCREF = 'ACME-PO-8801'")).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("acme", "855-").contains("BAK*00*AD*ACME-PO-8801")
+                && outbox("acme", "855-").contains("BAK*00*RJ*ACME-PO-8801"));
+        assertThat(outbox("acme", "855-")).contains("was sent twice in interchange 000000902").doesNotContain("retry");
+        assertThat(outbox("acme", "997-")).contains("AK9*A*2*2*2~");
+    }
+
+    @Test
     void aMalformedInterchangeIsRejectedWithTheStandardsCodesAndKeptWithAReason() throws Exception {
         hub = RunningHub.start();
         hub.drop("edifact/invalid/invalid-quantity.edi", "bad-quantity.edi");

@@ -176,6 +176,15 @@ public final class RunningHub implements AutoCloseable {
         Files.move(temp, inbox.resolve(asName), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Drops a file of this content into the inbox, as drop() does a sample. */
+    public void dropText(String content, String asName) throws IOException {
+        Path inbox = folder("inbox");
+        Files.createDirectories(inbox);
+        Path temp = inbox.resolve(asName + ".part");
+        Files.writeString(temp, content);
+        Files.move(temp, inbox.resolve(asName), StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Waits for exactly one file whose name ends so in a data folder (done, error, outbox/...), and returns it. */
     public Path awaitSingle(String folder, String nameSuffix) {
         return Awaitility.await(nameSuffix + " in " + folder).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
