@@ -1,5 +1,11 @@
 package org.backofficehub.admin;
 
+import org.backofficehub.edi.intake.HeldOrders;
+import org.backofficehub.edi.writing.DrainedOrderResponses;
+import org.backofficehub.erp.ItemCatalogue;
+import org.backofficehub.erp.ResolvedOrders;
+import org.backofficehub.model.OrderAnswer;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,7 +29,8 @@ import org.backofficehub.outbound.OutboundMessages;
 import org.backofficehub.store.FailureLog.Failure;
 
 /**
- * Replays a failure the way its kind needs: a staged order is booked, an undelivered message is
+ * Replays a failure the way its kind needs: a staged order is booked, a held partner order settled
+ * by the catalogue, booked and answered with its order response, an undelivered message is
  * queued again, an order event or shipment is followed up again, an upload goes back to its
  * outbox, and any input file back through the inbox, so it gets exactly the treatment a new file
  * gets. Says what it did, for the admin's answer.
@@ -36,21 +43,37 @@ public final class FailureReplays {
     private final ShipmentIntake shipments;
     private final ObjectMapper canonicalJson;
     private final Path inbox;
+    private final ItemCatalogue catalogue;
+    private final DrainedOrderResponses orderResponses;
 
     public FailureReplays(GroupCommitBooking booking, OutboundMessages outbound, OrderEvents orderEvents, ShipmentIntake shipments,
-                          ObjectMapper canonicalJson, Path inbox) {
+                          ObjectMapper canonicalJson, Path inbox, ItemCatalogue catalogue, DrainedOrderResponses orderResponses) {
         this.booking = booking;
         this.outbound = outbound;
         this.orderEvents = orderEvents;
         this.shipments = shipments;
         this.canonicalJson = canonicalJson;
         this.inbox = inbox;
+        this.catalogue = catalogue;
+        this.orderResponses = orderResponses;
     }
 
     /** {@code payload}: the failure's own, or the administrator's correction. */
     public Map<String, Object> replay(Failure failure, byte[] payload) throws IOException {
         Map<String, Object> outcome = new LinkedHashMap<>();
         switch (failure.kind()) {
+            case HeldOrders.KIND -> {
+                Order corrected = canonicalJson.readValue(payload, Order.class);
+                ResolvedOrders settled = catalogue.resolve(List.of(corrected), corrected.source());
+                if (!settled.refused().isEmpty()) {
+                    throw settled.refused().get(0).refusalToThrow();
+                }
+                Order order = settled.bookable().get(0);
+                Booking booked = booking.book(order);
+                orderResponses.answer(List.of(OrderAnswer.booked(order, booked)));
+                outcome.put("erpOrderNumber", booked.erpOrderNumber());
+                outcome.put("alreadyBooked", booked.alreadyBooked());
+            }
             case "staged-order" -> {
                 Booking booked = booking.book(canonicalJson.readValue(payload, Order.class));
                 outcome.put("erpOrderNumber", booked.erpOrderNumber());

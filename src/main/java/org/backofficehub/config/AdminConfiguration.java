@@ -28,6 +28,8 @@ import org.backofficehub.modes.RouteModes;
 import org.backofficehub.outbound.OutboundMessages;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.store.FailureLog;
+import org.backofficehub.erp.ItemCatalogue;
+import org.backofficehub.edi.writing.DrainedOrderResponses;
 
 /** The administrator's API and console under /admin, behind HTTP Basic authentication. */
 public class AdminConfiguration implements CamelConfiguration {
@@ -47,8 +49,10 @@ public class AdminConfiguration implements CamelConfiguration {
     public AdminApi adminApi(RouteModes modes, BookingStage stage, RouteDrains drains, FailureLog failures, RouteActivity activity,
                              OutboundMessages outbound, GroupCommitBooking booking, OrderEvents orderEvents, ShipmentIntake shipments,
                              DataDirectory dataDirectory, @BeanInject("canonicalJson") ObjectMapper canonicalJson,
-                             @BeanInject("objectMapper") ObjectMapper json) {
-        FailureReplays replays = new FailureReplays(booking, outbound, orderEvents, shipments, canonicalJson, dataDirectory.inbox());
+                             @BeanInject("objectMapper") ObjectMapper json, ItemCatalogue catalogue,
+                             DrainedOrderResponses orderResponses) {
+        FailureReplays replays = new FailureReplays(booking, outbound, orderEvents, shipments, canonicalJson, dataDirectory.inbox(),
+                catalogue, orderResponses);
         return new AdminApi(modes, stage, drains, failures, replays, activity, outbound, json);
     }
 

@@ -26,6 +26,9 @@ import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ItemCatalogue;
+import org.backofficehub.edi.intake.HeldOrders;
+import org.backofficehub.store.FailureLog;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.store.FailureLog;
 
@@ -78,6 +81,11 @@ public class EdiConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public ItemCatalogue itemCatalogue(@BeanInject("erpDataSource") DataSource erp) {
         return new ItemCatalogue(erp);
+    }
+
+    @BindToRegistry(lazy = true)
+    public HeldOrders heldOrders(PartnerProfiles profiles, FailureLog failures, @BeanInject("canonicalJson") ObjectMapper canonicalJson) {
+        return new HeldOrders(profiles, failures, canonicalJson);
     }
 
     @BindToRegistry(lazy = true)

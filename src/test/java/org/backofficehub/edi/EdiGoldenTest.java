@@ -34,6 +34,8 @@ import org.backofficehub.edi.reading.SmooksEdifact;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.erp.ItemCatalogue;
+import org.backofficehub.edi.intake.HeldOrders;
+import org.backofficehub.store.FailureLog;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.booking.BookingLedger;
@@ -188,6 +190,7 @@ class EdiGoldenTest {
                         EdiEngines.translators(), CLOCK, 1000),
                 "ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes"),
                 "itemCatalogue", new ItemCatalogue(erp),
+                "heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, CLOCK), new ObjectMapper()),
                 "smooksEdifact", new SmooksEdifact(),
                 "smooksFactory", SMOOKS_COMPILATIONS,
                 "drainedOrderResponses", new DrainedOrderResponses(profiles, partnersOutbox, numbers, registry, CLOCK),

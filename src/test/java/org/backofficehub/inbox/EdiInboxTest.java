@@ -74,6 +74,29 @@ class EdiInboxTest {
     }
 
     @Test
+    void anOrderTheCatalogueCannotSettleIsHeldForAnAdministratorWhenTheProfileSaysHold() throws Exception {
+        hub = RunningHub.start(Map.of("hub.partner.bergmann.unsettled", "hold"));
+        hub.drop("edifact/invalid/unknown-gtin.edi", "unknown-gtin.edi");
+
+        // Acknowledged and kept: nothing refused to the partner yet, the file itself is done.
+        hub.awaitSingle("done", "_unknown-gtin.edi");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("bergmann", "CONTRL-").contains("UCI+BG9008+"));
+        assertThat(outbox("bergmann", "ORDRSP-")).isEmpty();
+        JsonNode held = CanonicalJson.parse(hub.admin("GET", "/admin/failures?state=open", null).body()).get(0);
+        assertThat(held.path("kind").asText()).isEqualTo("held-order");
+        assertThat(held.path("reason").asText()).contains("no item in the catalogue for SRV 4000862141404");
+
+        // The administrator names the item; replayed, the order is settled, booked and answered.
+        String corrected = held.path("payload").asText().replace("\"sku\":null", "\"sku\":\"SKU-2002\"");
+        HttpResponse<String> replay = hub.admin("POST", "/admin/failures/" + held.path("id").asLong() + "/replay", corrected);
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'BERGMANN' AND OHCREF = 'BG-9008'")).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("bergmann", "ORDRSP-").contains("BGM+231+"));
+        assertThat(outbox("bergmann", "ORDRSP-")).contains("LIN+10+5+4000862141404:SRV'").contains("PIA+1+SKU-2002:SA'");
+    }
+
+    @Test
     void aTestInterchangeIsAcknowledgedButNotBooked() throws Exception {
         hub = RunningHub.start();
         String sample = Files.readString(Samples.path("x12/850-004010.edi"));

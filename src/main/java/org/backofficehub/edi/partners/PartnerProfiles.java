@@ -106,6 +106,16 @@ public final class PartnerProfiles {
                 setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting), encoding(setting), orders(setting));
     }
 
+    private static boolean unsettled(Setting setting) {
+        String unsettled = setting.optional("unsettled", "respond").toLowerCase(Locale.ROOT);
+        return switch (unsettled) {
+            case "respond" -> false;
+            case "hold" -> true;
+            default -> throw new IllegalStateException("Partner profile " + setting.file() + ": 'unsettled' is " + unsettled
+                    + "; it is respond (refused in the order response) or hold (kept for an administrator)");
+        };
+    }
+
     private static OrderPolicy orders(Setting setting) {
         String buyerFrom = setting.optional("buyer.from", "");
         String tests = setting.optional("test.interchanges", "acknowledge").toLowerCase(Locale.ROOT);
@@ -116,7 +126,8 @@ public final class PartnerProfiles {
         try {
             return new OrderPolicy(buyerFrom.isEmpty() ? OrderPolicy.DEFAULT.buyerFrom()
                     : Arrays.stream(buyerFrom.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(), tests.equals("book"),
-                    setting.optional("currency", "").isEmpty() ? null : setting.optional("currency", "").toUpperCase(Locale.ROOT));
+                    setting.optional("currency", "").isEmpty() ? null : setting.optional("currency", "").toUpperCase(Locale.ROOT),
+                    unsettled(setting));
         } catch (IllegalStateException e) {
             throw new IllegalStateException("Partner profile " + setting.file() + ": " + e.getMessage(), e);
         }

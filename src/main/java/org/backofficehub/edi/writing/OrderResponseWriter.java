@@ -45,7 +45,7 @@ final class OrderResponseWriter {
                     Object[] more = new Object[Math.min(ids.size() - 1, 5) + 1];
                     more[0] = "1";
                     for (int i = 1; i < more.length; i++) {
-                        more[i] = Composite.of(ids.get(i).value(), ids.get(i).qualifier());
+                        more[i] = Composite.of(ids.get(i).value(), ids.get(i).qualifier().isEmpty() ? "SA" : ids.get(i).qualifier());
                     }
                     out.segment("PIA", more);
                 }
