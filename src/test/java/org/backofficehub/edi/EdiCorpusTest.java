@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.backofficehub.edi.intake.HeldOrders;
+import org.backofficehub.erp.ItemCatalogue;
+import org.backofficehub.store.FailureLog;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
@@ -346,16 +349,18 @@ class EdiCorpusTest {
         long answerTimeout = Long.parseLong(setting(settings, "hub.booking.answer-timeout-ms"));
         booking = new GroupCommitBooking(orderBooking, maxBatch, maxQueued, answerTimeout);
         booking.start();
-        Map<String, Object> beans = Map.of(
+        Map<String, Object> beans = new java.util.HashMap<>(Map.of(
                 "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
                         EdiEngines.translators(), CLOCK, Integer.parseInt(setting(settings, "hub.edi.hold-orders"))),
                 "ediInputSizeLimit", new InputSizeLimit(Long.parseLong(setting(settings, "hub.edi.max-input-bytes")), "hub.edi.max-input-bytes"),
-                "smooksEdifact", new SmooksEdifact(),
+                "itemCatalogue", new ItemCatalogue(erp),
+                "heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, CLOCK), canonicalJson),
                 "smooksFactory", new SharedSmooksCompilations(),
                 "drainedOrderResponses", new DrainedOrderResponses(profiles, outbox, numbers, registry, CLOCK),
                 "routeModes", new RouteModes(hubStore, CLOCK),
                 "realTimeBooking", new AnsweredBooking(booking, answers),
-                "orderStaging", new OrderStaging(new BookingStage(hubStore, canonicalJson, CLOCK), maxBatch, maxQueued, answerTimeout));
+                "orderStaging", new OrderStaging(new BookingStage(hubStore, canonicalJson, CLOCK), maxBatch, maxQueued, answerTimeout)));
+        beans.put("smooksEdifact", new SmooksEdifact());
         camel = RouteFiles.start(beans, settings, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");
     }
 
