@@ -16,6 +16,16 @@ public enum EdiStandard {
         if (length - i < 3) {
             return null;
         }
+        // The same tags in EBCDIC (code page 037), as mainframe partners write them.
+        int a = head[i] & 0xFF;
+        int b = head[i + 1] & 0xFF;
+        int c = head[i + 2] & 0xFF;
+        if (a == 0xC9 && b == 0xE2 && c == 0xC1) {
+            return X12;
+        }
+        if (a == 0xE4 && b == 0xD5 && (c == 0xC1 || c == 0xC2)) {
+            return EDIFACT;
+        }
         String tag = new String(head, i, 3, java.nio.charset.StandardCharsets.US_ASCII);
         return switch (tag) {
             case "UNA", "UNB" -> EDIFACT;

@@ -38,8 +38,14 @@ public final class DocumentFormats {
 
     /** The last word on a document of no format the hub reads. */
     public void refuse(Exchange exchange) throws IOException {
+        String start = preview(head(file(exchange)));
+        if (start.startsWith("UNH+") || start.startsWith("ST*") || start.startsWith("GS*") || start.startsWith("UNG+")) {
+            throw new InputRejectedException(ProblemType.UNSUPPORTED_FORMAT, "The file is an EDI message without its interchange header"
+                    + " (UNB or ISA), so neither its sender nor where to acknowledge it is known (it starts with '" + start + "')");
+        }
         throw new InputRejectedException(ProblemType.UNSUPPORTED_FORMAT,
-                "The file is neither a JSON nor an XML order (it starts with '" + preview(head(file(exchange))) + "')");
+                "The file is not an order the hub reads: no EDI interchange (UNA, UNB, ISA), JSON or XML document, or ERP customer"
+                        + " export (it starts with '" + start + "')");
     }
 
     static String of(byte[] head) {

@@ -97,6 +97,20 @@ class EdiInboxTest {
     }
 
     @Test
+    void filesWithAByteOrderMarkBlankLinesOrInEbcdicAreReadAsAnyOther() throws Exception {
+        hub = RunningHub.start();
+        String sample = Files.readString(Samples.path("x12/850-004010.edi"));
+        hub.dropText("\uFEFF\r\n\r\n" + sample.replace("000000101", "000000903").replace("ACME-PO-88", "ACME-BOM-88"), "bom.edi");
+        hub.dropBytes(sample.replace("000000101", "000000904").replace("ACME-PO-88", "ACME-EBC-88").getBytes("IBM037"), "ebcdic.edi");
+
+        hub.awaitSingle("done", "_bom.edi");
+        hub.awaitSingle("done", "_ebcdic.edi");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF LIKE 'ACME-BOM-88%'")).isEqualTo(2);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF LIKE 'ACME-EBC-88%' AND OHNAME = 'Acme Coffee Supply Inc'"))
+                .as("names decoded from EBCDIC").isEqualTo(2);
+    }
+
+    @Test
     void aTestInterchangeIsAcknowledgedButNotBooked() throws Exception {
         hub = RunningHub.start();
         String sample = Files.readString(Samples.path("x12/850-004010.edi"));

@@ -149,7 +149,19 @@ class OrderDocumentsTest {
         assertRefused(() -> producer.requestBodyAndHeaders("direct:read-order-document", null,
                 Map.of(DocumentFormats.FORMAT, "UNKNOWN", "CamelFilePath", file.toString())), e -> {
             assertThat(e.type()).isEqualTo(ProblemType.UNSUPPORTED_FORMAT);
-            assertThat(e.getMessage()).contains("neither a JSON nor an XML order");
+            assertThat(e.getMessage()).contains("not an order the hub reads");
+        });
+    }
+
+    @Test
+    void anEdiMessageWithoutItsInterchangeHeaderIsRefusedSayingSo() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("no-unb", ".edi");
+        java.nio.file.Files.writeString(file, "UNH+1+ORDERS:D:96A:UN'BGM+220+1'UNT+3+1'");
+
+        assertRefused(() -> producer.requestBodyAndHeaders("direct:read-order-document", null,
+                Map.of(DocumentFormats.FORMAT, "UNKNOWN", "CamelFilePath", file.toString())), e -> {
+            assertThat(e.type()).isEqualTo(ProblemType.UNSUPPORTED_FORMAT);
+            assertThat(e.getMessage()).contains("an EDI message without its interchange header (UNB or ISA)");
         });
     }
 

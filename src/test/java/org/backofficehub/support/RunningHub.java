@@ -178,10 +178,14 @@ public final class RunningHub implements AutoCloseable {
 
     /** Drops a file of this content into the inbox, as drop() does a sample. */
     public void dropText(String content, String asName) throws IOException {
+        dropBytes(content.getBytes(java.nio.charset.StandardCharsets.UTF_8), asName);
+    }
+
+    public void dropBytes(byte[] content, String asName) throws IOException {
         Path inbox = folder("inbox");
         Files.createDirectories(inbox);
         Path temp = inbox.resolve(asName + ".part");
-        Files.writeString(temp, content);
+        Files.write(temp, content);
         Files.move(temp, inbox.resolve(asName), StandardCopyOption.ATOMIC_MOVE);
     }
 

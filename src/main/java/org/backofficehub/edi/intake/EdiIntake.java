@@ -1,5 +1,8 @@
 package org.backofficehub.edi.intake;
 
+import java.nio.charset.StandardCharsets;
+import org.backofficehub.edi.reading.EdiInput;
+
 import org.backofficehub.erp.ResolvedOrders;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -78,11 +81,12 @@ public final class EdiIntake {
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         Envelope first;
-        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+        try (BufferedInputStream in = EdiInput.open(path)) {
             first = EnvelopePeek.first(in, reader);
         }
         PartnerProfile partner = first == null ? null : profiles.forSender(first, null).orElse(null);
-        Charset charset = partner != null ? partner.decoding(first) : EdiCharsets.of(first);
+        Charset charset = partner != null && partner.encoding() != null ? partner.encoding()
+                : EdiInput.ebcdic(path) ? StandardCharsets.ISO_8859_1 : EdiCharsets.of(first);
         String engine = partner != null ? partner.engine() : PartnerProfile.STAEDI;
         EdiFile file = new EdiFile(path, fileName, first, partner, charset, engine);
         exchange.getMessage().setHeader(ENGINE, engine);
@@ -92,7 +96,7 @@ public final class EdiIntake {
 
     /** StAEDI reading the file from disk, ahead of the route on a thread of its own. */
     public InterchangeEvents readWithStaedi(EdiFile file) throws IOException {
-        InputStream in = new BufferedInputStream(Files.newInputStream(file.path()), 1 << 16);
+        InputStream in = EdiInput.open(file.path());
         InterchangeEvents events = reader.events(in, file.charset());
         return new InterchangeEvents() {
             @Override

@@ -27,7 +27,7 @@ public final class CorpusReport {
             rule("(?s)input: '\uFEFF'", "not read: UTF-8 byte order mark before ISA (no acknowledgement)"),
             rule("(?s)X12 header", "not read: ISA header not as the hub expects it (no TA1)"),
             rule("(?s)HEADER_EDIFACT_UNB", "not read: no UNB interchange header"),
-            rule("(?s)neither a JSON nor an XML", "not recognised as EDI: starts with UNH (no UNA/UNB)"),
+            rule("(?s)without its interchange header", "not recognised as EDI: starts with UNH (no UNA/UNB)"),
             rule("(?s)Unexpected end of stream", "truncated: interchange ends without UNT/UNZ"),
             rule("(?s)Invalid processing state", "not read: segment or delimiter the reader cannot place"));
 

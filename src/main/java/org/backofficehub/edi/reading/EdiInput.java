@@ -1,0 +1,122 @@
+package org.backofficehub.edi.reading;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An EDI file's bytes as the readers need them, whatever came before the first segment: a UTF-8
+ * byte order mark and blank lines are skipped (Windows tools write both), and a file in EBCDIC
+ * (mainframe partners: "ISA" and "UNB" in code page 037) is read through a byte-for-byte
+ * translation to ISO 8859-1, the same 256 characters in another order. Anything else is passed
+ * on unchanged.
+ */
+public final class EdiInput {
+
+    /** Code page 037 covers exactly ISO 8859-1's repertoire, so each EBCDIC byte has one Latin-1 byte. */
+    private static final byte[] EBCDIC_TO_LATIN1 = latin1Table();
+    private static final int BUFFER = 1 << 16;
+
+    private EdiInput() {
+    }
+
+    /** Whether the file is in EBCDIC: its bytes are then read as ISO 8859-1 once {@link #open opened}. */
+    public static boolean ebcdic(Path file) throws IOException {
+        try (BufferedInputStream in = positioned(file)) {
+            return isEbcdicTag(in.readNBytes(3));
+        }
+    }
+
+    /** The file, positioned at its first segment tag, in ASCII-compatible bytes. */
+    public static BufferedInputStream open(Path file) throws IOException {
+        BufferedInputStream in = positioned(file);
+        in.mark(3);
+        byte[] tag = in.readNBytes(3);
+        in.reset();
+        return isEbcdicTag(tag) ? new BufferedInputStream(new Translated(in), BUFFER) : in;
+    }
+
+    private static BufferedInputStream positioned(Path file) throws IOException {
+        InputStream raw = Files.newInputStream(file);
+        try {
+            BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+            in.mark(3);
+            byte[] bom = in.readNBytes(3);
+            if (!(bom.length == 3 && (bom[0] & 0xFF) == 0xEF && (bom[1] & 0xFF) == 0xBB && (bom[2] & 0xFF) == 0xBF)) {
+                in.reset();
+            }
+            skipBlank(in);
+            return in;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    /** Whether these bytes are "ISA", "UNA" or "UNB" written in EBCDIC. */
+    static boolean isEbcdicTag(byte[] tag) {
+        if (tag.length < 3) {
+            return false;
+        }
+        int a = tag[0] & 0xFF;
+        int b = tag[1] & 0xFF;
+        int c = tag[2] & 0xFF;
+        return a == 0xC9 && b == 0xE2 && c == 0xC1            // ISA
+                || a == 0xE4 && b == 0xD5 && (c == 0xC1 || c == 0xC2); // UNA, UNB
+    }
+
+    private static void skipBlank(BufferedInputStream in) throws IOException {
+        while (true) {
+            in.mark(1);
+            int b = in.read();
+            if (b != ' ' && b != '\r' && b != '\n' && b != '\t') {
+                in.reset();
+                return;
+            }
+        }
+    }
+
+    private static byte[] latin1Table() {
+        byte[] all = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            all[i] = (byte) i;
+        }
+        String decoded = Charset.forName("IBM037").decode(ByteBuffer.wrap(all)).toString();
+        byte[] table = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            char c = decoded.charAt(i);
+            if (c > 0xFF) {
+                throw new UncheckedIOException(new IOException("IBM037 byte " + i + " is beyond ISO 8859-1"));
+            }
+            table[i] = (byte) c;
+        }
+        return table;
+    }
+
+    private static final class Translated extends FilterInputStream {
+        Translated(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            return b < 0 ? b : EBCDIC_TO_LATIN1[b] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + Math.max(n, 0); i++) {
+                buffer[i] = EBCDIC_TO_LATIN1[buffer[i] & 0xFF];
+            }
+            return n;
+        }
+    }
+}
