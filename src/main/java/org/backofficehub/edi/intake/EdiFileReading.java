@@ -154,8 +154,15 @@ public final class EdiFileReading implements Iterator<Object> {
         for (Interchange interchange : List.copyOf(unsettled)) {
             interchange.settled();
             if (interchange.recorded()) {
-                intake.registry().abandoned(interchange.partner.partnerId(), interchange.report.envelope().controlNumber(),
-                        "the processing of " + file.fileName() + " stopped before this interchange was answered and recorded");
+                String controlNumber = interchange.report.envelope().controlNumber();
+                try {
+                    intake.registry().abandoned(interchange.partner.partnerId(), controlNumber,
+                            "the processing of " + file.fileName() + " stopped before this interchange was answered and recorded");
+                } catch (RuntimeException e) {
+                    // The file's own failure is the one to report; the claim is taken over on the next arrival.
+                    LOG.warn("Interchange {} from {} not recorded as failed: {}", controlNumber, interchange.partner.partnerId(),
+                            e.getMessage());
+                }
             }
         }
     }
