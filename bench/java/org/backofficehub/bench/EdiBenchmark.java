@@ -1,6 +1,10 @@
 package org.backofficehub.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.backofficehub.edi.intake.HeldOrders;
+import org.backofficehub.erp.ItemCatalogue;
+import org.backofficehub.store.FailureLog;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
@@ -177,7 +181,8 @@ public final class EdiBenchmark {
     static long hubPipeline(Path file, String engine) throws Exception {
         Path work = Files.createTempDirectory("bench-edi-");
         try (HikariDataSource hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub");
-             CamelContext camel = ediRoute(hubStore, work, engine)) {
+             HikariDataSource erp = TestDatabase.H2.newMigratedDataSource("erp", "db/erp");
+             CamelContext camel = ediRoute(hubStore, erp, work, engine)) {
             AtomicLong orders = new AtomicLong();
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -204,19 +209,21 @@ public final class EdiBenchmark {
     /** Shared by every run's routes: their smooks: endpoints load the compiled DFDL schemas once per directory. */
     private static final SharedSmooksCompilations SMOOKS_COMPILATIONS = new SharedSmooksCompilations();
 
-    private static CamelContext ediRoute(HikariDataSource hubStore, Path work, String engine) {
+    private static CamelContext ediRoute(HikariDataSource hubStore, HikariDataSource erp, Path work, String engine) {
         PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB",
                 key -> key.endsWith(".engine") ? engine : null);
         InterchangeRegistry registry = new InterchangeRegistry(hubStore, Clock.systemUTC());
         Outbox outbox = new Outbox(new DataDirectory(work));
         StoredControlNumbers numbers = new StoredControlNumbers(hubStore);
-        return RouteFiles.start(Map.of(
-                "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
-                        EdiEngines.translators(), Clock.systemUTC(), 1000),
-                "ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes"),
-                "smooksEdifact", new SmooksEdifact(),
-                "smooksFactory", SMOOKS_COMPILATIONS,
-                "drainedOrderResponses", new DrainedOrderResponses(profiles, outbox, numbers, registry, Clock.systemUTC())),
+        return RouteFiles.start(Map.ofEntries(
+                Map.entry("itemCatalogue", new ItemCatalogue(erp)),
+                Map.entry("heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, Clock.systemUTC()), new ObjectMapper())),
+                Map.entry("ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
+                        EdiEngines.translators(), Clock.systemUTC(), 1000)),
+                Map.entry("ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes")),
+                Map.entry("smooksEdifact", new SmooksEdifact()),
+                Map.entry("smooksFactory", SMOOKS_COMPILATIONS),
+                Map.entry("drainedOrderResponses", new DrainedOrderResponses(profiles, outbox, numbers, registry, Clock.systemUTC()))),
                 "edi-interchanges.camel.yaml", "hub-errors.camel.yaml");
     }
 

@@ -96,6 +96,9 @@ public final class EdiAdminApi {
         view.put("documentType", interchange.documentType());
         view.put("messages", interchange.messages());
         view.put("state", interchange.state());
+        if (interchange.detail() != null) {
+            view.put("detail", interchange.detail());
+        }
         view.put("ackStatus", interchange.ackStatus());
         view.put("ackDetail", interchange.ackDetail());
         view.put("file", interchange.fileName());

@@ -49,9 +49,21 @@ public class EdiConfiguration implements CamelConfiguration {
                 key -> camel.getPropertiesComponent().resolveProperty(key).orElse(null)));
     }
 
+    /**
+     * This hub instance is its host and data directory, for good: an interchange it was reading
+     * when it crashed is read again as soon as it restarts; another instance's, once its claim is stale.
+     */
     @BindToRegistry(lazy = true)
-    public InterchangeRegistry interchangeRegistry(@BeanInject("hubStore") DataSource hubStore, Clock clock) {
-        return new InterchangeRegistry(hubStore, clock);
+    public InterchangeRegistry interchangeRegistry(@BeanInject("hubStore") DataSource hubStore, Clock clock, DataDirectory dataDirectory) {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException unknown) {
+                host = "localhost";
+            }
+        }
+        return new InterchangeRegistry(hubStore, clock, host + ":" + dataDirectory.root(), InterchangeRegistry.DEFAULT_LEASE);
     }
 
     @BindToRegistry(lazy = true)

@@ -3,8 +3,11 @@ package org.backofficehub.edi;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Everything an acknowledgement of one inbound interchange says. */
-public final class InterchangeReport {
+/**
+ * Everything an acknowledgement of one inbound interchange says. Closed once the interchange is
+ * answered: its groups' rejected messages kept on disk are removed.
+ */
+public final class InterchangeReport implements AutoCloseable {
 
     private final Envelope envelope;
     private final List<GroupReport> groups = new ArrayList<>();
@@ -74,7 +77,12 @@ public final class InterchangeReport {
     }
 
     public boolean anythingRejected() {
-        return rejected() || groups.stream().anyMatch(g -> !g.rejectedMessages().isEmpty() || !g.trailerErrors().isEmpty()
+        return rejected() || groups.stream().anyMatch(g -> g.rejectedCount() > 0 || !g.trailerErrors().isEmpty()
                 || g.acceptedCount() < g.received());
+    }
+
+    @Override
+    public void close() {
+        groups.forEach(GroupReport::close);
     }
 }

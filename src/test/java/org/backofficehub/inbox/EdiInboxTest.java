@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -269,8 +270,69 @@ class EdiInboxTest {
         hub.drop("x12/invalid/unknown-partner.edi", "stranger.edi");
 
         hub.awaitSingle("done", "_stranger.edi");
-        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'STRANGERCO'")).isEqualTo(2);
-        assertThat(outbox("unknown-STRANGERCO", "997-")).contains("AK9*A*2*2*2~");
+        // Its orders' source is the stand-in's own (standard, qualifier, id): never a configured partner's or the web store's.
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'X12:ZZ:STRANGERCO'")).isEqualTo(2);
+        assertThat(outbox("unknown-X12_ZZ_STRANGERCO", "997-")).contains("AK9*A*2*2*2~");
+    }
+
+    @Test
+    void theSameInterchangeDroppedUnderFiveNamesAtOnceIsAnsweredOnce() throws Exception {
+        hub = RunningHub.start();
+        byte[] interchange = Samples.bytes("x12/850-004010.edi");
+        Path inbox = Files.createDirectories(hub.folder("inbox"));
+        for (int i = 1; i <= 5; i++) {
+            Files.write(inbox.resolve("copy-" + i + ".edi.part"), interchange);
+        }
+        for (int i = 1; i <= 5; i++) {
+            Files.move(inbox.resolve("copy-" + i + ".edi.part"), inbox.resolve("copy-" + i + ".edi"), StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        Awaitility.await("all five handled").atMost(Duration.ofSeconds(30))
+                .until(() -> hub.listing("done").size() + hub.listing("error").size() == 5);
+        assertThat(hub.listing("done")).hasSize(1);
+        for (Path duplicate : hub.listing("error")) {
+            assertThat(reason(duplicate)).contains("problem: duplicate-input").contains("interchange 000000101 from ACME");
+        }
+        assertThat(outboxNames("acme")).filteredOn(n -> n.startsWith("997-")).hasSize(1);
+        assertThat(outboxNames("acme")).filteredOn(n -> n.startsWith("855-")).hasSize(1);
+        assertThat(outbox("acme", "855-")).contains("BAK*00*AD*ACME-PO-8801").doesNotContain("*RJ*");
+        assertThat(outbox("acme", "TA1-").split("\\*R\\*025~", -1)).as("four duplicate notices").hasSize(5);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'ACME'")).isEqualTo(2);
+        assertThat(inbound("ACME").path("state").asText()).isEqualTo("completed");
+    }
+
+    @Test
+    void anInvalidEnvelopeQualifierIsAnsweredWithATa1AndTheFileRefusedNotFailed() throws Exception {
+        hub = RunningHub.start();
+        Path inbox = Files.createDirectories(hub.folder("inbox"));
+        Files.writeString(inbox.resolve("xx.edi.part"), Samples.text("x12/850-004010.edi").replace("*ZZ*ACMERETAIL", "*XX*ACMERETAIL"));
+        Files.move(inbox.resolve("xx.edi.part"), inbox.resolve("xx.edi"), StandardCopyOption.ATOMIC_MOVE);
+
+        assertThat(reason(hub.awaitSingle("error", "_xx.edi"))).contains("problem: edi-rejected");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("acme", "TA1-").contains("TA1*000000101*261120*1015*R*005~"));
+        assertThat(outbox("acme", "TA1-")).startsWith("ISA*00*          *00*          *ZZ*BACKOFFICEHUB  *ZZ*ACMERETAIL     *");
+        assertThat(outboxNames("acme")).containsExactly("TA1-ACME-000000001.edi");
+        JsonNode in = inbound("ACME");
+        assertThat(in.path("state").asText()).isEqualTo("rejected");
+        assertThat(in.path("detail").asText()).contains("ISA (segment 1), element 5: invalid code value ('XX')");
+    }
+
+    @Test
+    void aPartnersAcknowledgementOfNothingTheHubSentIsListedAsUnmatched() throws Exception {
+        hub = RunningHub.start();
+        hub.drop("x12/acknowledgements/997-from-acme.edi", "997.edi");
+        hub.awaitSingle("done", "_997.edi");
+
+        JsonNode in = inbound("ACME");
+        assertThat(in.path("state").asText()).isEqualTo("unmatched");
+        assertThat(in.path("detail").asText()).isEqualTo("997 3101 acknowledges group 1 (accepted), which the hub never sent");
+    }
+
+    /** The newest inbound interchange of the partner, as the admin API lists it. */
+    private JsonNode inbound(String partner) {
+        HttpResponse<String> listed = hub.admin("GET", "/admin/edi/interchanges?direction=in&partner=" + partner, null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        return CanonicalJson.parse(listed.body()).get(0);
     }
 
     @Test

@@ -66,7 +66,9 @@ public final class EdiInterchangeGenerator {
                 int segments = 7;
                 for (int line = 1; line <= 3; line++) {
                     String sku = SKUS[(int) ((s + line) % SKUS.length)];
-                    set.append("PO1*").append(line).append('*').append(1 + (s + line) % 12).append("*EA*6.50**VP*").append(sku).append("~\n");
+                    String unit = sku.startsWith("SKU-2") ? "KG" : "EA"; // the coffee beans are sold by the kilogram
+                    set.append("PO1*").append(line).append('*').append(1 + (s + line) % 12).append('*').append(unit).append("*6.50**VP*")
+                            .append(sku).append("~\n");
                     set.append("PID*F****Item ").append(sku).append("~\n");
                     segments += 2;
                 }

@@ -74,6 +74,10 @@ public final class EdiFileReading implements Iterator<Object> {
     private RuntimeException failure;
     /** Interchanges whose order responses are still being written: begun, not yet answered. */
     private final List<Interchange> unanswered = new ArrayList<>();
+    /** Interchanges begun and not yet recorded: claimed in the registry, with reports to close. */
+    private final List<Interchange> unsettled = new ArrayList<>();
+    /** Acknowledgements the hub failed to write (a defect): the file fails, unretried. */
+    final List<RuntimeException> unacknowledged = new ArrayList<>();
 
     EdiFileReading(EdiIntake intake, EdiFile file, InterchangeEvents events) {
         this.intake = intake;
@@ -150,6 +154,20 @@ public final class EdiFileReading implements Iterator<Object> {
             interchange.responses.close();
         }
         unanswered.clear();
+        for (Interchange interchange : List.copyOf(unsettled)) {
+            interchange.settled();
+            if (interchange.recorded()) {
+                String controlNumber = interchange.report.envelope().controlNumber();
+                try {
+                    intake.registry().abandoned(interchange.partner.partnerId(), controlNumber,
+                            "the processing of " + file.fileName() + " stopped before this interchange was answered and recorded");
+                } catch (RuntimeException e) {
+                    // The file's own failure is the one to report; the claim is taken over on the next arrival.
+                    LOG.warn("Interchange {} from {} not recorded as failed: {}", controlNumber, interchange.partner.partnerId(),
+                            e.getMessage());
+                }
+            }
+        }
     }
 
     /**
@@ -233,6 +251,10 @@ public final class EdiFileReading implements Iterator<Object> {
         private int testOrders;
         private final Set<String> orderIds = new java.util.HashSet<>();
         private OrderContext orderContext;
+        /** Acknowledgements in it that match nothing the hub sent (the first few, and how many). */
+        private final List<String> unmatched = new ArrayList<>();
+        private int unmatchedCount;
+        private String acknowledgementFailure;
 
         private Interchange(Envelope envelope) {
             report = new InterchangeReport(envelope);
@@ -247,10 +269,14 @@ public final class EdiFileReading implements Iterator<Object> {
                 responses = null;
                 return;
             }
+            unsettled.add(this);
             arrival = intake.registry().arrived(partner.partnerId(), envelope, file.fileName());
             if (arrival == InterchangeRegistry.Arrival.DUPLICATE) {
                 report.reject(InterchangeRejection.DUPLICATE, "interchange " + envelope.controlNumber() + " from "
                         + partner.partnerId() + " was received before");
+            } else if (arrival == InterchangeRegistry.Arrival.IN_PROGRESS) {
+                report.reject(InterchangeRejection.DUPLICATE, "interchange " + envelope.controlNumber() + " from "
+                        + partner.partnerId() + " is being received from another file right now");
             }
             responses = intake.orderResponses(partner);
             unanswered.add(this);
@@ -282,13 +308,69 @@ public final class EdiFileReading implements Iterator<Object> {
             return partner != null && partner.ack() != org.backofficehub.edi.AckType.NONE && (businessMessages > 0 || report.rejected());
         }
 
-        /** The interchange's state for its record: rejected, partial (something in it refused) or completed. */
+        /**
+         * The interchange's state for its record ({@link InterchangeRegistry}): failed (its
+         * acknowledgement could not be written), rejected (refused whole, or no message got through:
+         * none accepted by the acknowledgement and booked or staged), unmatched (acknowledgements in
+         * it matched nothing the hub sent), partial (something in it refused) or completed.
+         */
         String outcome() {
-            return report.rejected() ? "rejected" : report.anythingRejected() || refusedOrders > 0 ? "partial" : "completed";
+            if (acknowledgementFailure != null) {
+                return "failed";
+            }
+            if (report.rejected()) {
+                return "rejected";
+            }
+            if (unmatchedCount > 0) {
+                return "unmatched";
+            }
+            int through = report.messagesAccepted() - refusedOrders;
+            if (report.messagesReceived() > 0 && through <= 0) {
+                return "rejected";
+            }
+            return report.anythingRejected() || refusedOrders > 0 ? "partial" : "completed";
+        }
+
+        /** What its state means in particular, for its record; null when nothing needs saying. */
+        String outcomeDetail() {
+            if (acknowledgementFailure != null) {
+                return "its acknowledgement could not be written: " + acknowledgementFailure;
+            }
+            if (report.rejected()) {
+                return report.rejectionDetail() != null ? report.rejectionDetail() : describe(report.envelopeErrors());
+            }
+            if (unmatchedCount > 0) {
+                return String.join("; ", unmatched) + (unmatchedCount > unmatched.size()
+                        ? "; and " + (unmatchedCount - unmatched.size()) + " more" : "");
+            }
+            int refused = report.messagesReceived() - report.messagesAccepted();
+            if (refused == 0 && refusedOrders == 0) {
+                return null;
+            }
+            return report.messagesReceived() + " message(s): " + refused + " rejected in the acknowledgement, " + refusedOrders
+                    + " order(s) refused";
+        }
+
+        void unmatched(String acknowledgement) {
+            if (unmatched.size() < 5) {
+                unmatched.add(acknowledgement);
+            }
+            unmatchedCount++;
+        }
+
+        void acknowledgementFailed(RuntimeException failure) {
+            acknowledgementFailure = failure.getMessage();
+            unacknowledged.add(failure);
+        }
+
+        /** Recorded (or given up): its claim is settled and its report's files removed. */
+        void settled() {
+            unsettled.remove(this);
+            report.close();
         }
 
         boolean recorded() {
-            return arrival != null && arrival != InterchangeRegistry.Arrival.DUPLICATE;
+            return arrival == InterchangeRegistry.Arrival.NEW || arrival == InterchangeRegistry.Arrival.RESUMED;
         }
 
         String messageTypes() {
@@ -333,7 +415,10 @@ public final class EdiFileReading implements Iterator<Object> {
                 return;
             }
             if (AckReconciler.isAcknowledgement(message.type()) && message.valid()) {
-                intake.reconciler().reconcile(interchange.partner.partnerId(), message);
+                AckReconciler.Reconciliation reconciled = intake.reconciler().reconcile(interchange.partner.partnerId(), message);
+                if (!reconciled.matched()) {
+                    interchange.unmatched(reconciled.unmatched());
+                }
                 target.accepted();
                 return;
             }
@@ -344,11 +429,13 @@ public final class EdiFileReading implements Iterator<Object> {
             }
             OrderMessageTranslator translator = intake.translator(EdiEngines.translatorKey(interchange.partner.engine(), message.type()));
             if (translator == null) {
-                refuse(target, message, "message type " + message.type() + " is not one the hub receives");
+                refuse(target, message, "message type " + message.type() + " is not one the hub receives",
+                        MessageVerdict.Refusal.TYPE_NOT_SUPPORTED);
                 return;
             }
             if (!interchange.partner.documentsIn().isEmpty() && !interchange.partner.documentsIn().contains(message.type())) {
-                refuse(target, message, "message type " + message.type() + " is not agreed with " + interchange.partner.partnerId());
+                refuse(target, message, "message type " + message.type() + " is not agreed with " + interchange.partner.partnerId(),
+                        MessageVerdict.Refusal.TYPE_NOT_AGREED);
                 return;
             }
             Order order;
@@ -377,8 +464,13 @@ public final class EdiFileReading implements Iterator<Object> {
         }
 
         private void refuse(GroupReport target, EdiMessage message, String reason) {
+            refuse(target, message, reason, null);
+        }
+
+        /** @param refusal the kind of refusal, for the acknowledgement's code; null to tell it by the errors */
+        private void refuse(GroupReport target, EdiMessage message, String reason, MessageVerdict.Refusal refusal) {
             target.rejected(new MessageVerdict(message.type(), message.controlNumber(), message.version(), message.association(),
-                    message.errors(), reason));
+                    message.errors(), reason, refusal));
             String why = reason != null ? reason : describe(message.errors());
             problems.add(new FieldProblem(where(message), why));
         }

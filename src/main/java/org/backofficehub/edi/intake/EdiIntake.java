@@ -32,9 +32,12 @@ import org.backofficehub.edi.reading.InterchangeReader;
 import org.backofficehub.edi.reading.InterchangeSyntaxException;
 import org.backofficehub.edi.reading.OrderMessageTranslator;
 import org.backofficehub.edi.writing.Acknowledgements;
+import org.backofficehub.edi.writing.EdiWriteException;
 import org.backofficehub.edi.writing.OrderResponseDocument;
 import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.model.OrderAnswer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of the EDI route ({@code routes/edi-interchanges.camel.yaml}) for an inbox file: find
@@ -42,6 +45,8 @@ import org.backofficehub.model.OrderAnswer;
  * acknowledge it, send its order responses, record it, and say what became of the file.
  */
 public final class EdiIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EdiIntake.class);
 
     /** Headers the route chooses the engine by. */
     public static final String ENGINE = "hubEdiEngine";
@@ -148,13 +153,25 @@ public final class EdiIntake {
             responses.add(OrderResponse.answering(answer));
         }
         orders.interchange().answered(responses);
+        registry.stillReceiving(orders.interchange().partner.partnerId(), orders.interchange().report.envelope().controlNumber());
     }
 
-    /** The acknowledgement the partner's profile asks for (CONTRL, 997, 999; TA1 when the envelope is refused). */
+    /**
+     * The acknowledgement the partner's profile asks for (CONTRL, 997, 999; TA1 when the envelope is
+     * refused). One the hub's writer refuses is a defect of the hub, not something a retry mends:
+     * logged, the interchange recorded as failed, its order responses still sent, and the file
+     * failed at its end ({@link #conclude}), unretried.
+     */
     public void acknowledge(InterchangeEnd end) {
         EdiFileReading.Interchange interchange = end.interchange();
         if (interchange.wantsAcknowledgement()) {
-            interchange.written(acknowledgements.send(interchange.partner, interchange.report));
+            try {
+                interchange.written(acknowledgements.send(interchange.partner, interchange.report));
+            } catch (EdiWriteException defect) {
+                LOG.error("The acknowledgement of interchange {} from {} cannot be written; the interchange is recorded as failed",
+                        interchange.report.envelope().controlNumber(), interchange.partner.partnerId(), defect);
+                interchange.acknowledgementFailed(defect);
+            }
         }
     }
 
@@ -171,17 +188,30 @@ public final class EdiIntake {
         }
     }
 
-    /** The interchange's state in the hub store: completed, partial or rejected (a duplicate keeps its first record). */
+    /**
+     * The interchange's state in the hub store: completed, partial, rejected, unmatched or failed,
+     * with what it means in particular (a duplicate keeps its first record).
+     */
     public void record(InterchangeEnd end) {
         EdiFileReading.Interchange interchange = end.interchange();
         if (interchange.recorded()) {
             registry.finished(interchange.partner.partnerId(), interchange.report.envelope().controlNumber(), interchange.outcome(),
-                    interchange.messageTypes(), interchange.report.messagesReceived());
+                    interchange.messageTypes(), interchange.report.messagesReceived(), interchange.outcomeDetail());
         }
+        interchange.settled();
     }
 
-    /** What became of the file: done/, or error/ naming every problem (after everything acceptable in it was processed). */
+    /**
+     * What became of the file: done/, or error/ naming every problem (after everything acceptable in
+     * it was processed). An acknowledgement the hub could not write fails the file as a defect
+     * ({@link EdiWriteException}), which the inbox does not retry.
+     */
     public EdiReceipt conclude(EdiFileReading reading) {
+        if (!reading.unacknowledged.isEmpty()) {
+            RuntimeException first = reading.unacknowledged.get(0);
+            throw new EdiWriteException(reading.unacknowledged.size() + " acknowledgement(s) of this file could not be written"
+                    + " (a defect of the hub; the interchanges are recorded as failed, their orders answered): " + first.getMessage(), first);
+        }
         return reading.conclude();
     }
 

@@ -7,13 +7,26 @@ import org.backofficehub.edi.Segment;
 
 /**
  * Reads the acknowledgements partners send back (CONTRL, 997, 999) and records them against the
- * interchange or group the hub sent, so each outbound document shows whether it was accepted.
+ * interchange or group the hub sent, so each outbound document shows whether it was accepted. One
+ * that refers to nothing the hub sent is unmatched: logged, and its interchange recorded as such.
  */
 public final class AckReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AckReconciler.class);
 
     private final InterchangeRegistry registry;
+
+    /** Whether an acknowledgement matched what the hub sent; if not, what it acknowledges. */
+    public record Reconciliation(boolean matched, String unmatched) {
+
+        static Reconciliation match() {
+            return new Reconciliation(true, null);
+        }
+
+        static Reconciliation noMatch(String what) {
+            return new Reconciliation(false, what);
+        }
+    }
 
     public AckReconciler(InterchangeRegistry registry) {
         this.registry = registry;
@@ -23,15 +36,14 @@ public final class AckReconciler {
         return "CONTRL".equals(messageType) || "997".equals(messageType) || "999".equals(messageType);
     }
 
-    public void reconcile(String partnerId, EdiMessage ack) {
+    public Reconciliation reconcile(String partnerId, EdiMessage ack) {
         if ("CONTRL".equals(ack.type())) {
-            reconcileContrl(partnerId, ack);
-        } else {
-            reconcileFunctional(partnerId, ack);
+            return reconcileContrl(partnerId, ack);
         }
+        return reconcileFunctional(partnerId, ack);
     }
 
-    private void reconcileContrl(String partnerId, EdiMessage contrl) {
+    private Reconciliation reconcileContrl(String partnerId, EdiMessage contrl) {
         String interchange = null;
         String status = null;
         int rejectedMessages = 0;
@@ -45,18 +57,21 @@ public final class AckReconciler {
         }
         if (interchange == null) {
             LOG.warn("CONTRL {} from {} has no UCI; nothing to reconcile", contrl.controlNumber(), partnerId);
-            return;
+            return Reconciliation.noMatch("CONTRL " + contrl.controlNumber() + " names no interchange (no UCI)");
         }
         if ("accepted".equals(status) && rejectedMessages > 0) {
             status = "partially-accepted";
         }
         String detail = "CONTRL " + contrl.controlNumber() + (rejectedMessages > 0 ? ": " + rejectedMessages + " message(s) rejected" : "");
         if (!registry.acknowledgedInterchange(partnerId, interchange, status, detail)) {
-            LOG.warn("{} acknowledged interchange {}, which the hub has no record of sending", partnerId, interchange);
+            LOG.warn("{} acknowledged interchange {} ({}), which the hub has no record of sending", partnerId, interchange, status);
+            return Reconciliation.noMatch("CONTRL " + contrl.controlNumber() + " acknowledges interchange " + interchange + " (" + status
+                    + "), which the hub never sent");
         }
+        return Reconciliation.match();
     }
 
-    private void reconcileFunctional(String partnerId, EdiMessage ack) {
+    private Reconciliation reconcileFunctional(String partnerId, EdiMessage ack) {
         String group = null;
         String status = null;
         String counts = "";
@@ -74,10 +89,13 @@ public final class AckReconciler {
         }
         if (group == null || status == null) {
             LOG.warn("{} {} from {} lacks AK1 or AK9; nothing to reconcile", ack.type(), ack.controlNumber(), partnerId);
-            return;
+            return Reconciliation.noMatch(ack.type() + " " + ack.controlNumber() + " names no group (no AK1 or AK9)");
         }
         if (!registry.acknowledgedGroup(partnerId, group, status, ack.type() + " " + ack.controlNumber() + ": " + counts)) {
-            LOG.warn("{} acknowledged group {}, which the hub has no record of sending", partnerId, group);
+            LOG.warn("{} acknowledged group {} ({}), which the hub has no record of sending", partnerId, group, status);
+            return Reconciliation.noMatch(ack.type() + " " + ack.controlNumber() + " acknowledges group " + group + " (" + status
+                    + "), which the hub never sent");
         }
+        return Reconciliation.match();
     }
 }

@@ -45,8 +45,17 @@ public record PartnerProfile(String partnerId, String name, EdiStandard standard
         return encoding != null ? encoding : StandardCharsets.UTF_8;
     }
 
+    /**
+     * Whether the interchange is this partner's: its sender id, and its qualifier unless the profile
+     * names none. A qualifier that is no valid code (ISA05 {@code XX}) names no one else: the
+     * interchange is the partner's, refused for its envelope and answered under this profile's values.
+     */
     boolean sends(Envelope envelope) {
-        return standard == envelope.standard() && interchangeId.equals(envelope.senderId())
-                && (interchangeQualifier.isEmpty() || interchangeQualifier.equals(envelope.senderQualifier()));
+        if (standard != envelope.standard() || !interchangeId.equals(envelope.senderId())) {
+            return false;
+        }
+        String qualifier = envelope.senderQualifier();
+        return interchangeQualifier.isEmpty() || interchangeQualifier.equals(qualifier)
+                || !qualifier.isEmpty() && !EnvelopeSyntax.validQualifier(standard, qualifier);
     }
 }

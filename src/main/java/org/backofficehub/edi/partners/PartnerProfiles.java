@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.backofficehub.edi.AckType;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.Envelope;
+import org.backofficehub.model.Order;
 
 /**
  * The partner profiles in config/partners/*.properties, one file per partner. Every key can be
@@ -27,6 +28,9 @@ import org.backofficehub.edi.Envelope;
  * environment variable (HUB_PARTNER_ACME_ACK), like every other setting of the hub.
  */
 public final class PartnerProfiles {
+
+    /** The longest partner id (and order source) the hub store and the ERP keep. */
+    static final int MAX_ID = 35;
 
     private final List<PartnerProfile> profiles;
     private final boolean acceptUnknown;
@@ -62,23 +66,74 @@ public final class PartnerProfiles {
 
     /**
      * The profile of the interchange's sender; a stand-in when unknown senders are accepted, else
-     * empty. Never a stand-in for the hub's own ids: a document the hub sent is not read back as an order.
+     * empty. Never a stand-in for the hub's own ids: a document the hub sent is not read back as an
+     * order; nor for a sender id no envelope can carry: there is no one to answer.
+     *
+     * <p>A stand-in answers under values the standard allows, never under invalid ones taken from
+     * the inbound envelope: a qualifier that is no valid code becomes ZZ (X12, mutually defined) or
+     * is left out (EDIFACT, where it is optional); an invalid recipient id becomes the hub's own.
+     * Its partner id, which is also its orders' source, is {@link #standInId}.
      */
     public Optional<PartnerProfile> forSender(Envelope envelope, String groupVersion) {
         Optional<PartnerProfile> known = profiles.stream().filter(p -> p.sends(envelope)).findFirst();
         if (known.isPresent() || !acceptUnknown || isOurs(envelope.senderId())) {
             return known;
         }
-        String version = envelope.standard() == EdiStandard.X12 ? groupVersion : null;
-        String safeId = envelope.senderId().replaceAll("[^A-Za-z0-9._-]", "_");
-        return Optional.of(new PartnerProfile(envelope.senderId(), envelope.senderId(), envelope.standard(), version,
-                envelope.senderId(), envelope.senderQualifier(),
-                envelope.recipientId().isEmpty() ? ourDefaultId : envelope.recipientId(), envelope.recipientQualifier(),
-                envelope.senderId(), envelope.recipientId(),
-                envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDERS") : Set.of("850"),
-                envelope.standard() == EdiStandard.EDIFACT ? Set.of("ORDRSP") : Set.of("855"),
-                AckType.defaultFor(envelope.standard(), version), "unknown-" + safeId, PartnerProfile.STAEDI, false, null, null,
-                OrderPolicy.DEFAULT));
+        EdiStandard standard = envelope.standard();
+        if (!EnvelopeSyntax.validInterchangeId(standard, envelope.senderId())) {
+            return Optional.empty();
+        }
+        boolean x12 = standard == EdiStandard.X12;
+        String version = x12 ? groupVersion : null;
+        String partnerId = standInId(envelope);
+        String theirQualifier = qualifierOrFallback(standard, envelope.senderQualifier());
+        boolean addressedWell = EnvelopeSyntax.validInterchangeId(standard, envelope.recipientId());
+        String ourId = addressedWell ? envelope.recipientId() : ourDefaultId;
+        String ourQualifier = addressedWell ? qualifierOrFallback(standard, envelope.recipientQualifier())
+                : x12 ? EnvelopeSyntax.X12_FALLBACK_QUALIFIER : "";
+        return Optional.of(new PartnerProfile(partnerId, envelope.senderId(), standard, version,
+                envelope.senderId(), theirQualifier, ourId, ourQualifier, groupId(envelope.senderId()), groupId(ourId),
+                x12 ? Set.of("850") : Set.of("ORDERS"), x12 ? Set.of("855") : Set.of("ORDRSP"),
+                AckType.defaultFor(standard, version), "unknown-" + partnerId.replaceAll("[^A-Za-z0-9._-]", "_"),
+                PartnerProfile.STAEDI, false, null, null, OrderPolicy.DEFAULT));
+    }
+
+    /**
+     * The partner id of an unknown sender's stand-in profile, which is also the source of its
+     * orders: the standard, the sender's qualifier and its id, as {@code X12:ZZ:STRANGERCO} or
+     * {@code UN:14:4012345000009}. Unique to the sender (the same id under another qualifier or
+     * standard is another partner), and never a configured partner's id or a hub channel's
+     * ({@code WEBSTORE}): those may not contain ':'. At most 35 characters, as the stores keep
+     * them; a longer one keeps its start and a digest of the whole.
+     */
+    public static String standInId(Envelope envelope) {
+        String qualifier = envelope.senderQualifier().matches("[A-Za-z0-9]{1,4}") ? envelope.senderQualifier() : "";
+        String id = (envelope.standard() == EdiStandard.X12 ? "X12" : "UN") + ":" + qualifier + ":" + envelope.senderId();
+        if (id.length() <= MAX_ID) {
+            return id;
+        }
+        String digest = java.util.HexFormat.of().formatHex(sha256(id)).substring(0, 8);
+        return id.substring(0, MAX_ID - digest.length() - 1) + "~" + digest;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String qualifierOrFallback(EdiStandard standard, String qualifier) {
+        if (EnvelopeSyntax.validQualifier(standard, qualifier)) {
+            return qualifier;
+        }
+        return standard == EdiStandard.X12 ? EnvelopeSyntax.X12_FALLBACK_QUALIFIER : "";
+    }
+
+    /** A GS02/GS03 code for a valid interchange id (X12 writes GS only): the id, padded to GS's minimum of two characters. */
+    private static String groupId(String interchangeId) {
+        return interchangeId.length() < 2 ? String.format("%-2s", interchangeId) : interchangeId;
     }
 
     /** Whether an interchange id is one the hub sends under. */
@@ -98,12 +153,12 @@ public final class PartnerProfiles {
         EdiStandard standard = EdiStandard.valueOf(setting.required("standard").toUpperCase(Locale.ROOT));
         String interchangeId = setting.required("interchange.id");
         String ourId = setting.required("our.id");
-        return new PartnerProfile(setting.required("partner"), setting.optional("name", name), standard,
+        return checked(file, new PartnerProfile(setting.required("partner"), setting.optional("name", name), standard,
                 setting.required("version"), interchangeId, setting.optional("interchange.qualifier", ""), ourId,
                 setting.optional("our.qualifier", ""), setting.optional("group.id", interchangeId),
                 setting.optional("our.group.id", ourId), setting.list("documents.in"), setting.list("documents.out"),
                 AckType.parse(setting.optional("ack", "none")), setting.optional("outbox", name),
-                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting), encoding(setting), orders(setting));
+                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting), encoding(setting), orders(setting)));
     }
 
     private static boolean unsettled(Setting setting) {
@@ -130,6 +185,51 @@ public final class PartnerProfiles {
                     unsettled(setting));
         } catch (IllegalStateException e) {
             throw new IllegalStateException("Partner profile " + setting.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A profile the hub can write every envelope of: its ids and qualifiers as the standard allows
+     * them (checked against the same control schemas the hub's writer enforces), and a partner id
+     * that can be no stand-in's and no hub channel's. A wrong one stops the hub at start, naming the
+     * file, rather than failing every document written to the partner.
+     */
+    static PartnerProfile checked(Path file, PartnerProfile profile) {
+        String where = "Partner profile " + file + ": ";
+        String id = profile.partnerId();
+        if (id.contains(":") || id.length() > MAX_ID || Order.WEBSTORE.equalsIgnoreCase(id)) {
+            throw new IllegalStateException(where + "'partner' is '" + id + "'; a partner id has at most " + MAX_ID
+                    + " characters, no ':' (those name unknown senders' stand-ins) and is not " + Order.WEBSTORE + " (the web store's orders)");
+        }
+        EdiStandard standard = profile.standard();
+        boolean x12 = standard == EdiStandard.X12;
+        checkId(where, "interchange.id", standard, profile.interchangeId());
+        checkId(where, "our.id", standard, profile.ourId());
+        checkQualifier(where, "interchange.qualifier", standard, profile.interchangeQualifier(), x12);
+        checkQualifier(where, "our.qualifier", standard, profile.ourQualifier(), x12);
+        if (x12) {
+            for (String[] group : new String[][] {{"group.id", profile.groupId()}, {"our.group.id", profile.ourGroupId()}}) {
+                if (!EnvelopeSyntax.validGroupId(group[1])) {
+                    throw new IllegalStateException(where + "'" + group[0] + "' is '" + group[1] + "'; GS02/GS03 take 2 to 15 characters, none of "
+                            + EnvelopeSyntax.X12_DELIMITERS);
+                }
+            }
+        }
+        return profile;
+    }
+
+    private static void checkId(String where, String key, EdiStandard standard, String id) {
+        if (!EnvelopeSyntax.validInterchangeId(standard, id)) {
+            throw new IllegalStateException(where + "'" + key + "' is '" + id + "'; " + (standard == EdiStandard.X12
+                    ? "ISA06/ISA08 take 1 to 15 characters, none of " + EnvelopeSyntax.X12_DELIMITERS : "UNB takes 1 to 35 characters"));
+        }
+    }
+
+    private static void checkQualifier(String where, String key, EdiStandard standard, String qualifier, boolean required) {
+        if (qualifier.isEmpty() ? required : !EnvelopeSyntax.validQualifier(standard, qualifier)) {
+            throw new IllegalStateException(where + "'" + key + "' is '" + qualifier + "', which is no "
+                    + (standard == EdiStandard.X12 ? "ISA05/ISA07 interchange id qualifier (ZZ, 01, 14, ...)"
+                    : "UNB identification code qualifier (14, ZZZ, ...; or none)"));
         }
     }
 

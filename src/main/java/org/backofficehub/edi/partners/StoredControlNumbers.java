@@ -42,6 +42,21 @@ public final class StoredControlNumbers implements ControlNumbers {
         }
     }
 
+    @Override
+    public boolean release(String partnerId, Kind kind, long first, int count) {
+        try (Connection connection = hubStore.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                     "UPDATE edi_control_number SET last_value = last_value - ? WHERE partner_id = ? AND kind = ? AND last_value = ?")) {
+            update.setInt(1, count);
+            update.setString(2, partnerId);
+            update.setString(3, kind.name());
+            update.setLong(4, first + count - 1);
+            return update.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot hand back " + kind + " control numbers of " + partnerId + ": " + e.getMessage(), e);
+        }
+    }
+
     private static long increment(Connection connection, String partnerId, Kind kind, int count) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE edi_control_number SET last_value = last_value + ? WHERE partner_id = ? AND kind = ?")) {

@@ -1,10 +1,14 @@
 package org.backofficehub.edi.writing;
 
 import io.xlate.edi.stream.EDIStreamValidationError;
+import org.backofficehub.edi.InterchangeReport;
+import org.backofficehub.edi.MessageVerdict;
+import org.backofficehub.edi.SyntaxError;
 
 /**
  * The standards' error codes for what StAEDI reports: UN/EDIFACT syntax error codes (data element
- * 0085, used in CONTRL) and the X12 codes of 997/999 segments AK3/IK3 (segment) and AK4/IK4 (element).
+ * 0085, used in CONTRL), the X12 codes of 997/999 segments AK3/IK3 (segment) and AK4/IK4 (element),
+ * AK5/IK5 (transaction set) and TA1 (interchange, data element I18).
  */
 final class AckCodes {
 
@@ -68,6 +72,88 @@ final class AckCodes {
             case IMPLEMENTATION_DEPENDENT_DATA_ELEMENT_MISSING -> version5010 ? "I12" : "1";
             case IMPLEMENTATION_INVALID_CODE_VALUE -> version5010 ? "I6" : "7";
             default -> "7";
+        };
+    }
+
+    /**
+     * AK5/IK5 for a transaction set refused without syntax errors: 1 (transaction set not supported)
+     * when the hub does not take the set, its type or its version, from this partner; else 5.
+     */
+    static String x12SetRefusal(MessageVerdict.Refusal refusal) {
+        return switch (refusal) {
+            case TYPE_NOT_SUPPORTED, TYPE_NOT_AGREED, VERSION_NOT_SUPPORTED -> "1";
+            case SYNTAX, OTHER -> "5";
+        };
+    }
+
+    /**
+     * The UCM error code (0085) for a message refused without syntax errors: 14 (value not supported
+     * in this position: the message type), 17 (no agreement for this message type), 2 (the version
+     * is not supported), else 18 (unspecified).
+     */
+    static String edifactRefusal(MessageVerdict.Refusal refusal) {
+        return switch (refusal) {
+            case TYPE_NOT_SUPPORTED -> "14";
+            case TYPE_NOT_AGREED -> "17";
+            case VERSION_NOT_SUPPORTED -> "2";
+            case SYNTAX, OTHER -> "18";
+        };
+    }
+
+    /** The UNH component a refusal points at (S009: 1 the message type, 2 its version), or 0 for none. */
+    static int edifactRefusalComponent(MessageVerdict.Refusal refusal) {
+        return switch (refusal) {
+            case TYPE_NOT_SUPPORTED, TYPE_NOT_AGREED -> 1;
+            case VERSION_NOT_SUPPORTED -> 2;
+            case SYNTAX, OTHER -> 0;
+        };
+    }
+
+    /**
+     * TA105 for a refused interchange: the whole interchange's reason (025 duplicate, 006 unknown
+     * sender, 023 premature end, 024 unreadable), else its first envelope error by the ISA element
+     * at fault (005/007 an invalid qualifier, 006/008 id, 014/015 date/time, 017 version, 018
+     * control number, ...), 001/021 for the IEA's reference and count, 024 for anything else.
+     */
+    static String ta1(InterchangeReport report) {
+        if (report.rejection() != null) {
+            return switch (report.rejection()) {
+                case DUPLICATE -> "025";
+                case UNKNOWN_PARTNER -> "006";
+                case TRUNCATED -> "023";
+                case UNREADABLE -> "024";
+            };
+        }
+        SyntaxError first = report.envelopeErrors().get(0);
+        if (first.error() == EDIStreamValidationError.CONTROL_REFERENCE_MISMATCH) {
+            return "001";
+        }
+        if (first.error() == EDIStreamValidationError.CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT) {
+            return "021";
+        }
+        if (!"ISA".equals(first.segmentTag())) {
+            return "024";
+        }
+        return switch (first.elementPosition()) {
+            case 1 -> "010";
+            case 2 -> "011";
+            case 3 -> "012";
+            case 4 -> "013";
+            case 5 -> "005";
+            case 6 -> "006";
+            case 7 -> "007";
+            case 8 -> "008";
+            case 9 -> "014";
+            case 10 -> "015";
+            // From 00501 on, ISA11 is the repetition separator, for which TA1 has no code of its own.
+            case 11 -> report.envelope().syntaxVersion() != null && report.envelope().syntaxVersion().compareTo("00501") >= 0
+                    ? "024" : "016";
+            case 12 -> "017";
+            case 13 -> "018";
+            case 14 -> "019";
+            case 15 -> "020";
+            case 16 -> "027";
+            default -> "024";
         };
     }
 

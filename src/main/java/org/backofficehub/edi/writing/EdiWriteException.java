@@ -1,6 +1,9 @@
 package org.backofficehub.edi.writing;
 
-/** An outbound document could not be written: a defect or a full disk, never the partner's fault. */
+/**
+ * The hub's EDI writer refused an outbound document (a value its standard does not allow): a defect
+ * of the hub, never the partner's fault, and not one a retry mends. A full disk is an I/O failure instead.
+ */
 public final class EdiWriteException extends RuntimeException {
 
     public EdiWriteException(String message, Throwable cause) {

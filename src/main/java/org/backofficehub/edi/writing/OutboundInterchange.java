@@ -12,7 +12,8 @@ import org.backofficehub.edi.partners.PartnerProfile;
 /**
  * One interchange the hub sends a partner (order responses, invoices, despatch advices), written
  * as messages become available: opened at the first message, enveloped with control numbers
- * reserved per partner in the store, published and recorded when finished.
+ * reserved per partner in the store, published and recorded when finished. Closed unfinished (the
+ * interchange it answers failed), it leaves no file and hands its control numbers back.
  */
 final class OutboundInterchange implements AutoCloseable {
 
@@ -30,6 +31,7 @@ final class OutboundInterchange implements AutoCloseable {
     private final String functionalId;
 
     private Outbox.OutboxFile file;
+    private DocumentNumbers taken;
     private String interchangeNumber;
     private long groupNumber;
     private ZonedDateTime openedAt;
@@ -57,7 +59,7 @@ final class OutboundInterchange implements AutoCloseable {
         if (file == null) {
             open();
         }
-        long first = numbers.reserve(partner.partnerId(), ControlNumbers.Kind.MESSAGE, count);
+        long first = taken.reserve(ControlNumbers.Kind.MESSAGE, count);
         content.write(file.writer(), first, openedAt);
         messages += count;
     }
@@ -75,6 +77,7 @@ final class OutboundInterchange implements AutoCloseable {
             OutboundEnvelope.closeX12(out, 1, interchangeNumber);
         }
         Path written = file.commit();
+        taken.sent();
         registry.sent(partner.partnerId(), partner.standard(), interchangeNumber,
                 partner.standard() == EdiStandard.X12 ? Long.toString(groupNumber) : null, documentType, messages,
                 partner.ack() != AckType.NONE, written.getFileName().toString());
@@ -84,26 +87,40 @@ final class OutboundInterchange implements AutoCloseable {
 
     private void open() {
         openedAt = ZonedDateTime.now(clock);
-        long icn = numbers.next(partner.partnerId(), ControlNumbers.Kind.INTERCHANGE);
-        if (partner.standard() == EdiStandard.EDIFACT) {
-            interchangeNumber = Long.toString(icn);
-            file = outbox.open(partner, documentType, interchangeNumber, EdiStandard.EDIFACT, "3");
-            OutboundEnvelope.openEdifact(file.writer(), partner, interchangeNumber, openedAt, documentType);
-        } else {
-            interchangeNumber = OutboundEnvelope.x12InterchangeNumber(icn);
-            groupNumber = numbers.next(partner.partnerId(), ControlNumbers.Kind.GROUP);
-            String version = OutboundEnvelope.x12Version(partner);
-            file = outbox.open(partner, documentType, interchangeNumber, EdiStandard.X12,
-                    OutboundEnvelope.syntaxVersion(EdiStandard.X12, version));
-            OutboundEnvelope.openX12(file.writer(), partner, version, interchangeNumber, openedAt);
-            OutboundEnvelope.openGroup(file.writer(), partner, functionalId, version, groupNumber, openedAt);
+        taken = new DocumentNumbers(numbers, partner.partnerId());
+        try {
+            long icn = taken.next(ControlNumbers.Kind.INTERCHANGE);
+            if (partner.standard() == EdiStandard.EDIFACT) {
+                interchangeNumber = Long.toString(icn);
+                file = outbox.open(partner, documentType, interchangeNumber, EdiStandard.EDIFACT, "3");
+                OutboundEnvelope.openEdifact(file.writer(), partner, interchangeNumber, openedAt, documentType);
+            } else {
+                interchangeNumber = OutboundEnvelope.x12InterchangeNumber(icn);
+                groupNumber = taken.next(ControlNumbers.Kind.GROUP);
+                String version = OutboundEnvelope.x12Version(partner);
+                file = outbox.open(partner, documentType, interchangeNumber, EdiStandard.X12,
+                        OutboundEnvelope.syntaxVersion(EdiStandard.X12, version));
+                OutboundEnvelope.openX12(file.writer(), partner, version, interchangeNumber, openedAt);
+                OutboundEnvelope.openGroup(file.writer(), partner, functionalId, version, groupNumber, openedAt);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
         }
     }
 
     @Override
     public void close() {
-        if (file != null) {
-            file.close();
+        try {
+            if (file != null) {
+                file.close();
+            }
+        } finally {
+            file = null;
+            if (taken != null) {
+                taken.handBack(); // nothing if it was sent
+                taken = null;
+            }
         }
     }
 }

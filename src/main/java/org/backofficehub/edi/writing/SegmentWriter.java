@@ -4,6 +4,7 @@ import io.xlate.edi.stream.EDIOutputFactory;
 import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamException;
 import io.xlate.edi.stream.EDIStreamWriter;
+import io.xlate.edi.stream.EDIValidationException;
 import io.xlate.edi.schema.EDISchemaException;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.schema.SchemaFactory;
@@ -18,14 +19,19 @@ import org.backofficehub.edi.EdiStandard;
 /**
  * Writes segments through StAEDI's writer, which escapes data with the release character, writes
  * the UNA service string and checks the envelope against its control schema. Counts the segments of the current message for UNT/SE.
+ * Whatever StAEDI refuses (its EDIValidationException is unchecked) is an {@link EdiWriteException}.
  * An element is a String (empty or null for an absent one) or a {@link Composite}.
  */
 public final class SegmentWriter implements AutoCloseable {
 
     private final EDIStreamWriter writer;
     private final boolean latin1;
+    /** X12 has no release character: these cannot appear in data (the 00501 envelope adds ^, its repetition separator). */
+    private final String x12Delimiters;
     private final EdiStandard standard;
     private int messageSegments;
+    /** Writing ISA, whose last elements are the delimiters themselves. */
+    private boolean delimiterSegment;
 
     private static final Map<String, Schema> CONTROL_SCHEMAS = new ConcurrentHashMap<>();
     /** StAEDI logs through java.util.logging: a warning per unvalidated document, notes per schema load. Kept quiet. */
@@ -45,6 +51,7 @@ public final class SegmentWriter implements AutoCloseable {
     public SegmentWriter(OutputStream out, EdiStandard standard, String syntaxVersion, Charset charset) {
         this.standard = standard;
         this.latin1 = StandardCharsets.ISO_8859_1.equals(charset);
+        this.x12Delimiters = standard != EdiStandard.X12 ? "" : syntaxVersion.compareTo("00501") >= 0 ? "~*>^" : "~*>";
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         // One segment per line: partners' operators read these files too.
         factory.setProperty(EDIOutputFactory.PRETTY_PRINT, true);
@@ -63,7 +70,7 @@ public final class SegmentWriter implements AutoCloseable {
             this.writer = factory.createEDIStreamWriter(out, charset.name());
             writer.setControlSchema(controlSchema(standard, syntaxVersion));
             writer.startInterchange();
-        } catch (EDIStreamException e) {
+        } catch (EDIStreamException | EDIValidationException e) {
             throw new EdiWriteException("Cannot start an EDI document", e);
         }
     }
@@ -89,6 +96,7 @@ public final class SegmentWriter implements AutoCloseable {
                 messageSegments = 0;
             }
             messageSegments++;
+            delimiterSegment = "ISA".equals(tag);
             writer.writeStartSegment(tag);
             int last = elements.length;
             while (last > 0 && isEmpty(elements[last - 1])) {
@@ -99,7 +107,7 @@ public final class SegmentWriter implements AutoCloseable {
             }
             writer.writeEndSegment();
             return this;
-        } catch (EDIStreamException e) {
+        } catch (EDIStreamException | EDIValidationException e) {
             throw new EdiWriteException("Cannot write segment " + tag + ": " + e.getMessage(), e);
         }
     }
@@ -136,8 +144,18 @@ public final class SegmentWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Data as written: folded to Latin-1 when the document is; in X12, a delimiter character in the
+     * data (text from a partner who uses other delimiters) becomes a space, as X12 cannot escape it.
+     */
     private String text(String value) {
-        return latin1 ? Latin1Text.fold(value) : value;
+        String text = latin1 ? Latin1Text.fold(value) : value;
+        if (!x12Delimiters.isEmpty() && !delimiterSegment) {
+            for (int i = 0; i < x12Delimiters.length(); i++) {
+                text = text.indexOf(x12Delimiters.charAt(i)) < 0 ? text : text.replace(x12Delimiters.charAt(i), ' ');
+            }
+        }
+        return text;
     }
 
     private static boolean isEmpty(Object element) {
@@ -155,7 +173,7 @@ public final class SegmentWriter implements AutoCloseable {
         try {
             writer.endInterchange();
             writer.close();
-        } catch (EDIStreamException e) {
+        } catch (EDIStreamException | EDIValidationException e) {
             throw new EdiWriteException("Cannot finish an EDI document", e);
         }
     }

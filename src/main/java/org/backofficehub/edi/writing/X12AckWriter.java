@@ -22,31 +22,19 @@ final class X12AckWriter {
     private X12AckWriter() {
     }
 
-    /** Writes the TA1 for a refused interchange. */
+    /**
+     * Writes the TA1 for a refused interchange. It repeats the refused ISA's control number, date
+     * and time as far as they are valid ({@link Echo}); the envelope around it is the hub's own,
+     * with the partner profile's values, never the refused envelope's.
+     */
     static void writeTa1(SegmentWriter out, InterchangeReport report, PartnerProfile partner, String interchangeNumber,
                          ZonedDateTime now) {
         Envelope in = report.envelope();
         String version = in.syntaxVersion() != null && in.syntaxVersion().startsWith("005") ? "005010" : "004010";
         OutboundEnvelope.openX12(out, partner, version, interchangeNumber, now);
-        out.segment("TA1", in.controlNumber(), in.date(), in.time(), "R", ta1Code(report));
+        out.segment("TA1", Echo.x12ControlNumber(in.controlNumber()), Echo.x12Date(in.date(), now), Echo.x12Time(in.time(), now),
+                "R", AckCodes.ta1(report));
         OutboundEnvelope.closeX12(out, 0, interchangeNumber);
-    }
-
-    static String ta1Code(InterchangeReport report) {
-        if (report.rejection() != null) {
-            return switch (report.rejection()) {
-                case DUPLICATE -> "025";
-                case UNKNOWN_PARTNER -> "007";
-                case TRUNCATED -> "023";
-                case UNREADABLE -> "024";
-            };
-        }
-        SyntaxError first = report.envelopeErrors().get(0);
-        return switch (first.error()) {
-            case CONTROL_REFERENCE_MISMATCH -> "001";
-            case CONTROL_COUNT_DOES_NOT_MATCH_ACTUAL_COUNT -> "021";
-            default -> "024";
-        };
     }
 
     /** Writes the 997/999 interchange: one acknowledgement transaction set per inbound group. */
@@ -73,26 +61,27 @@ final class X12AckWriter {
         FunctionalGroup gs = group.group();
         if (v5010) {
             out.segment("ST", "999", setControl, "005010X231A1");
-            out.segment("AK1", gs.functionalId(), gs.controlNumber(), gs.version());
+            out.segment("AK1", Echo.cut(gs.functionalId(), 2), Echo.cut(gs.controlNumber(), 9), Echo.cut(gs.version(), 12));
         } else {
             out.segment("ST", "997", setControl);
-            out.segment("AK1", gs.functionalId(), gs.controlNumber());
+            out.segment("AK1", Echo.cut(gs.functionalId(), 2), Echo.cut(gs.controlNumber(), 9));
         }
+        // Every set in error, however many: a set not listed here is one the partner reads as accepted.
         for (MessageVerdict set : group.rejectedMessages()) {
-            out.segment("AK2", set.type(), set.controlNumber());
-            String setCode = "5";
+            out.segment("AK2", Echo.cut(set.type(), 3), Echo.cut(set.controlNumber(), 9));
+            String setCode = set.errors().isEmpty() ? AckCodes.x12SetRefusal(set.refusal()) : "5";
             for (SyntaxError error : set.errors()) {
                 if ("SE".equals(error.segmentTag()) || "ST".equals(error.segmentTag())) {
                     setCode = error.error() == EDIStreamValidationError.CONTROL_REFERENCE_MISMATCH ? "3" : "4";
                     continue;
                 }
-                out.segment(v5010 ? "IK3" : "AK3", error.segmentTag(), Integer.toString(error.segmentPosition()), "",
+                out.segment(v5010 ? "IK3" : "AK3", Echo.cut(error.segmentTag(), 3), Integer.toString(error.segmentPosition()), "",
                         error.aboutSegment() ? AckCodes.x12Segment(error.error(), v5010) : "8");
                 if (!error.aboutSegment()) {
                     out.segment(v5010 ? "IK4" : "AK4", Composite.of(Integer.toString(error.elementPosition()),
                                     error.componentPosition() > 0 ? Integer.toString(error.componentPosition()) : ""),
                             AckCodes.elementReference(error.elementReference()), AckCodes.x12Element(error.error(), v5010),
-                            error.badData() == null ? "" : error.badData());
+                            Echo.x12BadData(error.badData()));
                 }
             }
             out.segment(v5010 ? "IK5" : "AK5", "R", setCode);

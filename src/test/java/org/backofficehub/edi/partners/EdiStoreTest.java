@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -61,18 +62,20 @@ class EdiStoreTest {
     @EnumSource(TestDatabase.class)
     void aCompletedInterchangeIsADuplicateAndAnInterruptedOrRefusedOneMayComeAgain(TestDatabase database) {
         hubStore = database.newMigratedDataSource("hub", "db/hub");
-        InterchangeRegistry registry = new InterchangeRegistry(hubStore, Clock.systemUTC());
+        InterchangeRegistry crashed = new InterchangeRegistry(hubStore, Clock.systemUTC(), "host:/data", Duration.ofMinutes(10));
+        InterchangeRegistry registry = new InterchangeRegistry(hubStore, Clock.systemUTC(), "host:/data", Duration.ofMinutes(10));
         Envelope first = envelope("000000101");
         Envelope second = envelope("000000102");
 
-        assertThat(registry.arrived("ACME", first, "a.edi")).isEqualTo(InterchangeRegistry.Arrival.NEW);
-        assertThat(registry.arrived("ACME", first, "a.edi")).as("after a crash mid-way").isEqualTo(InterchangeRegistry.Arrival.RESUMED);
+        assertThat(crashed.arrived("ACME", first, "a.edi")).isEqualTo(InterchangeRegistry.Arrival.NEW);
+        assertThat(registry.arrived("ACME", first, "a.edi")).as("the same instance after a crash mid-way")
+                .isEqualTo(InterchangeRegistry.Arrival.RESUMED);
         registry.finished("ACME", "000000101", "completed", "850", 2);
         assertThat(registry.arrived("ACME", first, "again.edi")).isEqualTo(InterchangeRegistry.Arrival.DUPLICATE);
         assertThat(registry.arrived("GLOBEX", first, "b.edi")).as("another sender's number").isEqualTo(InterchangeRegistry.Arrival.NEW);
 
         registry.arrived("ACME", second, "c.edi");
-        registry.finished("ACME", "000000102", "partial", "850", 2);
+        registry.finished("ACME", "000000102", "partial", "850", 2, "2 message(s): 1 rejected in the acknowledgement, 0 order(s) refused");
         assertThat(registry.arrived("ACME", second, "c-corrected.edi")).isEqualTo(InterchangeRegistry.Arrival.RESUMED);
 
         registry.sent("ACME", EdiStandard.X12, "000000007", "7", "855", 2, true, "855-ACME-000000007.edi");

@@ -42,8 +42,10 @@ class PartnerProfilesTest {
 
         PartnerProfile standIn = profiles.forSender(FROM_STRANGER, null).orElseThrow();
         assertThat(standIn.configured()).isFalse();
+        assertThat(standIn.partnerId()).as("its orders' source, apart from every configured partner's and channel's")
+                .isEqualTo("UN:ZZZ:STRANGER");
         assertThat(standIn.ack()).isEqualTo(AckType.CONTRL);
-        assertThat(standIn.outbox()).isEqualTo("unknown-STRANGER");
+        assertThat(standIn.outbox()).isEqualTo("unknown-UN_ZZZ_STRANGER");
         Envelope fromUs = new Envelope(EdiStandard.EDIFACT, "5790000000004", "14", "4012345000009", "14", "9", "UNOC", "3", false,
                 "261123", "1015");
         assertThat(profiles.forSender(fromUs, null)).isEmpty();
