@@ -112,15 +112,18 @@ class EdiInboxTest {
     }
 
     @Test
-    void aTestInterchangeIsAcknowledgedButNotBooked() throws Exception {
+    void aTestInterchangeIsAcknowledgedAndAnsweredAsATestButNotBooked() throws Exception {
         hub = RunningHub.start();
         String sample = Files.readString(Samples.path("x12/850-004010.edi"));
         hub.dropText(sample.replace("*P*>~", "*T*>~").replace("000000101", "000000901"), "test.edi");
 
         hub.awaitSingle("done", "_test.edi");
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'ACME'")).isZero();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("acme", "997-").contains("AK9*A*2*2*2~"));
-        assertThat(outbox("acme", "855-")).as("nothing booked, nothing to answer").isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("acme", "997-").contains("AK9*A*2*2*2~")
+                && outbox("acme", "855-").contains("BAK*00*AD*ACME-PO-8802"));
+        // Answers to a test are tests too (ISA15 T); accepted, but with no ERP order number (BAK08).
+        assertThat(outbox("acme", "997-")).contains("*0*T*>~");
+        assertThat(outbox("acme", "855-")).contains("*0*T*>~").contains("BAK*00*AD*ACME-PO-8801*20261120****").doesNotContain("100001");
     }
 
     @Test

@@ -204,7 +204,8 @@ public final class EdiFileReading implements Iterator<Object> {
             handOn(ending);
         }
         if (ending.testOrders > 0) {
-            LOG.info("Interchange {} from {} is a test interchange: {} order(s) acknowledged, not booked (profile: test.interchanges = acknowledge)",
+            LOG.info("Interchange {} from {} is a test interchange: {} order(s) acknowledged and answered, not booked"
+                            + " (profile: test.interchanges = acknowledge)",
                     report.envelope().controlNumber(), report.envelope().senderId(), ending.testOrders);
         }
         ready.add(new InterchangeEnd(ending));
@@ -247,7 +248,7 @@ public final class EdiFileReading implements Iterator<Object> {
         private boolean deliveredEarly;
         private int businessMessages;
         private int refusedOrders;
-        /** Orders of a test interchange the profile does not book: acknowledged, translated, not booked. */
+        /** Orders of a test interchange the profile does not book: acknowledged, settled and answered, not booked. */
         private int testOrders;
         private final Set<String> orderIds = new java.util.HashSet<>();
         private OrderContext orderContext;
@@ -278,7 +279,7 @@ public final class EdiFileReading implements Iterator<Object> {
                 report.reject(InterchangeRejection.DUPLICATE, "interchange " + envelope.controlNumber() + " from "
                         + partner.partnerId() + " is being received from another file right now");
             }
-            responses = intake.orderResponses(partner);
+            responses = intake.orderResponses(partner, envelope.test());
             unanswered.add(this);
         }
 
@@ -291,6 +292,11 @@ public final class EdiFileReading implements Iterator<Object> {
                     problems.add(new FieldProblem("order " + answer.order().orderId(), answer.refusal()));
                 }
             }
+        }
+
+        /** A test interchange whose orders are answered as they would be, but not booked (the profile's test.interchanges). */
+        boolean trial() {
+            return report.envelope().test() && !partner.orders().bookTestInterchanges();
         }
 
         /** What the translators know of this interchange beyond its messages: the partner, and the day it arrived. */
@@ -452,9 +458,8 @@ public final class EdiFileReading implements Iterator<Object> {
                         + " was sent twice in interchange " + interchange.report.envelope().controlNumber() + "; the first is answered")));
                 return;
             }
-            if (interchange.report.envelope().test() && !interchange.partner.orders().bookTestInterchanges()) {
+            if (interchange.trial()) {
                 interchange.testOrders++;
-                return;
             }
             interchange.held.add(new Held(target, order));
             if (interchange.held.size() >= intake.holdOrders()) {

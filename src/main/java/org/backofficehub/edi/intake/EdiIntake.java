@@ -144,6 +144,21 @@ public final class EdiIntake {
         answered(orders, resolved.answers(booked));
     }
 
+    /**
+     * Orders of a test interchange, answered as they would be but not booked: the catalogue's
+     * refusals, and the rest accepted without an ERP order number, in a test interchange.
+     */
+    public void answeredWithoutBooking(InterchangeOrders orders, ResolvedOrders resolved) {
+        List<OrderResponse> responses = new ArrayList<>();
+        for (OrderAnswer refused : resolved.refused()) {
+            responses.add(OrderResponse.answering(refused));
+        }
+        for (org.backofficehub.model.Order order : resolved.bookable()) {
+            responses.add(new OrderResponse(order, null, null));
+        }
+        orders.interchange().answered(responses);
+    }
+
     void answered(InterchangeOrders orders, List<OrderAnswer> answers) {
         List<OrderResponse> responses = new ArrayList<>(answers.size());
         for (OrderAnswer answer : answers) {
@@ -243,7 +258,7 @@ public final class EdiIntake {
         return holdOrders;
     }
 
-    OrderResponseDocument orderResponses(PartnerProfile partner) {
-        return new OrderResponseDocument(outbox, partner, numbers, registry, clock);
+    OrderResponseDocument orderResponses(PartnerProfile partner, boolean test) {
+        return new OrderResponseDocument(outbox, partner, numbers, registry, clock, test);
     }
 }

@@ -13,4 +13,9 @@ public record InterchangeOrders(EdiFileReading.Interchange interchange, List<Ord
     public String partnerId() {
         return interchange.partner.partnerId();
     }
+
+    /** Orders of a test interchange the partner's profile does not book: answered, not booked. */
+    public boolean trial() {
+        return interchange.trial();
+    }
 }

@@ -24,7 +24,7 @@ final class ContrlWriter {
     static void write(SegmentWriter out, InterchangeReport report, PartnerProfile partner, String interchangeNumber,
                       long messageNumber, ZonedDateTime now) {
         Envelope in = report.envelope();
-        OutboundEnvelope.openEdifact(out, partner, interchangeNumber, now, "CONTRL");
+        OutboundEnvelope.openEdifact(out, partner, interchangeNumber, now, "CONTRL", in.test());
         String reference = Long.toString(messageNumber);
         out.segment("UNH", reference, Composite.of("CONTRL", "D", "3", "UN"));
         Listing listing = report.rejected() ? Listing.NONE : listing(report);

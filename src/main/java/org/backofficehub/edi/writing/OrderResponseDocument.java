@@ -20,10 +20,16 @@ public final class OrderResponseDocument implements AutoCloseable {
     private final boolean wanted;
 
     public OrderResponseDocument(Outbox outbox, PartnerProfile partner, ControlNumbers numbers, InterchangeRegistry registry, Clock clock) {
+        this(outbox, partner, numbers, registry, clock, false);
+    }
+
+    /** @param test answering a test interchange: the responses go out as a test interchange too */
+    public OrderResponseDocument(Outbox outbox, PartnerProfile partner, ControlNumbers numbers, InterchangeRegistry registry, Clock clock,
+                                 boolean test) {
         this.partner = partner;
         String documentType = partner.standard() == EdiStandard.EDIFACT ? "ORDRSP" : "855";
         this.wanted = partner.documentsOut().contains(documentType);
-        this.interchange = new OutboundInterchange(outbox, partner, numbers, registry, clock, documentType, "PR");
+        this.interchange = new OutboundInterchange(outbox, partner, numbers, registry, clock, documentType, "PR", test);
     }
 
     public void add(List<OrderResponse> responses) {

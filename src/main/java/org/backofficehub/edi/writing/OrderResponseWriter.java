@@ -28,7 +28,8 @@ final class OrderResponseWriter {
         long number = firstMessageNumber;
         for (OrderResponse response : responses) {
             String reference = OutboundEnvelope.openMessage(out, partner, "ORDRSP", number++);
-            out.segment("BGM", "231", response.accepted() ? response.erpOrderNumber() : response.order().orderId(),
+            out.segment("BGM", "231", response.accepted() && response.erpOrderNumber() != null ? response.erpOrderNumber()
+                            : response.order().orderId(),
                     response.accepted() ? "29" : "27");
             out.segment("DTM", Composite.of("137", CCYYMMDD.format(now), "102"));
             if (!response.accepted()) {
@@ -69,7 +70,7 @@ final class OrderResponseWriter {
             String control = String.format("%04d", number++ % 1_000_000_000L);
             out.segment("ST", "855", control);
             out.segment("BAK", "00", response.accepted() ? "AD" : "RJ", response.order().orderId(),
-                    CCYYMMDD.format(response.order().orderDate()), "", "", "", response.accepted() ? response.erpOrderNumber() : "",
+                    CCYYMMDD.format(response.order().orderDate()), "", "", "", response.accepted() && response.erpOrderNumber() != null ? response.erpOrderNumber() : "",
                     CCYYMMDD.format(now));
             if (!response.accepted()) {
                 out.segment("MSG", limit(response.refusal(), 264));

@@ -18,9 +18,21 @@ final class OutboundEnvelope {
 
     static void openEdifact(SegmentWriter out, PartnerProfile partner, String controlNumber, ZonedDateTime now,
                             String applicationReference) {
-        out.segment("UNB", Composite.of("UNOC", "3"), Composite.of(partner.ourId(), partner.ourQualifier()),
-                Composite.of(partner.interchangeId(), partner.interchangeQualifier()),
-                Composite.of(YYMMDD.format(now), HHMM.format(now)), controlNumber, "", applicationReference);
+        openEdifact(out, partner, controlNumber, now, applicationReference, false);
+    }
+
+    /** @param test an answer to a test interchange is one too: UNB test indicator (0035) 1 */
+    static void openEdifact(SegmentWriter out, PartnerProfile partner, String controlNumber, ZonedDateTime now,
+                            String applicationReference, boolean test) {
+        Composite syntax = Composite.of("UNOC", "3");
+        Composite sender = Composite.of(partner.ourId(), partner.ourQualifier());
+        Composite recipient = Composite.of(partner.interchangeId(), partner.interchangeQualifier());
+        Composite prepared = Composite.of(YYMMDD.format(now), HHMM.format(now));
+        if (test) {
+            out.segment("UNB", syntax, sender, recipient, prepared, controlNumber, "", applicationReference, "", "", "", "1");
+        } else {
+            out.segment("UNB", syntax, sender, recipient, prepared, controlNumber, "", applicationReference);
+        }
     }
 
     /** Writes an EDIFACT message header in the partner's directory and returns the message reference for UNT. */
@@ -40,10 +52,16 @@ final class OutboundEnvelope {
     }
 
     static void openX12(SegmentWriter out, PartnerProfile partner, String version, String controlNumber, ZonedDateTime now) {
+        openX12(out, partner, version, controlNumber, now, false);
+    }
+
+    /** @param test an answer to a test interchange is one too: ISA15 T */
+    static void openX12(SegmentWriter out, PartnerProfile partner, String version, String controlNumber, ZonedDateTime now,
+                        boolean test) {
         boolean v5010 = version.startsWith("005");
         out.segment("ISA", "00", pad("", 10), "00", pad("", 10), pad(partner.ourQualifier(), 2), pad(partner.ourId(), 15),
                 pad(partner.interchangeQualifier(), 2), pad(partner.interchangeId(), 15), YYMMDD.format(now), HHMM.format(now),
-                v5010 ? "^" : "U", v5010 ? "00501" : "00401", controlNumber, "0", "P", ">");
+                v5010 ? "^" : "U", v5010 ? "00501" : "00401", controlNumber, "0", test ? "T" : "P", ">");
     }
 
     static void openGroup(SegmentWriter out, PartnerProfile partner, String functionalId, String version, long controlNumber,

@@ -29,6 +29,7 @@ final class OutboundInterchange implements AutoCloseable {
     private final Clock clock;
     private final String documentType;
     private final String functionalId;
+    private final boolean test;
 
     private Outbox.OutboxFile file;
     private DocumentNumbers taken;
@@ -43,6 +44,13 @@ final class OutboundInterchange implements AutoCloseable {
      */
     OutboundInterchange(Outbox outbox, PartnerProfile partner, ControlNumbers numbers, InterchangeRegistry registry, Clock clock,
                         String documentType, String functionalId) {
+        this(outbox, partner, numbers, registry, clock, documentType, functionalId, false);
+    }
+
+    /** @param test the answer to a test interchange, marked as one (ISA15 T, UNB 0035 1) */
+    OutboundInterchange(Outbox outbox, PartnerProfile partner, ControlNumbers numbers, InterchangeRegistry registry, Clock clock,
+                        String documentType, String functionalId, boolean test) {
+        this.test = test;
         this.outbox = outbox;
         this.partner = partner;
         this.numbers = numbers;
@@ -93,14 +101,14 @@ final class OutboundInterchange implements AutoCloseable {
             if (partner.standard() == EdiStandard.EDIFACT) {
                 interchangeNumber = Long.toString(icn);
                 file = outbox.open(partner, documentType, interchangeNumber, EdiStandard.EDIFACT, "3");
-                OutboundEnvelope.openEdifact(file.writer(), partner, interchangeNumber, openedAt, documentType);
+                OutboundEnvelope.openEdifact(file.writer(), partner, interchangeNumber, openedAt, documentType, test);
             } else {
                 interchangeNumber = OutboundEnvelope.x12InterchangeNumber(icn);
                 groupNumber = taken.next(ControlNumbers.Kind.GROUP);
                 String version = OutboundEnvelope.x12Version(partner);
                 file = outbox.open(partner, documentType, interchangeNumber, EdiStandard.X12,
                         OutboundEnvelope.syntaxVersion(EdiStandard.X12, version));
-                OutboundEnvelope.openX12(file.writer(), partner, version, interchangeNumber, openedAt);
+                OutboundEnvelope.openX12(file.writer(), partner, version, interchangeNumber, openedAt, test);
                 OutboundEnvelope.openGroup(file.writer(), partner, functionalId, version, groupNumber, openedAt);
             }
         } catch (RuntimeException e) {

@@ -31,7 +31,7 @@ final class X12AckWriter {
                          ZonedDateTime now) {
         Envelope in = report.envelope();
         String version = in.syntaxVersion() != null && in.syntaxVersion().startsWith("005") ? "005010" : "004010";
-        OutboundEnvelope.openX12(out, partner, version, interchangeNumber, now);
+        OutboundEnvelope.openX12(out, partner, version, interchangeNumber, now, in.test());
         out.segment("TA1", Echo.x12ControlNumber(in.controlNumber()), Echo.x12Date(in.date(), now), Echo.x12Time(in.time(), now),
                 "R", AckCodes.ta1(report));
         OutboundEnvelope.closeX12(out, 0, interchangeNumber);
@@ -42,7 +42,7 @@ final class X12AckWriter {
                                     String interchangeNumber, long groupNumber, long firstSetNumber, ZonedDateTime now) {
         boolean v5010 = type == AckType.X999;
         String version = v5010 ? "005010X231A1" : "004010";
-        OutboundEnvelope.openX12(out, partner, v5010 ? "005010" : "004010", interchangeNumber, now);
+        OutboundEnvelope.openX12(out, partner, v5010 ? "005010" : "004010", interchangeNumber, now, report.envelope().test());
         OutboundEnvelope.openGroup(out, partner, "FA", version, groupNumber, now);
         long setNumber = firstSetNumber;
         int sets = 0;
