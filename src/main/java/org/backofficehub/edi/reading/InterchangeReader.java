@@ -310,10 +310,10 @@ public final class InterchangeReader {
                 messageAssociation = header.element(3);
             }
             if (recheck != null) {
-                messageGuide = schemas.guide(standard, messageType);
+                messageGuide = schemas.guide(standard, messageType, messageVersion);
                 return;
             }
-            Schema schema = schemas.find(standard, messageType);
+            Schema schema = schemas.find(standard, messageType, messageVersion);
             if (schema != null) {
                 reader.setTransactionSchema(schema);
             }
