@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.backofficehub.edi.EdiMessage;
 import org.backofficehub.edi.EdiReceipt;
+import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.Envelope;
 import org.backofficehub.edi.FunctionalGroup;
 import org.backofficehub.edi.GroupReport;
@@ -28,6 +29,7 @@ import org.backofficehub.edi.reading.InterchangeEvent;
 import org.backofficehub.edi.reading.InterchangeEvents;
 import org.backofficehub.edi.reading.InterchangeSyntaxException;
 import org.backofficehub.edi.reading.OrderMessageTranslator;
+import org.backofficehub.edi.reading.TransactionSchemas;
 import org.backofficehub.edi.writing.OrderResponseDocument;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
@@ -316,17 +318,27 @@ public final class EdiFileReading implements Iterator<Object> {
                 return;
             }
             interchange.businessMessages++;
+            EdiStandard standard = interchange.report.envelope().standard();
+            String readAs = TransactionSchemas.readAs(standard, message.type(), message.version());
+            if (readAs != null && !TransactionSchemas.supports(standard, message.type(), message.version(), interchange.partner.version())) {
+                notSupported(target, message, "version " + message.version() + " of " + message.type() + " is not supported (the hub reads "
+                        + String.join(", ", TransactionSchemas.versions(standard, message.type())) + ", and the version the partner's profile names)");
+                return;
+            }
+            if (readAs != null && !readAs.equals(message.version())) {
+                LOG.info("{}: {}", where(message), TransactionSchemas.note(standard, message.type(), message.version(), readAs));
+            }
             if (!message.valid()) {
                 refuse(target, message, message.unreadable());
                 return;
             }
             OrderMessageTranslator translator = intake.translator(EdiEngines.translatorKey(interchange.partner.engine(), message.type()));
             if (translator == null) {
-                refuse(target, message, "message type " + message.type() + " is not one the hub receives");
+                notSupported(target, message, "message type " + message.type() + " is not one the hub receives");
                 return;
             }
             if (!interchange.partner.documentsIn().isEmpty() && !interchange.partner.documentsIn().contains(message.type())) {
-                refuse(target, message, "message type " + message.type() + " is not agreed with " + interchange.partner.partnerId());
+                notSupported(target, message, "message type " + message.type() + " is not agreed with " + interchange.partner.partnerId());
                 return;
             }
             try {
@@ -340,6 +352,13 @@ public final class EdiFileReading implements Iterator<Object> {
             } catch (InputRejectedException e) {
                 refuse(target, message, e.getMessage());
             }
+        }
+
+        /** Refused as a message type or version the hub does not take from this partner: the standard's "not supported" code. */
+        private void notSupported(GroupReport target, EdiMessage message, String reason) {
+            target.rejected(new MessageVerdict(message.type(), message.controlNumber(), message.version(), message.association(),
+                    List.of(), reason, true));
+            problems.add(new FieldProblem(where(message), reason));
         }
 
         private void refuse(GroupReport target, EdiMessage message, String reason) {

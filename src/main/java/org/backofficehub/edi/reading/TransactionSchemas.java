@@ -124,7 +124,7 @@ public final class TransactionSchemas {
                 .flatMap(file -> file.versions().stream()).toList();
     }
 
-    static String note(EdiStandard standard, String messageType, String version, String readAs) {
+    public static String note(EdiStandard standard, String messageType, String version, String readAs) {
         return (standard == EdiStandard.X12 ? "X12 " : "UN/EDIFACT ") + messageType + " version "
                 + (version == null || version.isEmpty() ? "(none given)" : version) + " has no guide of its own: read with the "
                 + readAs + " guide, the nearest the hub has";

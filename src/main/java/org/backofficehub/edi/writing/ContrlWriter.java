@@ -61,6 +61,11 @@ final class ContrlWriter {
         Composite identifier = messageIdentifier(message);
         SyntaxError trailer = message.errors().stream().filter(e -> "UNT".equals(e.segmentTag()) || "UNH".equals(e.segmentTag()))
                 .findFirst().orElse(null);
+        if (message.notSupported()) {
+            // 14, value not supported in this position: the message type or version UNH's S009 names.
+            out.segment("UCM", message.controlNumber(), identifier, "4", "14", "UNH", "2");
+            return;
+        }
         if (message.errors().isEmpty()) {
             out.segment("UCM", message.controlNumber(), identifier, "4", "18");
             return;

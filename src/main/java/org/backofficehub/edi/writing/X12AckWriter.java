@@ -80,7 +80,7 @@ final class X12AckWriter {
         }
         for (MessageVerdict set : group.rejectedMessages()) {
             out.segment("AK2", set.type(), set.controlNumber());
-            String setCode = "5";
+            String setCode = set.notSupported() ? "1" : "5"; // 1: transaction set (type or version) not supported
             for (SyntaxError error : set.errors()) {
                 if ("SE".equals(error.segmentTag()) || "ST".equals(error.segmentTag())) {
                     setCode = error.error() == EDIStreamValidationError.CONTROL_REFERENCE_MISMATCH ? "3" : "4";
