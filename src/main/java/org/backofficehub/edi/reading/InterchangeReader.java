@@ -1,6 +1,5 @@
 package org.backofficehub.edi.reading;
 
-import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamEvent;
@@ -313,10 +312,8 @@ public final class InterchangeReader {
                 messageGuide = schemas.guide(standard, messageType, messageVersion);
                 return;
             }
-            Schema schema = schemas.find(standard, messageType, messageVersion);
-            if (schema != null) {
-                reader.setTransactionSchema(schema);
-            }
+            // Also when there is none: StAEDI would otherwise validate this message with the previous one's guide.
+            reader.setTransactionSchema(schemas.find(standard, messageType, messageVersion));
         }
 
         private void endMessage() {
