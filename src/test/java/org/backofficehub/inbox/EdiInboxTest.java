@@ -90,6 +90,21 @@ class EdiInboxTest {
     }
 
     @Test
+    void aVersionTheHubHasNoGuideForAndTheProfileDoesNotNameIsAcknowledgedAsNotSupported() throws Exception {
+        hub = RunningHub.start();
+        // ACME's profile names 004010; 004020 would be read with the nearest guide only if it named 004020.
+        String x12 = Samples.text("x12/850-004010.edi").replace("*X*004010~", "*X*004020~");
+        Path inbox = hub.folder("inbox");
+        Files.createDirectories(inbox);
+        Files.writeString(inbox.resolve("v4020.edi.part"), x12);
+        Files.move(inbox.resolve("v4020.edi.part"), inbox.resolve("v4020.edi"));
+
+        assertThat(reason(hub.awaitSingle("error", "_v4020.edi"))).contains("version 004020 of 850 is not supported");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("acme", "997-").contains("AK5*R*1~"));
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isZero();
+    }
+
+    @Test
     void partnersAcknowledgementsAreReconciledWithWhatWasSent() throws Exception {
         hub = RunningHub.start();
         hub.drop("x12/850-004010.edi", "po.edi");
