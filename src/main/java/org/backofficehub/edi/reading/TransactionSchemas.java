@@ -40,11 +40,17 @@ public final class TransactionSchemas {
             new GuideFile(EdiStandard.EDIFACT, "ORDERS", List.of("D01B"), "edi/schemas/EDIFACT-ORDERS-D01B.xml"),
             new GuideFile(EdiStandard.EDIFACT, "ORDERS", List.of("D03B"), "edi/schemas/EDIFACT-ORDERS-D03B.xml"));
 
+    /** How many versions without a guide of their own, and selections, are remembered: a hostile stream may name any. */
+    private static final int MAX_REMEMBERED = 1000;
+    private static final Map<String, String> NEAREST = new ConcurrentHashMap<>();
+
     private static final Pattern X12_VERSION = Pattern.compile("(\\d{6}).*");
     private static final Pattern DIRECTORY = Pattern.compile("D(\\d{2})([A-Z])");
 
     /** By resource: each guide is compiled by the first message that needs it (BuiltOnFirstUse's reasons, per guide). */
     private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    /** What {@link #select} found for each message type and version, as every message asks it again. */
+    private final Map<String, Selection> selections = new ConcurrentHashMap<>();
 
     /** The guide a message is read with, and the version it was written for. */
     public record Selection(EdiStandard standard, String messageType, String version, String readAs, Schema schema,
@@ -63,12 +69,21 @@ public final class TransactionSchemas {
 
     /** The guide for a message of this type and version, the nearest version's if it has none; null: no guide for the type. */
     public Selection select(EdiStandard standard, String messageType, String version) {
+        String key = standard + "/" + messageType + "/" + version;
+        Selection selection = selections.get(key);
+        if (selection != null) {
+            return selection;
+        }
         String readAs = readAs(standard, messageType, version);
         if (readAs == null) {
             return null;
         }
         Compiled guide = compiled.computeIfAbsent(resource(standard, messageType, readAs), TransactionSchemas::compile);
-        return new Selection(standard, messageType, version, readAs, guide.schema(), guide.guide());
+        selection = new Selection(standard, messageType, version, readAs, guide.schema(), guide.guide());
+        if (selections.size() < MAX_REMEMBERED) {
+            selections.put(key, selection);
+        }
+        return selection;
     }
 
     public Schema find(EdiStandard standard, String messageType, String version) {
@@ -88,6 +103,23 @@ public final class TransactionSchemas {
      * one, the newest). Null when the hub has no guide for the message type.
      */
     public static String readAs(EdiStandard standard, String messageType, String version) {
+        boolean typeHasGuides = false;
+        for (GuideFile file : GUIDES) {
+            if (file.standard() == standard && file.messageType().equals(messageType)) {
+                typeHasGuides = true;
+                if (version != null && file.versions().contains(version)) {
+                    return version;
+                }
+            }
+        }
+        if (!typeHasGuides) {
+            return null;
+        }
+        String key = standard + "/" + messageType + "/" + version;
+        String remembered = NEAREST.get(key);
+        if (remembered != null) {
+            return remembered;
+        }
         String nearest = null;
         long nearestDistance = Long.MAX_VALUE;
         long wanted = ordinal(standard, version);
@@ -96,15 +128,15 @@ public final class TransactionSchemas {
                 continue;
             }
             for (String supported : file.versions()) {
-                if (supported.equals(version)) {
-                    return supported;
-                }
                 long distance = wanted < 0 ? 0 : Math.abs(ordinal(standard, supported) - wanted);
                 if (distance <= nearestDistance) {
                     nearest = supported;
                     nearestDistance = distance;
                 }
             }
+        }
+        if (NEAREST.size() < MAX_REMEMBERED) {
+            NEAREST.put(key, nearest);
         }
         return nearest;
     }
