@@ -142,7 +142,7 @@ public final class EdiBenchmark {
      */
     static long rawParse(Path file, boolean validating) throws Exception {
         TransactionSchemas schemas = new TransactionSchemas();
-        schemas.guide(EdiStandard.EDIFACT, "ORDERS");
+        schemas.guide(EdiStandard.EDIFACT, "ORDERS", "D96A");
         String encoding;
         try (InputStream head = Files.newInputStream(file)) {
             encoding = new String(head.readNBytes(3), java.nio.charset.StandardCharsets.US_ASCII).equals("UNA") ? "ISO-8859-1" : "UTF-8";
@@ -158,7 +158,10 @@ public final class EdiBenchmark {
                     transactions++;
                     header = validating;
                 } else if (event == EDIStreamEvent.END_SEGMENT && header) {
-                    reader.setTransactionSchema(schemas.find(EdiStandard.valueOf(reader.getStandard()), reader.getTransactionType()));
+                    // The guide of the message's version, as the hub chooses it: X12 [agency, version], EDIFACT [agency, D, 96A, ...].
+                    String[] version = reader.getTransactionVersion();
+                    reader.setTransactionSchema(schemas.find(EdiStandard.valueOf(reader.getStandard()), reader.getTransactionType(),
+                            version.length > 2 ? version[1] + version[2] : version[version.length - 1]));
                     header = false;
                 }
             }

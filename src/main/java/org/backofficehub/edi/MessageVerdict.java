@@ -17,7 +17,7 @@ public record MessageVerdict(String type, String controlNumber, String version, 
         TYPE_NOT_SUPPORTED,
         /** A message type the partner's profile does not list (X12 AK5 1; CONTRL UCM 17, no agreement). */
         TYPE_NOT_AGREED,
-        /** A message version the hub has no guide for (X12 AK5 1; CONTRL UCM 2). */
+        /** A message version the hub has no guide for (X12 AK5 1; CONTRL UCM 14 at UNH's version). */
         VERSION_NOT_SUPPORTED,
         /** Refused for something else, e.g. what it says, or unreadable to an engine that reports no positions (AK5 5; UCM 18). */
         OTHER

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.backofficehub.edi.EdiMessage;
 import org.backofficehub.edi.EdiReceipt;
+import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.Envelope;
 import org.backofficehub.edi.FunctionalGroup;
 import org.backofficehub.edi.GroupReport;
@@ -29,6 +30,7 @@ import org.backofficehub.edi.reading.InterchangeEvents;
 import org.backofficehub.edi.reading.InterchangeSyntaxException;
 import org.backofficehub.edi.reading.OrderContext;
 import org.backofficehub.edi.reading.OrderMessageTranslator;
+import org.backofficehub.edi.reading.TransactionSchemas;
 import org.backofficehub.edi.writing.OrderResponseDocument;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
@@ -429,6 +431,17 @@ public final class EdiFileReading implements Iterator<Object> {
                 return;
             }
             interchange.businessMessages++;
+            EdiStandard standard = interchange.report.envelope().standard();
+            String readAs = TransactionSchemas.readAs(standard, message.type(), message.version());
+            if (readAs != null && !TransactionSchemas.supports(standard, message.type(), message.version(), interchange.partner.version())) {
+                refuse(target, message, "version " + message.version() + " of " + message.type() + " is not supported (the hub reads "
+                        + String.join(", ", TransactionSchemas.versions(standard, message.type())) + ", and the version the partner's profile names)",
+                        MessageVerdict.Refusal.VERSION_NOT_SUPPORTED);
+                return;
+            }
+            if (readAs != null && !readAs.equals(message.version())) {
+                LOG.info("{}: {}", where(message), TransactionSchemas.note(standard, message.type(), message.version(), readAs));
+            }
             if (!message.valid()) {
                 refuse(target, message, message.unreadable());
                 return;

@@ -1,6 +1,5 @@
 package org.backofficehub.edi.reading;
 
-import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamConstants.Delimiters;
 import io.xlate.edi.stream.EDIStreamEvent;
@@ -310,13 +309,11 @@ public final class InterchangeReader {
                 messageAssociation = header.element(3);
             }
             if (recheck != null) {
-                messageGuide = schemas.guide(standard, messageType);
+                messageGuide = schemas.guide(standard, messageType, messageVersion);
                 return;
             }
-            Schema schema = schemas.find(standard, messageType);
-            if (schema != null) {
-                reader.setTransactionSchema(schema);
-            }
+            // Also when there is none: StAEDI would otherwise validate this message with the previous one's guide.
+            reader.setTransactionSchema(schemas.find(standard, messageType, messageVersion));
         }
 
         private void endMessage() {

@@ -130,7 +130,8 @@ final class SegmentRule {
                 case IDENTIFIER, STRING -> withinLength(value.length()) && (codes.isEmpty() ? printable(value) : codes.contains(value));
                 case NUMERIC -> withinLength(digits(value, '\0'));
                 case DECIMAL -> withinLength(digits(value, decimalMark));
-                case DATE -> value.length() == 8 && withinLength(8) && digits(value, '\0') == 8 && validDate(value);
+                case DATE -> (value.length() == 8 || value.length() == 6) && withinLength(value.length())
+                        && digits(value, '\0') == value.length() && validDate(value);
                 default -> false;
             };
         }
@@ -171,10 +172,21 @@ final class SegmentRule {
             return digits == 0 ? -1 : digits;
         }
 
+        /** CCYYMMDD, or YYMMDD with the century StAEDI gives it: this one, unless that puts the year ahead of this year's. */
         private static boolean validDate(String value) {
-            int year = Integer.parseInt(value, 0, 4, 10);
-            int month = Integer.parseInt(value, 4, 6, 10);
-            int day = Integer.parseInt(value, 6, 8, 10);
+            int year;
+            int from;
+            if (value.length() == 8) {
+                year = Integer.parseInt(value, 0, 4, 10);
+                from = 4;
+            } else {
+                int thisYear = java.time.LocalDate.now().getYear();
+                int yy = Integer.parseInt(value, 0, 2, 10);
+                year = (yy > thisYear % 100 ? thisYear / 100 - 1 : thisYear / 100) * 100 + yy;
+                from = 2;
+            }
+            int month = Integer.parseInt(value, from, from + 2, 10);
+            int day = Integer.parseInt(value, from + 2, from + 4, 10);
             return month >= 1 && month <= 12 && day >= 1 && day <= java.time.YearMonth.of(year, month).lengthOfMonth();
         }
     }

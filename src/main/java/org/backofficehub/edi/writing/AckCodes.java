@@ -88,14 +88,13 @@ final class AckCodes {
 
     /**
      * The UCM error code (0085) for a message refused without syntax errors: 14 (value not supported
-     * in this position: the message type), 17 (no agreement for this message type), 2 (the version
-     * is not supported), else 18 (unspecified).
+     * in this position: the message type, or its version, as the component says), 17 (no agreement
+     * for this message type), else 18 (unspecified). Not 2, which is about UNB's syntax version.
      */
     static String edifactRefusal(MessageVerdict.Refusal refusal) {
         return switch (refusal) {
-            case TYPE_NOT_SUPPORTED -> "14";
+            case TYPE_NOT_SUPPORTED, VERSION_NOT_SUPPORTED -> "14";
             case TYPE_NOT_AGREED -> "17";
-            case VERSION_NOT_SUPPORTED -> "2";
             case SYNTAX, OTHER -> "18";
         };
     }

@@ -33,7 +33,7 @@ final class OrderResponseWriter {
                     response.accepted() ? "29" : "27");
             out.segment("DTM", Composite.of("137", CCYYMMDD.format(now), "102"));
             if (!response.accepted()) {
-                out.segment("FTX", "AAO", "", "", Composite.of(limit(response.refusal(), 512)));
+                writeFreeText(out, response.refusal());
             }
             out.segment("RFF", Composite.of("ON", response.order().orderId()));
             out.segment("DTM", Composite.of("171", CCYYMMDD.format(response.order().orderDate()), "102"));
@@ -106,6 +106,26 @@ final class OrderResponseWriter {
             ids.add(new ItemIdentifier(ItemIdentifier.Kind.OTHER, "", ""));
         }
         return ids;
+    }
+
+    /**
+     * The reason as FTX+AAO segments: five text components (4440) each, of at most 250 characters,
+     * because StAEDI's writer holds an element of at most 500 and release characters may double
+     * the text; at most four segments (5,000 characters), a longer reason cut with "...".
+     */
+    private static void writeFreeText(SegmentWriter out, String reason) {
+        String text = limit(reason, 5_000);
+        if (text.length() == 5_000) {
+            text = text.substring(0, 4_997) + "...";
+        }
+        for (int start = 0; start < text.length(); start += 1_250) {
+            String[] components = new String[5];
+            for (int c = 0; c < 5; c++) {
+                int from = Math.min(text.length(), start + c * 250);
+                components[c] = text.substring(from, Math.min(text.length(), from + 250));
+            }
+            out.segment("FTX", "AAO", "", "", Composite.of(components));
+        }
     }
 
     private static String limit(String text, int max) {

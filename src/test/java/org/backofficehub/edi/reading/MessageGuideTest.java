@@ -40,7 +40,7 @@ class MessageGuideTest {
             List<EdiMessage> messages = messagesOf(Files.readAllBytes(sample));
             assertThat(messages).as(sample + ": messages read").isNotEmpty();
             for (EdiMessage message : messages) {
-                MessageGuide guide = SCHEMAS.guide(standardOf(message), message.type());
+                MessageGuide guide = SCHEMAS.guide(standardOf(message), message.type(), message.version());
                 assertThat(message.errors()).as(sample + " " + message.controlNumber()).isEmpty();
                 assertThat(guide.accepts(message.segments(), '.')).as(sample + " " + message.controlNumber()).isTrue();
                 confirmed++;
@@ -57,7 +57,7 @@ class MessageGuideTest {
         int refused = 0;
         for (Path sample : allSamples()) {
             for (EdiMessage message : messagesOf(Files.readAllBytes(sample))) {
-                MessageGuide guide = SCHEMAS.guide(standardOf(message), message.type());
+                MessageGuide guide = SCHEMAS.guide(standardOf(message), message.type(), message.version());
                 boolean bodyErrors = message.errors().stream().anyMatch(error -> !ENVELOPE_TAGS.contains(error.segmentTag()));
                 if (guide != null && bodyErrors) {
                     assertThat(guide.accepts(message.segments(), '.')).as(sample + " " + message.controlNumber()).isFalse();
