@@ -35,6 +35,13 @@ import org.backofficehub.edi.SyntaxError;
  */
 public final class InterchangeReader {
 
+    /**
+     * Partner identification code qualifiers (0007) of the UN/EDIFACT syntax code list that StAEDI's
+     * control schemas do not have: 31B, US SAN (Standard Address Number), which the book trade's
+     * EDItEUR/BISG partners (Baker &amp; Taylor, Brodart, Ingram) put in UNB.
+     */
+    static final java.util.Set<String> PUBLISHED_0007_CODES_STAEDI_LACKS = java.util.Set.of("31B");
+
     /** Enough to tell a partner what is wrong; a message with more errors is beyond repair anyway. */
     static final int MAX_ERRORS_PER_STRUCTURE = 100;
 
@@ -332,6 +339,9 @@ public final class InterchangeReader {
         private void recordError(EDIStreamReader reader) {
             Location location = reader.getLocation();
             EDIStreamValidationError type = reader.getErrorType();
+            if (publishedCodeStaediLacks(type, location, reader)) {
+                return;
+            }
             String tag = location.getSegmentTag() != null ? location.getSegmentTag() : segmentTag();
             if ((type.getCategory() == EDIStreamEvent.SEGMENT_ERROR)) {
                 // For a segment error the reader's text names the segment at fault (e.g. the missing one).
@@ -359,6 +369,16 @@ public final class InterchangeReader {
                     elementLevel ? Math.max(location.getElementPosition(), 1) : 0,
                     elementLevel ? Math.max(location.getComponentPosition(), 0) : 0,
                     reference, badData));
+        }
+
+        /**
+         * StAEDI's control schemas list fewer partner identification code qualifiers (UNB S002/S003
+         * 0007) than the published code list: a code of the published list is no error.
+         */
+        private boolean publishedCodeStaediLacks(EDIStreamValidationError type, Location location, EDIStreamReader reader) {
+            return type == EDIStreamValidationError.INVALID_CODE_VALUE && !inMessage && "UNB".equals(location.getSegmentTag())
+                    && (location.getElementPosition() == 2 || location.getElementPosition() == 3) && location.getComponentPosition() == 2
+                    && PUBLISHED_0007_CODES_STAEDI_LACKS.contains(reader.getText());
         }
 
         /** The tag of the segment being read, from the tape if it is a message body's. */
