@@ -63,7 +63,10 @@ public final class EdiFileReading implements Iterator<Object> {
     private final InterchangeEvents events;
     private final Deque<Object> ready = new ArrayDeque<>();
     private final Listener listener = new Listener();
+    /** The file's problems for its reason file: the first {@value #LISTED_PROBLEMS}, and how many there were. */
     final List<FieldProblem> problems = new ArrayList<>();
+    private static final int LISTED_PROBLEMS = 1_000;
+    private long problemCount;
     final List<String> written = new ArrayList<>();
     private boolean onlyDuplicates = true;
     private boolean read;
@@ -143,10 +146,18 @@ public final class EdiFileReading implements Iterator<Object> {
         }
         if (!problems.isEmpty()) {
             ProblemType type = onlyDuplicates ? ProblemType.DUPLICATE_INPUT : ProblemType.EDI_REJECTED;
-            throw new InputRejectedException(type, "EDI file " + file.fileName() + ": " + receipt + "; " + problems.size()
+            throw new InputRejectedException(type, "EDI file " + file.fileName() + ": " + receipt + "; " + problemCount
                     + " problem(s), first: " + problems.get(0).field() + ": " + problems.get(0).reason(), problems);
         }
         return receipt;
+    }
+
+    /** A problem of the file: counted, and listed while the list is short (a huge interchange may refuse millions of orders). */
+    private void problem(FieldProblem problem) {
+        problemCount++;
+        if (problems.size() < LISTED_PROBLEMS) {
+            problems.add(problem);
+        }
     }
 
     /** Stops reading; an interchange cut short leaves no half-written order responses behind. */
@@ -195,7 +206,7 @@ public final class EdiFileReading implements Iterator<Object> {
         Interchange ending = current;
         InterchangeReport report = ending.report;
         if (report.rejection() != null) {
-            problems.add(new FieldProblem("interchange " + report.envelope().controlNumber(), report.rejectionDetail()));
+            problem(new FieldProblem("interchange " + report.envelope().controlNumber(), report.rejectionDetail()));
         }
         if (report.rejection() != InterchangeRejection.DUPLICATE) {
             onlyDuplicates = false;
@@ -219,6 +230,9 @@ public final class EdiFileReading implements Iterator<Object> {
         if (!interchange.held.isEmpty()) {
             List<Order> orders = interchange.held.stream().map(Held::order).toList();
             interchange.held.clear();
+            // Repeats are caught among the orders held together; one in a later chunk of a large
+            // interchange is told apart by booking's own exactly-once check (already booked).
+            interchange.orderIds.clear();
             ready.add(new InterchangeOrders(interchange, orders));
         }
     }
@@ -252,6 +266,7 @@ public final class EdiFileReading implements Iterator<Object> {
         private int refusedOrders;
         /** Orders of a test interchange the profile does not book: acknowledged, settled and answered, not booked. */
         private int testOrders;
+        /** Order numbers among the orders held (at most hub.edi.hold-orders): a repeat is answered, not booked. */
         private final Set<String> orderIds = new java.util.HashSet<>();
         private OrderContext orderContext;
         /** Acknowledgements in it that match nothing the hub sent (the first few, and how many). */
@@ -291,7 +306,7 @@ public final class EdiFileReading implements Iterator<Object> {
             for (org.backofficehub.edi.OrderResponse answer : answers) {
                 if (!answer.accepted()) {
                     refusedOrders++;
-                    problems.add(new FieldProblem("order " + answer.order().orderId(), answer.refusal()));
+                    problem(new FieldProblem("order " + answer.order().orderId(), answer.refusal()));
                 }
             }
         }
@@ -490,7 +505,7 @@ public final class EdiFileReading implements Iterator<Object> {
             target.rejected(new MessageVerdict(message.type(), message.controlNumber(), message.version(), message.association(),
                     message.errors(), reason, refusal));
             String why = reason != null ? reason : describe(message.errors());
-            problems.add(new FieldProblem(where(message), why));
+            problem(new FieldProblem(where(message), why));
         }
 
         @Override
@@ -501,7 +516,7 @@ public final class EdiFileReading implements Iterator<Object> {
             if (!errors.isEmpty() && interchange.report.rejection() == null && !interchange.deliveredEarly) {
                 interchange.held.removeIf(h -> h.group() == ending);
                 ending.refuseAll();
-                problems.add(new FieldProblem("group " + functionalGroup.controlNumber() + " of interchange "
+                problem(new FieldProblem("group " + functionalGroup.controlNumber() + " of interchange "
                         + interchange.report.envelope().controlNumber(), describe(errors)));
             }
             group = null;
@@ -515,7 +530,7 @@ public final class EdiFileReading implements Iterator<Object> {
                             envelope.senderId(), describe(errors));
                 } else {
                     current.report.envelopeErrors(errors);
-                    problems.add(new FieldProblem("interchange " + envelope.controlNumber(), describe(errors)));
+                    problem(new FieldProblem("interchange " + envelope.controlNumber(), describe(errors)));
                 }
             }
             finish();
