@@ -109,22 +109,28 @@ final class OrderResponseWriter {
     }
 
     /**
-     * The reason as FTX+AAO segments: five text components (4440) each, of at most 250 characters,
-     * because StAEDI's writer holds an element of at most 500 and release characters may double
-     * the text; at most four segments (5,000 characters), a longer reason cut with "...".
+     * The reason as FTX+AAO segments: up to five text components (4440) each, of at most 250
+     * characters and ending between words, because StAEDI's writer holds an element of at most 500
+     * and release characters may double the text; a reason over 5,000 characters is cut with "...".
      */
     private static void writeFreeText(SegmentWriter out, String reason) {
         String text = limit(reason, 5_000);
         if (text.length() == 5_000) {
             text = text.substring(0, 4_997) + "...";
         }
-        for (int start = 0; start < text.length(); start += 1_250) {
-            String[] components = new String[5];
-            for (int c = 0; c < 5; c++) {
-                int from = Math.min(text.length(), start + c * 250);
-                components[c] = text.substring(from, Math.min(text.length(), from + 250));
+        List<String> lines = new ArrayList<>();
+        int from = 0;
+        while (from < text.length()) {
+            int to = Math.min(text.length(), from + 250);
+            int space = text.lastIndexOf(' ', to);
+            if (to < text.length() && space > from + 200) {
+                to = space + 1; // a component ends between words: a reader shows the components as lines
             }
-            out.segment("FTX", "AAO", "", "", Composite.of(components));
+            lines.add(text.substring(from, to));
+            from = to;
+        }
+        for (int first = 0; first < lines.size(); first += 5) {
+            out.segment("FTX", "AAO", "", "", Composite.of(lines.subList(first, Math.min(lines.size(), first + 5)).toArray(String[]::new)));
         }
     }
 
