@@ -213,7 +213,7 @@ public final class ErpOrderWriter {
             insert.setLong(1, orderNumber);
             insert.setInt(2, line.lineNumber());
             insert.setString(3, line.sku());
-            insert.setString(4, line.description() != null ? line.description() : descriptions.get(line.sku()));
+            insert.setString(4, line.description() != null ? lineText(line.description()) : descriptions.get(line.sku()));
             insert.setBigDecimal(5, line.quantity());
             insert.setBigDecimal(6, line.unitPrice());
             insert.setBigDecimal(7, line.amount());
@@ -341,7 +341,7 @@ public final class ErpOrderWriter {
             insert.setLong(1, orderNumber);
             insert.setInt(2, line.lineNumber());
             insert.setString(3, line.sku());
-            insert.setString(4, line.description() != null ? line.description() : itemDescription(statements.describe, line.sku()));
+            insert.setString(4, line.description() != null ? lineText(line.description()) : itemDescription(statements.describe, line.sku()));
             insert.setBigDecimal(5, line.quantity());
             insert.setBigDecimal(6, line.unitPrice());
             insert.setBigDecimal(7, line.amount());
@@ -394,5 +394,10 @@ public final class ErpOrderWriter {
                 statement.close();
             }
         }
+    }
+
+    /** OLDESC holds 80 characters; a partner's description may be longer (EDIFACT 7008 is an..256 from D99B). */
+    private static String lineText(String description) {
+        return description.length() <= 80 ? description : description.substring(0, 80);
     }
 }

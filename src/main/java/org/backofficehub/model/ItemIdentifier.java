@@ -19,7 +19,7 @@ public record ItemIdentifier(Kind kind, String qualifier, String value) {
         String code = normalised(qualifier);
         Kind kind = switch (code) {
             case "VP", "VN", "VA", "VC", "MG" -> Kind.SUPPLIER;
-            case "UP", "UK", "UA", "UI", "UN", "EN", "EA", "IB", "UD", "UG", "UX", "UY" -> Kind.GTIN;
+            case "UP", "UK", "UN", "EN", "EA", "IB" -> Kind.GTIN; // UA, UD, UI, UG carry no check digit: other numbers
             case "IN", "BP", "SK", "CB", "PI", "PD", "BL" -> Kind.BUYER;
             default -> Kind.OTHER;
         };
@@ -31,7 +31,7 @@ public record ItemIdentifier(Kind kind, String qualifier, String value) {
         String code = normalised(type);
         Kind kind = switch (code) {
             case "", "SA", "VN", "VP" -> Kind.SUPPLIER;
-            case "SRV", "EN", "UP", "IB", "IS", "GTIN", "EAN" -> Kind.GTIN;
+            case "SRV", "EN", "UP", "IB", "GTIN", "EAN" -> Kind.GTIN;
             case "IN", "BP", "BO" -> Kind.BUYER;
             default -> Kind.OTHER;
         };
@@ -48,7 +48,10 @@ public record ItemIdentifier(Kind kind, String qualifier, String value) {
             return null;
         }
         String digits = value.replace("-", "").replace(" ", "");
-        if (digits.length() == 10 && ("IB".equals(qualifier) || "IS".equals(qualifier))) {
+        if (digits.length() == 8 && "UP".equals(qualifier)) {
+            return null; // a UPC-E, compressed: not a GTIN-8, and not expanded here
+        }
+        if (digits.length() == 10 && "IB".equals(qualifier)) {
             String isbn13 = "978" + digits.substring(0, 9);
             digits = isbn13 + checkDigit(isbn13);
         }

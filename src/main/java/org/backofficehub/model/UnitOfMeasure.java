@@ -20,9 +20,8 @@ public final class UnitOfMeasure {
             Map.entry("CT", "CT"), Map.entry("ST", "SET"), Map.entry("TN", "STN"), Map.entry("GS", "GRO"));
     /** Codes that all mean one piece of the item: one of whatever countable unit the ERP sells it in (a piece, a bottle). */
     private static final Set<String> ONE_PIECE = Set.of("EA", "H87", "C62", "PCE", "PCS", "PC", "NMB", "NAR", "UN");
-    /** Units of weight, length, area and volume: an item sold by one of these is not counted in pieces. */
-    private static final Set<String> MEASURES = Set.of("KGM", "GRM", "MGM", "TNE", "LBR", "ONZ", "STN", "MTR", "CMT", "MMT",
-            "KMT", "FOT", "INH", "YRD", "MTK", "FTK", "LTR", "MLT", "CLT", "MTQ", "GLL", "QT", "PT");
+    /** Single containers that hold one item each: one bottle, bag, can, jar, tube or sack is one piece of what it holds. */
+    private static final Set<String> SINGLE_CONTAINERS = Set.of("BO", "BG", "CA", "JR", "TU", "SA", "BT");
 
     private UnitOfMeasure() {
     }
@@ -48,8 +47,8 @@ public final class UnitOfMeasure {
 
     /**
      * Whether an ordered unit is the unit an item is sold in; no ordered unit means the item's own,
-     * and "each" is one of any countable unit (ten EA of an item sold by the bottle are ten bottles),
-     * never of a weight or a length.
+     * and "each" is one piece or one single container (ten EA of an item sold by the bottle are ten
+     * bottles), never a case, a dozen, a pack or a weight: those must be ordered as such.
      */
     public static boolean sameUnit(String ordered, String itemUnit) {
         if (ordered == null || itemUnit == null) {
@@ -57,7 +56,7 @@ public final class UnitOfMeasure {
         }
         String a = normalised(ordered);
         String b = normalised(itemUnit);
-        return a.equals(b) || ONE_PIECE.contains(a) && (ONE_PIECE.contains(b) || !MEASURES.contains(b));
+        return a.equals(b) || ONE_PIECE.contains(a) && (ONE_PIECE.contains(b) || SINGLE_CONTAINERS.contains(b));
     }
 
     private static String normalised(String code) {

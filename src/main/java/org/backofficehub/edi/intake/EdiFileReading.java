@@ -28,6 +28,7 @@ import org.backofficehub.edi.reading.EdiEngines;
 import org.backofficehub.edi.reading.InterchangeEvent;
 import org.backofficehub.edi.reading.InterchangeEvents;
 import org.backofficehub.edi.reading.InterchangeSyntaxException;
+import org.backofficehub.edi.reading.NotANewOrderException;
 import org.backofficehub.edi.reading.OrderContext;
 import org.backofficehub.edi.reading.OrderMessageTranslator;
 import org.backofficehub.edi.reading.TransactionSchemas;
@@ -478,12 +479,17 @@ public final class EdiFileReading implements Iterator<Object> {
             } catch (InputRejectedException e) {
                 refuse(target, message, e.getMessage());
                 return;
+            } catch (NotANewOrderException e) {
+                target.accepted();
+                interchange.answered(List.of(new org.backofficehub.edi.OrderResponse(e.order(), null, e.getMessage())));
+                return;
             }
             // Well-formed per the standard: the acknowledgement accepts it, whatever the order asks for.
             target.accepted();
             if (!interchange.orderIds.add(order.orderId())) {
-                interchange.answered(List.of(new org.backofficehub.edi.OrderResponse(order, null, "order " + order.orderId()
-                        + " was sent twice in interchange " + interchange.report.envelope().controlNumber() + "; the first is answered")));
+                // No second response under the same order number: a refusal would contradict the first's answer.
+                problem(new FieldProblem(where(message), "order " + order.orderId() + " was sent twice in interchange "
+                        + interchange.report.envelope().controlNumber() + "; the first is booked and answered, the repeat is not"));
                 return;
             }
             if (interchange.trial()) {
@@ -515,6 +521,8 @@ public final class EdiFileReading implements Iterator<Object> {
             ending.ended(declaredMessages, errors);
             if (!errors.isEmpty() && interchange.report.rejection() == null && !interchange.deliveredEarly) {
                 interchange.held.removeIf(h -> h.group() == ending);
+                interchange.orderIds.clear(); // only orders still held are repeats to catch
+                interchange.held.forEach(h -> interchange.orderIds.add(h.order().orderId()));
                 ending.refuseAll();
                 problem(new FieldProblem("group " + functionalGroup.controlNumber() + " of interchange "
                         + interchange.report.envelope().controlNumber(), describe(errors)));

@@ -90,8 +90,9 @@ public final class EdiIntake {
             first = EnvelopePeek.first(in, reader);
         }
         PartnerProfile partner = first == null ? null : profiles.forSender(first, null).orElse(null);
-        Charset charset = partner != null && partner.encoding() != null ? partner.encoding()
-                : EdiInput.ebcdic(path) ? StandardCharsets.ISO_8859_1 : EdiCharsets.of(first);
+        // EBCDIC is translated to Latin-1 bytes as it is read, whatever encoding a profile names for it.
+        Charset charset = EdiInput.ebcdic(path) ? StandardCharsets.ISO_8859_1
+                : partner != null && partner.encoding() != null ? partner.encoding() : EdiCharsets.of(first);
         String engine = partner != null ? partner.engine() : PartnerProfile.STAEDI;
         EdiFile file = new EdiFile(path, fileName, first, partner, charset, engine);
         exchange.getMessage().setHeader(ENGINE, engine);

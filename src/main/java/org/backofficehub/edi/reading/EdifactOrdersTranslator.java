@@ -28,23 +28,34 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
     private static final Set<String> DELIVERY = Set.of("DP", "ST");
     private static final Set<String> INVOICEE = Set.of("IV", "BT");
     private static final Set<String> ORDER_DATE = Set.of("137", "4");
-    /** Price qualifiers (DE 5125) the buyer pays by: net first (AAA), else gross (AAB), else an unqualified or calculation price. */
-    private static final Set<String> GROSS = Set.of("AAB", "AAE", "AAF", "CAL", "INF");
+    /** DTM formats (DE 2379) that start with a date: CCYYMMDD, YYMMDD, CCYYMMDDHHMM, a CCYYMMDD period; none means 102. */
+    private static final Set<String> DATE_FORMATS = Set.of("", "102", "101", "203", "204", "718");
+    /**
+     * Gross price qualifiers (DE 5125): taken only when no net price (AAA) is given and the line has
+     * no allowance or charge (ALC) to apply to it; a consumer (AAE) or information (INF) price is
+     * not what the buyer pays, so such a line gets the list price.
+     */
+    private static final Set<String> GROSS = Set.of("AAB", "AAF", "CAL");
 
     @Override
     public Order translate(OrderContext context, EdiMessage message) {
         OrderDraft order = new OrderDraft();
         PartyDraft currentParty = null;
         boolean netPrice = false;
+        java.util.Set<OrderDraft.Line> grossWithAllowances = new java.util.HashSet<>();
         int position = 0;
         for (Segment segment : message.segments()) {
             position++;
             String where = segment.tag() + " (segment " + position + ")";
             OrderDraft.Line line = order.line;
             switch (segment.tag()) {
-                case "BGM" -> order.documentNumber = blankToNull(segment.component(2, 1));
+                case "BGM" -> {
+                    order.documentNumber = blankToNull(segment.component(2, 1));
+                    order.purpose = purpose(segment.element(3));
+                }
                 case "DTM" -> {
-                    if (line == null && order.orderDate == null && ORDER_DATE.contains(segment.component(1, 1))) {
+                    if (line == null && order.orderDate == null && ORDER_DATE.contains(segment.component(1, 1))
+                            && DATE_FORMATS.contains(segment.component(1, 3))) {
                         order.orderDate = date(segment.component(1, 2), where);
                     }
                 }
@@ -113,9 +124,15 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                             BigDecimal price = price(segment, where);
                             if (price != null) {
                                 line.unitPrice = price;
+                                line.netPriceGiven = net;
                                 netPrice = net;
                             }
                         }
+                    }
+                }
+                case "ALC" -> {
+                    if (line != null && !netPrice) {
+                        grossWithAllowances.add(line);
                     }
                 }
                 case "UNS" -> order.endLine();
@@ -127,7 +144,24 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
         if (order.documentNumber == null) {
             throw rejected("BGM", "the order has no document number (BGM 1004)");
         }
+        order.endLine();
+        for (OrderDraft.Line withAllowances : grossWithAllowances) {
+            if (!withAllowances.netPriceGiven) {
+                withAllowances.unitPrice = null; // a gross price less allowances the hub does not apply: the list price instead
+            }
+        }
         return order.build(context);
+    }
+
+    /** BGM 1225: 9 original (and 29 accepted, 31 copy, 42 confirmation: answered as originals); anything else is not a new order. */
+    private static String purpose(String code) {
+        return switch (code.trim()) {
+            case "9", "29", "31", "42", "43", "" -> null;
+            case "1" -> "a cancellation (BGM 1225 1)";
+            case "5" -> "a replacement (BGM 1225 5)";
+            case "7" -> "a duplicate (BGM 1225 7)";
+            default -> "message function BGM 1225 " + code.trim();
+        };
     }
 
     /** Name from C080 (party name, its lines joined), else the unstructured C058 lines, else the party id (a GLN is better than nothing). */

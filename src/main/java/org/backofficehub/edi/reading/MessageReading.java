@@ -34,8 +34,16 @@ final class MessageReading {
         return value.scale() < 2 ? value.setScale(2) : value;
     }
 
+    /**
+     * A date as CCYYMMDD, or YYMMDD (X12 before 004010, EDIFACT format 101) taken as this century;
+     * a longer value (CCYYMMDDHHMM, a CCYYMMDD-CCYYMMDD period) by its first date.
+     */
     static LocalDate date(String value, String where) {
-        String digits = value.length() >= 8 ? value.substring(0, 8) : value;
+        String trimmed = value.trim();
+        if (trimmed.length() == 6 && trimmed.chars().allMatch(Character::isDigit)) {
+            trimmed = "20" + trimmed;
+        }
+        String digits = trimmed.length() >= 8 ? trimmed.substring(0, 8) : trimmed;
         try {
             return LocalDate.parse(digits, DateTimeFormatter.BASIC_ISO_DATE);
         } catch (DateTimeParseException e) {

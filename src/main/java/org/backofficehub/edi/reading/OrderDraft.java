@@ -18,6 +18,8 @@ import org.backofficehub.model.Party;
 final class OrderDraft {
 
     String documentNumber;
+    /** Why this is not a new order to book (a cancellation, a replacement), or null for an original. */
+    String purpose;
     LocalDate orderDate;
     String currency;
     PartyDraft buyer;
@@ -58,9 +60,23 @@ final class OrderDraft {
             buyerParty = fallbackBuyer(context);
         }
         List<OrderLine> built = lines.stream().map(Line::build).toList();
-        return new Order(context.source(), documentNumber, orderDate != null ? orderDate : context.received(),
+        if (built.stream().map(OrderLine::lineNumber).distinct().count() < built.size()) {
+            // Partner line ids that are not distinct numbers (A1, 0001 twice): numbered by position, as the ERP keys lines.
+            List<OrderLine> renumbered = new ArrayList<>(built.size());
+            for (int i = 0; i < built.size(); i++) {
+                OrderLine l = built.get(i);
+                renumbered.add(new OrderLine(i + 1, l.sku(), l.description(), l.quantity(), l.unit(), l.unitPrice(), l.itemIds()));
+            }
+            built = renumbered;
+        }
+        Order order = new Order(context.source(), documentNumber, orderDate != null ? orderDate : context.received(),
                 currency != null ? currency : context.currency(),
                 buyerParty, shipTo == null ? null : shipTo.build(), built);
+        if (purpose != null) {
+            throw new NotANewOrderException(order, "order " + documentNumber + " is " + purpose
+                    + ", not a new order: not booked; it is for a person to handle in the ERP");
+        }
+        return order;
     }
 
     private Party buyer() {
@@ -96,6 +112,7 @@ final class OrderDraft {
         BigDecimal quantity;
         String unit;
         BigDecimal unitPrice;
+        boolean netPriceGiven;
 
         Line(int lineNumber) {
             this.lineNumber = lineNumber;

@@ -48,6 +48,9 @@ final class PartyDraft {
     }
 
     Party build() {
+        if (name == null && identifier != null) {
+            name = identifier.value(); // N1*BY**92*1234: a party known only by its id is named by it
+        }
         Address address = street == null && city == null && postalCode == null && country == null && region == null
                 ? null : new Address(street, city, postalCode, country, region);
         return new Party(name, email, phone, address, identifier);

@@ -5,6 +5,7 @@ import static org.backofficehub.edi.reading.MessageReading.date;
 import static org.backofficehub.edi.reading.MessageReading.decimal;
 import static org.backofficehub.edi.reading.MessageReading.rejected;
 
+import java.math.BigDecimal;
 import java.util.Set;
 import org.backofficehub.edi.EdiMessage;
 import org.backofficehub.edi.Segment;
@@ -27,10 +28,32 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
     /** CTP02 price qualifiers that state what the buyer pays per unit (not a retail or list price). */
     private static final Set<String> UNIT_COST = Set.of("UCP", "CON", "NET");
 
+    /** BEG01: 00 original (and 06 confirmation, 22 information copy: answered as originals); anything else is not a new order. */
+    private static String purpose(String code) {
+        return switch (code.trim()) {
+            case "00", "06", "22", "" -> null;
+            case "01" -> "a cancellation (BEG01 01)";
+            case "05" -> "a replacement (BEG01 05)";
+            case "07" -> "a duplicate (BEG01 07)";
+            default -> "purpose BEG01 " + code.trim();
+        };
+    }
+
+    /** The price per unit: PO105 HP is per hundred, TP per thousand, HT per hundred thousand; other bases are per unit. */
+    private static BigDecimal perUnit(BigDecimal price, String basis) {
+        return switch (basis.trim()) {
+            case "HP" -> price.divide(BigDecimal.valueOf(100));
+            case "TP" -> price.divide(BigDecimal.valueOf(1000));
+            case "HT" -> price.divide(BigDecimal.valueOf(100_000));
+            default -> price;
+        };
+    }
+
     @Override
     public Order translate(OrderContext context, EdiMessage message) {
         OrderDraft order = new OrderDraft();
         PartyDraft current = null;
+        boolean inParties = false; // a PER after an N1 the hub does not map (VN, SF) is that party's, not the buyer's
         int position = 0;
         for (Segment segment : message.segments()) {
             position++;
@@ -39,6 +62,7 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
             switch (segment.tag()) {
                 case "BEG" -> {
                     order.documentNumber = blankToNull(segment.element(3));
+                    order.purpose = purpose(segment.element(1));
                     if (segment.has(5)) {
                         order.orderDate = date(segment.element(5), where);
                     }
@@ -50,6 +74,7 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                 }
                 case "N1" -> {
                     current = null;
+                    inParties = true;
                     if (line != null) {
                         break; // a line's own parties (marking, store) do not change the order's
                     }
@@ -85,7 +110,7 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                 }
                 case "PER" -> {
                     PartyDraft contactOf = current;
-                    if (contactOf == null && line == null) {
+                    if (contactOf == null && line == null && !inParties) {
                         // A header contact (PER*BD, the buyer's department) before any N1.
                         contactOf = order.headerContact == null ? order.headerContact = new PartyDraft(null) : order.headerContact;
                     }
@@ -103,7 +128,9 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                     }
                     started.unit = UnitOfMeasure.fromX12(segment.element(3));
                     if (segment.has(4)) {
-                        started.unitPrice = MessageReading.price(decimal(segment.element(4), where));
+                        started.unitPrice = MessageReading.price(perUnit(decimal(segment.element(4), where), segment.element(5)));
+                    } else if ("NC".equals(segment.element(5))) {
+                        started.unitPrice = MessageReading.price(BigDecimal.ZERO); // no charge
                     }
                     for (int qualifier = 6; qualifier <= 24; qualifier += 2) {
                         if (segment.has(qualifier) && segment.has(qualifier + 1)) {

@@ -109,9 +109,9 @@ final class OrderResponseWriter {
     }
 
     /**
-     * The reason as FTX+AAO segments: up to five text components (4440) each, of at most 250
-     * characters and ending between words, because StAEDI's writer holds an element of at most 500
-     * and release characters may double the text; a reason over 5,000 characters is cut with "...".
+     * The reason as FTX+AAO segments: up to five text components (4440) each, of at most 70
+     * characters (4440 is an..70 up to D97A, and StAEDI's writer holds at most 500 with release
+     * characters doubling the text) ending between words; a reason over 5,000 characters is cut with "...".
      */
     private static void writeFreeText(SegmentWriter out, String reason) {
         String text = limit(reason, 5_000);
@@ -121,9 +121,9 @@ final class OrderResponseWriter {
         List<String> lines = new ArrayList<>();
         int from = 0;
         while (from < text.length()) {
-            int to = Math.min(text.length(), from + 250);
-            int space = text.lastIndexOf(' ', to);
-            if (to < text.length() && space > from + 200) {
+            int to = Math.min(text.length(), from + 70);
+            int space = text.lastIndexOf(' ', to - 1);
+            if (to < text.length() && space > from + 40) {
                 to = space + 1; // a component ends between words: a reader shows the components as lines
             }
             lines.add(text.substring(from, to));

@@ -1,6 +1,7 @@
 package org.backofficehub.edi.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -61,6 +62,36 @@ class RealWorldOrderReadingTest {
         assertThat(second.sku()).isNull();
         assertThat(second.itemIds()).containsExactly(new ItemIdentifier(ItemIdentifier.Kind.BUYER, "IN", "AC-CUP-W"));
         assertThat(second.unitPrice()).isEqualByComparingTo("12.50");
+    }
+
+    @Test
+    void pricesPerHundredDatesOfVersion3AndNamelessPartiesAreReadAsMeant() {
+        Order order = new X12PurchaseOrderTranslator().translate(CONTEXT, x12("""
+                BEG*00*SA*PO-78**261201~
+                N1*BY**92*1234~
+                N1*VN*Vendor Inc~
+                PER*IC*Vendor Desk*TE*555-0199~
+                PO1*1*2*EA*650*HP*VP*SKU-1001~
+                PO1*2*1*EA**NC*VP*SKU-1002~"""));
+
+        assertThat(order.orderDate()).as("YYMMDD, as 003xxx writes BEG05").isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(order.buyer().name()).as("named by its id").isEqualTo("1234");
+        assertThat(order.buyer().phone()).as("the vendor's contact is not the buyer's").isNull();
+        assertThat(order.lines().get(0).unitPrice()).as("650 per hundred").isEqualByComparingTo("6.50");
+        assertThat(order.lines().get(1).unitPrice()).as("no charge").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aCancellationOrReplacementIsNotANewOrder() {
+        assertThatThrownBy(() -> new X12PurchaseOrderTranslator().translate(CONTEXT, x12("""
+                BEG*01*SA*PO-79**20261201~
+                PO1*1*1*EA*1**VP*SKU-1001~""")))
+                .isInstanceOf(NotANewOrderException.class).hasMessageContaining("a cancellation (BEG01 01)");
+        assertThatThrownBy(() -> new EdifactOrdersTranslator().translate(CONTEXT, edifact("""
+                BGM+220+ORD-80+5'
+                LIN+1++SKU-1001:SA'
+                QTY+21:1'""")))
+                .isInstanceOf(NotANewOrderException.class).hasMessageContaining("a replacement (BGM 1225 5)");
     }
 
     @Test
