@@ -219,7 +219,7 @@ public final class EdiBenchmark {
         Outbox outbox = new Outbox(new DataDirectory(work));
         StoredControlNumbers numbers = new StoredControlNumbers(hubStore);
         return RouteFiles.start(Map.ofEntries(
-                Map.entry("itemCatalogue", new ItemCatalogue(erp)),
+                Map.entry("itemCatalogue", new ItemCatalogue(erp, "EUR")),
                 Map.entry("heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, Clock.systemUTC()), new ObjectMapper())),
                 Map.entry("ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
                         EdiEngines.translators(), Clock.systemUTC(), 1000)),

@@ -91,8 +91,9 @@ public class EdiConfiguration implements CamelConfiguration {
 
     /** The steps around the second EDI engine, Smooks (a smooks: endpoint), for partners whose profile names it. */
     @BindToRegistry(lazy = true)
-    public ItemCatalogue itemCatalogue(@BeanInject("erpDataSource") DataSource erp) {
-        return new ItemCatalogue(erp);
+    public ItemCatalogue itemCatalogue(@BeanInject("erpDataSource") DataSource erp,
+                                       @PropertyInject("hub.erp.list-price-currency") String listPriceCurrency) {
+        return new ItemCatalogue(erp, listPriceCurrency.trim());
     }
 
     @BindToRegistry(lazy = true)

@@ -34,9 +34,12 @@ import org.backofficehub.model.UnitOfMeasure;
 public final class ItemCatalogue {
 
     private final DataSource erp;
+    private final String listPriceCurrency;
 
-    public ItemCatalogue(DataSource erp) {
+    /** @param listPriceCurrency the currency of the item master's list prices (ISO 4217) */
+    public ItemCatalogue(DataSource erp, String listPriceCurrency) {
         this.erp = erp;
+        this.listPriceCurrency = listPriceCurrency;
     }
 
     /** The orders' lines resolved against the catalogue (one round of queries for all of them). */
@@ -92,6 +95,10 @@ public final class ItemCatalogue {
                 } else if (item == null) {
                     problems.add(new FieldProblem("/lines/" + i + "/sku", at + ": no item in the catalogue for " + describe(line)));
                     type = type == null ? ProblemType.UNKNOWN_SKU : type;
+                } else if (line.unitPrice() == null && order.currency() != null && !order.currency().equals(listPriceCurrency)) {
+                    problems.add(new FieldProblem("/lines/" + i + "/unitPrice", at + " sends no price, and the list price of "
+                            + item.number() + " is in " + listPriceCurrency + ", not the order's " + order.currency()));
+                    type = type == null ? ProblemType.ORDER_INCOMPLETE : type;
                 } else if (!UnitOfMeasure.sameUnit(line.unit(), item.unit())) {
                     problems.add(new FieldProblem("/lines/" + i + "/unit", at + ": ordered in " + line.unit() + ", item "
                             + item.number() + " is sold in " + item.unit()));

@@ -330,7 +330,7 @@ class EdiCorpusTest {
                 "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
                         EdiEngines.translators(), CLOCK, Integer.parseInt(setting(settings, "hub.edi.hold-orders"))),
                 "ediInputSizeLimit", new InputSizeLimit(Long.parseLong(setting(settings, "hub.edi.max-input-bytes")), "hub.edi.max-input-bytes"),
-                "itemCatalogue", new ItemCatalogue(erp),
+                "itemCatalogue", new ItemCatalogue(erp, "EUR"),
                 "heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, CLOCK), canonicalJson),
                 "smooksFactory", new SharedSmooksCompilations(),
                 "drainedOrderResponses", new DrainedOrderResponses(profiles, outbox, numbers, registry, CLOCK),

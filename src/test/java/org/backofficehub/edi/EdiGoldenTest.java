@@ -189,7 +189,7 @@ class EdiGoldenTest {
                 "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, partnersOutbox,
                         EdiEngines.translators(), CLOCK, 1000),
                 "ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes"),
-                "itemCatalogue", new ItemCatalogue(erp),
+                "itemCatalogue", new ItemCatalogue(erp, "EUR"),
                 "heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, CLOCK), new ObjectMapper()),
                 "smooksEdifact", new SmooksEdifact(),
                 "smooksFactory", SMOOKS_COMPILATIONS,

@@ -32,7 +32,7 @@ class ItemCatalogueTest {
 
     private ItemCatalogue open(TestDatabase database) {
         erp = database.newMigratedDataSource("erp", "db/erp");
-        return new ItemCatalogue(erp);
+        return new ItemCatalogue(erp, "USD");
     }
 
     @ParameterizedTest
@@ -77,6 +77,20 @@ class ItemCatalogueTest {
                 .isEqualTo("line 1: no item in the catalogue for SRV 4000862141404; line 2: no item in the catalogue for IN AC-CUP-W");
         assertThat(resolved.refused().get(1).refusal().type()).isEqualTo(ProblemType.UNIT_NOT_SOLD);
         assertThat(resolved.refused().get(1).refusal().getMessage()).isEqualTo("line 1: ordered in CS, item SKU-1001 is sold in PCE");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aListPriceIsNotTakenForAnOrderInAnotherCurrency(TestDatabase database) {
+        ItemCatalogue catalogue = open(database);
+        Order inEuro = new Order("ACME", "PO-6", LocalDate.of(2026, 12, 1), "EUR", new Party("Acme", null, null, null), null,
+                List.of(line(1, null, null, null, ItemIdentifier.fromX12("VP", "SKU-1001")),
+                        line(2, null, null, "5.00", ItemIdentifier.fromX12("VP", "SKU-1002"))));
+
+        ResolvedOrders resolved = catalogue.resolve(List.of(inEuro), "ACME");
+
+        assertThat(resolved.refused()).singleElement().satisfies(answer -> assertThat(answer.refusal().getMessage())
+                .isEqualTo("line 1 sends no price, and the list price of SKU-1001 is in USD, not the order's EUR"));
     }
 
     @ParameterizedTest
