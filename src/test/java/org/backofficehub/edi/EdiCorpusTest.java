@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.backofficehub.edi.intake.HeldOrders;
-import org.backofficehub.erp.ItemCatalogue;
-import org.backofficehub.store.FailureLog;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
@@ -38,11 +35,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.DefaultExchange;
-import org.backofficehub.api.InputSizeLimit;
 import org.backofficehub.backoffice.OrderEventListener;
 import org.backofficehub.backoffice.OrderEvents;
-import org.backofficehub.batch.BookingStage;
-import org.backofficehub.batch.OrderStaging;
 import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.booking.OrderBooking;
@@ -51,15 +45,9 @@ import org.backofficehub.edi.corpus.CorpusMessage;
 import org.backofficehub.edi.corpus.CorpusReport;
 import org.backofficehub.edi.corpus.CorpusRun;
 import org.backofficehub.edi.corpus.StoreSnapshot;
-import org.backofficehub.edi.intake.EdiIntake;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
-import org.backofficehub.edi.reading.EdiEngines;
-import org.backofficehub.edi.reading.InterchangeReader;
-import org.backofficehub.edi.reading.SmooksEdifact;
-import org.backofficehub.edi.reading.TransactionSchemas;
-import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.inbox.DocumentFormats;
@@ -67,10 +55,9 @@ import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderAnswer;
-import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.DataDirectory;
+import org.backofficehub.support.EdiRouteBeans;
 import org.backofficehub.support.RouteFiles;
-import org.backofficehub.support.SharedSmooksCompilations;
 import org.backofficehub.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -326,18 +313,9 @@ class EdiCorpusTest {
         long answerTimeout = Long.parseLong(setting(settings, "hub.booking.answer-timeout-ms"));
         booking = new GroupCommitBooking(orderBooking, maxBatch, maxQueued, answerTimeout);
         booking.start();
-        Map<String, Object> beans = new java.util.HashMap<>(Map.of(
-                "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
-                        EdiEngines.translators(), CLOCK, Integer.parseInt(setting(settings, "hub.edi.hold-orders"))),
-                "ediInputSizeLimit", new InputSizeLimit(Long.parseLong(setting(settings, "hub.edi.max-input-bytes")), "hub.edi.max-input-bytes"),
-                "itemCatalogue", new ItemCatalogue(erp, "EUR"),
-                "heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, CLOCK), canonicalJson),
-                "smooksFactory", new SharedSmooksCompilations(),
-                "drainedOrderResponses", new DrainedOrderResponses(profiles, outbox, numbers, registry, CLOCK),
-                "routeModes", new RouteModes(hubStore, CLOCK),
-                "realTimeBooking", new AnsweredBooking(booking, answers),
-                "orderStaging", new OrderStaging(new BookingStage(hubStore, canonicalJson, CLOCK), maxBatch, maxQueued, answerTimeout)));
-        beans.put("smooksEdifact", new SmooksEdifact());
+        Map<String, Object> beans = EdiRouteBeans.of(hubStore, erp, registry, numbers, profiles, outbox, CLOCK,
+                new AnsweredBooking(booking, answers), Integer.parseInt(setting(settings, "hub.edi.hold-orders")),
+                Long.parseLong(setting(settings, "hub.edi.max-input-bytes")));
         camel = RouteFiles.start(beans, settings, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");
     }
 

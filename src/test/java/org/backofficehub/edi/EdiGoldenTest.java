@@ -15,34 +15,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
-import org.backofficehub.batch.BookingStage;
-import org.backofficehub.batch.OrderStaging;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
-import org.backofficehub.api.InputSizeLimit;
-import org.backofficehub.edi.intake.EdiIntake;
-import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.backofficehub.model.OrderAnswer;
-import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.support.RouteFiles;
 import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.edi.reading.EdiEngines;
-import org.backofficehub.edi.reading.SmooksEdifact;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpOrderWriter;
-import org.backofficehub.erp.ItemCatalogue;
-import org.backofficehub.edi.intake.HeldOrders;
-import org.backofficehub.store.FailureLog;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.support.CanonicalJson;
+import org.backofficehub.support.EdiRouteBeans;
 import org.backofficehub.support.ExpectedProblems;
 import org.backofficehub.support.Samples;
-import org.backofficehub.support.SharedSmooksCompilations;
 import org.backofficehub.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,8 +44,6 @@ import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfile;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
-import org.backofficehub.edi.reading.InterchangeReader;
-import org.backofficehub.edi.reading.TransactionSchemas;
 import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.edi.writing.Outbox;
 
@@ -80,8 +66,6 @@ class EdiGoldenTest {
 
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:30:00Z"), ZoneOffset.UTC);
-    /** Shared by every sample's routes: their smooks: endpoints load the compiled DFDL schemas once per directory. */
-    private static final SharedSmooksCompilations SMOOKS_COMPILATIONS = new SharedSmooksCompilations();
 
     @TempDir
     Path outbox;
@@ -185,19 +169,8 @@ class EdiGoldenTest {
         Outbox partnersOutbox = new Outbox(new DataDirectory(outbox));
         StoredControlNumbers numbers = new StoredControlNumbers(hubStore);
         OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
-        Map<String, Object> beans = Map.of(
-                "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, partnersOutbox,
-                        EdiEngines.translators(), CLOCK, 1000),
-                "ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes"),
-                "itemCatalogue", new ItemCatalogue(erp, "EUR"),
-                "heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, CLOCK), new ObjectMapper()),
-                "smooksEdifact", new SmooksEdifact(),
-                "smooksFactory", SMOOKS_COMPILATIONS,
-                "drainedOrderResponses", new DrainedOrderResponses(profiles, partnersOutbox, numbers, registry, CLOCK),
-                "routeModes", new RouteModes(hubStore, CLOCK),
-                "realTimeBooking", new RecordingBooking(booking, delivered),
-                // Every route is in real time here: nothing is staged.
-                "orderStaging", new OrderStaging(new BookingStage(hubStore, new ObjectMapper(), CLOCK), 64, 100, 1000));
+        Map<String, Object> beans = EdiRouteBeans.of(hubStore, erp, registry, numbers, profiles, partnersOutbox, CLOCK,
+                new RecordingBooking(booking, delivered));
         try (CamelContext camel = RouteFiles.start(beans, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml")) {
             camel.createProducerTemplate().sendBodyAndHeaders("direct:receive-edi-file", null, Map.of(
                     Exchange.FILE_PATH, sample.toAbsolutePath().toString(), Exchange.FILE_NAME, sample.getFileName().toString(),

@@ -1,9 +1,5 @@
 package org.backofficehub.edi;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.backofficehub.edi.intake.HeldOrders;
-import org.backofficehub.erp.ItemCatalogue;
-import org.backofficehub.store.FailureLog;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,26 +18,17 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
-import org.backofficehub.api.InputSizeLimit;
-import org.backofficehub.batch.BookingStage;
-import org.backofficehub.batch.OrderStaging;
 import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.edi.intake.EdiIntake;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
-import org.backofficehub.edi.reading.EdiEngines;
-import org.backofficehub.edi.reading.InterchangeReader;
-import org.backofficehub.edi.reading.SmooksEdifact;
-import org.backofficehub.edi.reading.TransactionSchemas;
-import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
-import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.DataDirectory;
+import org.backofficehub.support.EdiRouteBeans;
 import org.backofficehub.support.RouteFiles;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.util.CamelWrapping;
@@ -81,17 +68,8 @@ final class EdiRoute implements AutoCloseable {
         this.profiles = profiles;
         Outbox partnersOutbox = new Outbox(new DataDirectory(dataDir));
         OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
-        Map<String, Object> beans = Map.of(
-                "ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, partnersOutbox,
-                        EdiEngines.translators(), CLOCK, 1000),
-                "ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes"),
-                "itemCatalogue", new ItemCatalogue(erp, "EUR"),
-                "heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, CLOCK), new ObjectMapper()),
-                "smooksEdifact", new SmooksEdifact(),
-                "drainedOrderResponses", new DrainedOrderResponses(profiles, partnersOutbox, numbers, registry, CLOCK),
-                "routeModes", new RouteModes(hubStore, CLOCK),
-                "realTimeBooking", new EdiGoldenTest.RecordingBooking(booking, delivered),
-                "orderStaging", new OrderStaging(new BookingStage(hubStore, new ObjectMapper(), CLOCK), 64, 100, 1000));
+        Map<String, Object> beans = EdiRouteBeans.of(hubStore, erp, registry, numbers, profiles, partnersOutbox, CLOCK,
+                new EdiGoldenTest.RecordingBooking(booking, delivered));
         camel = RouteFiles.start(beans, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");
     }
 
