@@ -1,5 +1,7 @@
 package org.backofficehub.customer;
 
+import org.backofficehub.util.Texts;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -137,20 +139,20 @@ final class CustomerStore {
                 insert.setString(i++, source.rule().label());
                 setLong(insert, i++, source.matchedSource());
                 insert.setString(i++, source.contentHash());
-                insert.setString(i++, clip(r.name(), 200));
-                insert.setString(i++, clip(r.email(), 254));
-                insert.setString(i++, clip(r.phone(), 40));
-                insert.setString(i++, a == null ? null : clip(a.street(), 200));
-                insert.setString(i++, a == null ? null : clip(a.city(), 100));
-                insert.setString(i++, a == null ? null : clip(a.postalCode(), 20));
-                insert.setString(i++, a == null ? null : clip(a.country(), 2));
+                insert.setString(i++, Texts.clip(r.name(), 200));
+                insert.setString(i++, Texts.clip(r.email(), 254));
+                insert.setString(i++, Texts.clip(r.phone(), 40));
+                insert.setString(i++, a == null ? null : Texts.clip(a.street(), 200));
+                insert.setString(i++, a == null ? null : Texts.clip(a.city(), 100));
+                insert.setString(i++, a == null ? null : Texts.clip(a.postalCode(), 20));
+                insert.setString(i++, a == null ? null : Texts.clip(a.country(), 2));
                 insert.setString(i++, r.identifier() == null ? null : r.identifier().scheme().name());
-                insert.setString(i++, r.identifier() == null ? null : clip(r.identifier().value(), 35));
-                insert.setString(i++, clip(p.emailKey(), 254));
+                insert.setString(i++, r.identifier() == null ? null : Texts.clip(r.identifier().value(), 35));
+                insert.setString(i++, Texts.clip(p.emailKey(), 254));
                 insert.setString(i++, p.phoneKey());
-                insert.setString(i++, clip(p.idKey(), 120));
-                insert.setString(i++, clip(p.addressKey(), 260));
-                insert.setString(i++, clip(p.nameKey(), 200));
+                insert.setString(i++, Texts.clip(p.idKey(), 120));
+                insert.setString(i++, Texts.clip(p.addressKey(), 260));
+                insert.setString(i++, Texts.clip(p.nameKey(), 200));
                 insert.setTimestamp(i++, Timestamp.from(r.observedAt()));
                 insert.setTimestamp(i, Timestamp.from(source.linkedAt()));
                 insert.addBatch();
@@ -261,17 +263,17 @@ final class CustomerStore {
     private static void bindGolden(PreparedStatement statement, GoldenRecord golden, Instant now) throws SQLException {
         Address a = golden.address();
         int i = 1;
-        statement.setString(i++, clip(golden.name(), 200));
-        statement.setString(i++, clip(golden.email(), 254));
-        statement.setString(i++, clip(golden.phone(), 40));
-        statement.setString(i++, a == null ? null : clip(a.street(), 200));
-        statement.setString(i++, a == null ? null : clip(a.city(), 100));
-        statement.setString(i++, a == null ? null : clip(a.postalCode(), 20));
-        statement.setString(i++, a == null ? null : clip(a.country(), 2));
-        statement.setString(i++, clip(golden.gln(), 35));
-        statement.setString(i++, clip(golden.duns(), 35));
-        statement.setString(i++, clip(golden.erpNumber(), 35));
-        statement.setString(i++, clip(golden.nameKey(), 200));
+        statement.setString(i++, Texts.clip(golden.name(), 200));
+        statement.setString(i++, Texts.clip(golden.email(), 254));
+        statement.setString(i++, Texts.clip(golden.phone(), 40));
+        statement.setString(i++, a == null ? null : Texts.clip(a.street(), 200));
+        statement.setString(i++, a == null ? null : Texts.clip(a.city(), 100));
+        statement.setString(i++, a == null ? null : Texts.clip(a.postalCode(), 20));
+        statement.setString(i++, a == null ? null : Texts.clip(a.country(), 2));
+        statement.setString(i++, Texts.clip(golden.gln(), 35));
+        statement.setString(i++, Texts.clip(golden.duns(), 35));
+        statement.setString(i++, Texts.clip(golden.erpNumber(), 35));
+        statement.setString(i++, Texts.clip(golden.nameKey(), 200));
         statement.setInt(i++, golden.sourceCount());
         statement.setTimestamp(i++, Timestamp.from(now));
         statement.setLong(i, golden.id());
@@ -323,15 +325,15 @@ final class CustomerStore {
                 + "kind, channel, reference, amount, currency, detail, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ResolvedEvent resolved : events) {
                 ContactEvent e = resolved.event();
-                insert.setString(1, clip(e.eventKey(), 200));
+                insert.setString(1, Texts.clip(e.eventKey(), 200));
                 insert.setLong(2, resolved.customerId());
                 insert.setLong(3, resolved.sourceId());
                 insert.setString(4, e.kind());
-                insert.setString(5, clip(e.channel(), 40));
-                insert.setString(6, clip(e.reference(), 100));
+                insert.setString(5, Texts.clip(e.channel(), 40));
+                insert.setString(6, Texts.clip(e.reference(), 100));
                 insert.setBigDecimal(7, e.amount());
                 insert.setString(8, e.currency());
-                insert.setString(9, clip(e.detail(), 1000));
+                insert.setString(9, Texts.clip(e.detail(), 1000));
                 insert.setTimestamp(10, Timestamp.from(e.occurredAt()));
                 insert.addBatch();
             }
@@ -389,9 +391,5 @@ final class CustomerStore {
         } else {
             statement.setLong(index, value);
         }
-    }
-
-    private static String clip(String value, int length) {
-        return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 }

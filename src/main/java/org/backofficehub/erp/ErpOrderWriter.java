@@ -1,5 +1,7 @@
 package org.backofficehub.erp;
 
+import org.backofficehub.util.Texts;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -47,6 +49,8 @@ public final class ErpOrderWriter {
     private static final String FIND_BY_REFERENCE = "SELECT OHORNO FROM ORDHDR WHERE OHSRC = ? AND OHCREF = ?";
     private static final String FREE_STOCK = "SELECT IMONHD - IMALLO FROM ITMMAS WHERE IMITNO = ?";
     private static final String ITEM_DESCRIPTION = "SELECT IMDESC FROM ITMMAS WHERE IMITNO = ?";
+    /** OLDESC holds 80 characters; a partner's description may be longer (EDIFACT 7008 is an..256 from D99B). */
+    private static final int DESCRIPTION_WIDTH = 80;
 
     private final DataSource erp;
 
@@ -213,7 +217,7 @@ public final class ErpOrderWriter {
             insert.setLong(1, orderNumber);
             insert.setInt(2, line.lineNumber());
             insert.setString(3, line.sku());
-            insert.setString(4, line.description() != null ? lineText(line.description()) : descriptions.get(line.sku()));
+            insert.setString(4, line.description() != null ? Texts.clip(line.description(), DESCRIPTION_WIDTH) : descriptions.get(line.sku()));
             insert.setBigDecimal(5, line.quantity());
             insert.setBigDecimal(6, line.unitPrice());
             insert.setBigDecimal(7, line.amount());
@@ -341,7 +345,7 @@ public final class ErpOrderWriter {
             insert.setLong(1, orderNumber);
             insert.setInt(2, line.lineNumber());
             insert.setString(3, line.sku());
-            insert.setString(4, line.description() != null ? lineText(line.description()) : itemDescription(statements.describe, line.sku()));
+            insert.setString(4, line.description() != null ? Texts.clip(line.description(), DESCRIPTION_WIDTH) : itemDescription(statements.describe, line.sku()));
             insert.setBigDecimal(5, line.quantity());
             insert.setBigDecimal(6, line.unitPrice());
             insert.setBigDecimal(7, line.amount());
@@ -394,10 +398,5 @@ public final class ErpOrderWriter {
                 statement.close();
             }
         }
-    }
-
-    /** OLDESC holds 80 characters; a partner's description may be longer (EDIFACT 7008 is an..256 from D99B). */
-    private static String lineText(String description) {
-        return description.length() <= 80 ? description : description.substring(0, 80);
     }
 }

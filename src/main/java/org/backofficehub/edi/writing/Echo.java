@@ -1,5 +1,7 @@
 package org.backofficehub.edi.writing;
 
+import org.backofficehub.util.Texts;
+
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import org.backofficehub.edi.EdiStandard;
@@ -21,10 +23,7 @@ final class Echo {
 
     /** At most {@code max} characters of it; empty for none. */
     static String cut(String value, int max) {
-        if (value == null) {
-            return "";
-        }
-        return value.length() <= max ? value : value.substring(0, max);
+        return value == null ? "" : Texts.clip(value, max);
     }
 
     /**

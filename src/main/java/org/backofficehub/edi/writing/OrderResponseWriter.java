@@ -80,7 +80,8 @@ final class OrderResponseWriter {
                 String unit = line.quantity() == null ? "" : UnitOfMeasure.toX12(line.unit());
                 List<Object> po1 = new ArrayList<>(List.of(Integer.toString(line.lineNumber()), quantity, unit,
                         line.unitPrice() == null ? "" : line.unitPrice().toPlainString(), ""));
-                for (ItemIdentifier id : echoed(line).subList(0, Math.min(echoed(line).size(), 10))) {
+                List<ItemIdentifier> ids = echoed(line);
+                for (ItemIdentifier id : ids.subList(0, Math.min(ids.size(), 10))) {
                     po1.add(id.qualifier().isEmpty() ? "VP" : id.qualifier());
                     po1.add(id.value());
                 }
