@@ -451,7 +451,8 @@ public final class EdiFileReading implements Iterator<Object> {
             String readAs = TransactionSchemas.readAs(standard, message.type(), message.version());
             if (readAs != null && !TransactionSchemas.supports(standard, message.type(), message.version(), interchange.partner.version())) {
                 refuse(target, message, "version " + message.version() + " of " + message.type() + " is not supported (the hub reads "
-                        + String.join(", ", TransactionSchemas.versions(standard, message.type())) + ", and the version the partner's profile names)",
+                        + String.join(", ", TransactionSchemas.versions(standard, message.type()))
+                        + ", later versions with the nearest of these guides, and the version the partner's profile names)",
                         MessageVerdict.Refusal.VERSION_NOT_SUPPORTED);
                 return;
             }
@@ -508,8 +509,11 @@ public final class EdiFileReading implements Iterator<Object> {
 
         /** @param refusal the kind of refusal, for the acknowledgement's code; null to tell it by the errors */
         private void refuse(GroupReport target, EdiMessage message, String reason, MessageVerdict.Refusal refusal) {
+            // Errors found by the nearest guide do not apply to a version the hub does not read: the
+            // acknowledgement says only that (AK5 1 / UCM 14), not what another version's guide disliked.
+            List<SyntaxError> errors = refusal == MessageVerdict.Refusal.VERSION_NOT_SUPPORTED ? List.of() : message.errors();
             target.rejected(new MessageVerdict(message.type(), message.controlNumber(), message.version(), message.association(),
-                    message.errors(), reason, refusal));
+                    errors, reason, refusal));
             String why = reason != null ? reason : describe(message.errors());
             problem(new FieldProblem(where(message), why));
         }

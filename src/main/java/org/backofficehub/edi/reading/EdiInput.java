@@ -14,14 +14,19 @@ import java.nio.file.Path;
  * An EDI file's bytes as the readers need them, whatever came before the first segment: a UTF-8
  * byte order mark and blank lines are skipped (Windows tools write both), and a file in EBCDIC
  * (mainframe partners: "ISA" and "UNB" in code page 037) is read through a byte-for-byte
- * translation to ISO 8859-1, the same 256 characters in another order. Anything else is passed
- * on unchanged.
+ * translation to ISO 8859-1, the same 256 characters in another order. Where the segment
+ * terminator is a line break, a file that ends without one is read as if it were there: tools
+ * that treat a file as lines (editors, {@code git}, line-by-line exports) drop or never write
+ * the last line's end, and the last segment (IEA, UNZ) is complete without it. Anything else is
+ * passed on unchanged.
  */
 public final class EdiInput {
 
     /** Code page 037 covers exactly ISO 8859-1's repertoire, so each EBCDIC byte has one Latin-1 byte. */
     private static final byte[] EBCDIC_TO_LATIN1 = latin1Table();
     private static final int BUFFER = 1 << 16;
+    private static final int X12_TERMINATOR_OFFSET = 105;
+    private static final int UNA_TERMINATOR_OFFSET = 8;
 
     private EdiInput() {
     }
@@ -39,7 +44,27 @@ public final class EdiInput {
         in.mark(3);
         byte[] tag = in.readNBytes(3);
         in.reset();
-        return isEbcdicTag(tag) ? new BufferedInputStream(new Translated(in), BUFFER) : in;
+        BufferedInputStream ascii = isEbcdicTag(tag) ? new BufferedInputStream(new Translated(in), BUFFER) : in;
+        int terminator = segmentTerminator(ascii);
+        return terminator == '\r' || terminator == '\n' ? new BufferedInputStream(new TerminatedAtEnd(ascii, terminator), BUFFER) : ascii;
+    }
+
+    /**
+     * The segment terminator the header declares: the character after ISA16 (ISA is fixed
+     * length), or UNA's sixth service character; -1 when the header does not say (UNB without UNA
+     * uses the apostrophe).
+     */
+    static int segmentTerminator(BufferedInputStream in) throws IOException {
+        in.mark(X12_TERMINATOR_OFFSET + 1);
+        byte[] head = in.readNBytes(X12_TERMINATOR_OFFSET + 1);
+        in.reset();
+        if (head.length > X12_TERMINATOR_OFFSET && head[0] == 'I' && head[1] == 'S' && head[2] == 'A') {
+            return head[X12_TERMINATOR_OFFSET] & 0xFF;
+        }
+        if (head.length > UNA_TERMINATOR_OFFSET && head[0] == 'U' && head[1] == 'N' && head[2] == 'A') {
+            return head[UNA_TERMINATOR_OFFSET] & 0xFF;
+        }
+        return -1;
     }
 
     private static BufferedInputStream positioned(Path file) throws IOException {
@@ -117,6 +142,65 @@ public final class EdiInput {
                 buffer[i] = EBCDIC_TO_LATIN1[buffer[i] & 0xFF];
             }
             return n;
+        }
+    }
+
+    /** Gives the stream's last segment its line-break terminator if the file ended without one. */
+    private static final class TerminatedAtEnd extends FilterInputStream {
+        private final int terminator;
+        private int last = -1;
+        private boolean ended;
+
+        TerminatedAtEnd(InputStream in, int terminator) {
+            super(in);
+            this.terminator = terminator;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (ended) {
+                return -1;
+            }
+            int b = super.read();
+            if (b < 0) {
+                return endOfFile();
+            }
+            last = b;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (ended) {
+                return -1;
+            }
+            if (length == 0) {
+                return 0;
+            }
+            int n = super.read(buffer, offset, length);
+            if (n < 0) {
+                int b = endOfFile();
+                if (b < 0) {
+                    return -1;
+                }
+                buffer[offset] = (byte) b;
+                return 1;
+            }
+            if (n > 0) {
+                last = buffer[offset + n - 1] & 0xFF;
+            }
+            return n;
+        }
+
+        private int endOfFile() {
+            ended = true;
+            boolean unterminated = last >= 0 && last != '\r' && last != '\n' && last != ' ' && last != '\t';
+            return unterminated ? terminator : -1;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 }

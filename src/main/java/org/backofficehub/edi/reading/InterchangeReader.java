@@ -42,6 +42,9 @@ public final class InterchangeReader {
      */
     static final java.util.Set<String> PUBLISHED_0007_CODES_STAEDI_LACKS = java.util.Set.of("31B");
 
+    /** A UN/EDIFACT directory's release (0054): year and release letter, two a year since 1993 (93A ... 25A). */
+    static final java.util.regex.Pattern PUBLISHED_DIRECTORY_RELEASE = java.util.regex.Pattern.compile("(9[3-9]|[0-8][0-9])[AB]");
+
     /** Enough to tell a partner what is wrong; a message with more errors is beyond repair anyway. */
     static final int MAX_ERRORS_PER_STRUCTURE = 100;
 
@@ -372,13 +375,25 @@ public final class InterchangeReader {
         }
 
         /**
-         * StAEDI's control schemas list fewer partner identification code qualifiers (UNB S002/S003
-         * 0007) than the published code list: a code of the published list is no error.
+         * StAEDI's control schemas list fewer codes than the published syntax code lists: partner
+         * identification code qualifiers (UNB S002/S003 0007) and, in syntax version 4, message
+         * type release numbers (UNH S009 and UNG S008 0054) after 02A, though D03B and every later
+         * directory are published. A code of the published list is no error; whether the hub
+         * reads that directory is for {@link TransactionSchemas#supports} to say.
          */
         private boolean publishedCodeStaediLacks(EDIStreamValidationError type, Location location, EDIStreamReader reader) {
-            return type == EDIStreamValidationError.INVALID_CODE_VALUE && !inMessage && "UNB".equals(location.getSegmentTag())
-                    && (location.getElementPosition() == 2 || location.getElementPosition() == 3) && location.getComponentPosition() == 2
-                    && PUBLISHED_0007_CODES_STAEDI_LACKS.contains(reader.getText());
+            if (type != EDIStreamValidationError.INVALID_CODE_VALUE) {
+                return false;
+            }
+            String tag = location.getSegmentTag();
+            int element = location.getElementPosition();
+            int component = location.getComponentPosition();
+            if ("UNB".equals(tag)) {
+                return !inMessage && (element == 2 || element == 3) && component == 2
+                        && PUBLISHED_0007_CODES_STAEDI_LACKS.contains(reader.getText());
+            }
+            boolean release = "UNH".equals(tag) && element == 2 && component == 3 || "UNG".equals(tag) && element == 7 && component == 2;
+            return release && PUBLISHED_DIRECTORY_RELEASE.matcher(reader.getText()).matches();
         }
 
         /** The tag of the segment being read, from the tape if it is a message body's. */

@@ -23,8 +23,8 @@ import org.backofficehub.edi.EdiStandard;
  * An EANCOM message (UNH 0057 {@code EAN008}, {@code EAN010}, ...) is read with the guide of the
  * directory its UNH names: a subset allows nothing its directory does not. A version without a
  * guide of its own is read with the nearest one ({@link Selection#exact()} false, and
- * {@link Selection#note()} says so); whether the hub accepts such a version at all is the
- * partner's profile's say ({@link #supports}). Messages of a type without a guide here are read
+ * {@link Selection#note()} says so); a version older than every guide only if the partner's
+ * profile names it ({@link #supports}). Messages of a type without a guide here are read
  * unvalidated (acknowledgements from partners) or refused.
  */
 public final class TransactionSchemas {
@@ -142,12 +142,24 @@ public final class TransactionSchemas {
     }
 
     /**
-     * Whether the hub reads this version of the message type: it has a guide for the version, or
-     * {@code agreed} (the partner profile's version) names it, and the nearest guide reads it.
+     * Whether the hub reads this version of the message type: it has a guide for the version; or
+     * the version is newer than the oldest guide's (directories and releases between and after
+     * the hub's guides mostly add segments and codes, which the nearest guide reads as the
+     * standard does); or {@code agreed} (the partner profile's version) names it. A version older
+     * than every guide (X12 003010, UN/EDIFACT D.90x) differs in its elements' very formats and is
+     * read only when a profile agrees it.
      */
     public static boolean supports(EdiStandard standard, String messageType, String version, String agreed) {
         String readAs = readAs(standard, messageType, version);
-        return readAs != null && (readAs.equals(version) || (version != null && !version.isEmpty() && version.equals(agreed)));
+        if (readAs == null || version == null || version.isEmpty()) {
+            return false;
+        }
+        return readAs.equals(version) || version.equals(agreed) || ordinal(standard, version) >= oldest(standard, messageType);
+    }
+
+    private static long oldest(EdiStandard standard, String messageType) {
+        return GUIDES.stream().filter(file -> file.standard() == standard && file.messageType().equals(messageType))
+                .flatMap(file -> file.versions().stream()).mapToLong(version -> ordinal(standard, version)).min().orElse(Long.MAX_VALUE);
     }
 
     /** The versions the hub has guides for, for a message type: for messages refused as not supported. */

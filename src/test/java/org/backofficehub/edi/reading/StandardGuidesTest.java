@@ -154,6 +154,17 @@ class StandardGuidesTest {
     }
 
     @Test
+    void syntaxVersion4NamesEveryPublishedDirectoryThoughStaediListsReleasesOnlyTo02A() {
+        String syntax4 = eancomOrders("D03B", "EAN010").replace("UNA:+.? '", "UNA:+.?*'").replace("UNOC:3", "UNOC:4")
+                .replace("+261120:1130+", "+20261120:1130+");
+        assertThat(read(EXHAUSTIVE, syntax4).get(0).errors()).isEmpty();
+        assertThat(read(GUIDED, syntax4).get(0).errors()).isEmpty();
+        String noRelease = syntax4.replace("ORDERS:D:03B:", "ORDERS:D:3BB:");
+        assertThat(read(EXHAUSTIVE, noRelease).get(0).errors()).extracting(SyntaxError::segmentTag, SyntaxError::error)
+                .contains(org.assertj.core.groups.Tuple.tuple("UNH", EDIStreamValidationError.INVALID_CODE_VALUE));
+    }
+
+    @Test
     void beg04IsTheStandardsThirtyCharactersNotEight() {
         String x12 = retail850("004030", "20261120").replace("BEG*00*SA*4500012345**", "BEG*00*SA*4500012345*RELEASE-2026-000017*");
         assertThat(x12).contains("RELEASE-2026-000017");
@@ -248,12 +259,14 @@ class StandardGuidesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "X12, 850, 004010, 004010", "X12, 850, 004030, 004030", "X12, 850, 003050, 003050",
-            "X12, 850, 004020, 004030", "X12, 850, 003010, 003040", "X12, 850, 006020, 005010", "X12, 850, 005020, 005010",
-            "X12, 850, '', 005010",
-            "EDIFACT, ORDERS, D96A, D96A", "EDIFACT, ORDERS, D96B, D96A", "EDIFACT, ORDERS, D03A, D03B",
-            "EDIFACT, ORDERS, D95B, D96A", "EDIFACT, ORDERS, D11A, D03B", "EDIFACT, ORDERS, D00A, D99B"})
-    void aVersionWithoutAGuideIsReadWithTheNearestAndSaysSo(EdiStandard standard, String type, String version, String readAs) {
+            "X12, 850, 004010, 004010, true", "X12, 850, 004030, 004030, true", "X12, 850, 003050, 003050, true",
+            "X12, 850, 004020, 004030, true", "X12, 850, 003010, 003040, false", "X12, 850, 006020, 005010, true",
+            "X12, 850, 005020, 005010, true", "X12, 850, '', 005010, false",
+            "EDIFACT, ORDERS, D96A, D96A, true", "EDIFACT, ORDERS, D96B, D96A, true", "EDIFACT, ORDERS, D03A, D03B, true",
+            "EDIFACT, ORDERS, D95B, D96A, true", "EDIFACT, ORDERS, D11A, D03B, true", "EDIFACT, ORDERS, D00A, D99B, true",
+            "EDIFACT, ORDERS, D19B, D03B, true", "EDIFACT, ORDERS, D92B, D93A, false", "EDIFACT, ORDERS, S93A, D03B, false"})
+    void aVersionWithoutAGuideIsReadWithTheNearestAndSaysSo(EdiStandard standard, String type, String version, String readAs,
+                                                            boolean readWithoutProfile) {
         TransactionSchemas.Selection selection = SCHEMAS.select(standard, type, version);
         assertThat(selection.readAs()).isEqualTo(readAs);
         assertThat(selection.exact()).isEqualTo(version.equals(readAs));
@@ -262,7 +275,8 @@ class StandardGuidesTest {
         } else {
             assertThat(selection.note()).contains(readAs + " guide");
         }
-        assertThat(TransactionSchemas.supports(standard, type, version, null)).isEqualTo(version.equals(readAs));
+        // Newer than the oldest guide: read for any partner; older: only when the profile agrees it.
+        assertThat(TransactionSchemas.supports(standard, type, version, null)).isEqualTo(readWithoutProfile);
         assertThat(TransactionSchemas.supports(standard, type, version, version)).isEqualTo(!version.isEmpty());
     }
 
