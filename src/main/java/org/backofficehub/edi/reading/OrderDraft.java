@@ -58,6 +58,11 @@ final class OrderDraft {
         }
         if (buyerParty == null) {
             buyerParty = fallbackBuyer(context);
+            if (headerContact != null) {
+                // PER*BD / CTA+PD before any party is the buyer's contact, whoever stands for the buyer.
+                buyerParty = new Party(buyerParty.name(), buyerParty.email() != null ? buyerParty.email() : headerContact.email,
+                        buyerParty.phone() != null ? buyerParty.phone() : headerContact.phone, buyerParty.address(), buyerParty.identifier());
+            }
         }
         List<OrderLine> built = lines.stream().map(Line::build).toList();
         if (built.stream().map(OrderLine::lineNumber).distinct().count() < built.size()) {
