@@ -8,7 +8,24 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.backofficehub.modes.RouteModes;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Clock;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.backofficehub.shop.MagentoListing;
+import org.backofficehub.shop.OrderListing;
+import org.backofficehub.shop.Platform;
+import org.backofficehub.shop.PlatformHttp;
 import org.backofficehub.shop.PlatformOrders;
+import org.backofficehub.shop.ShopPulls;
+import org.backofficehub.shop.ShopSync;
+import org.backofficehub.shop.ShopifyListing;
+import org.backofficehub.shop.ShopwareListing;
+import org.backofficehub.shop.ShopwareTokens;
+import org.backofficehub.shop.WooCommerceListing;
+import org.backofficehub.store.FailureLog;
 import org.backofficehub.shop.ShopProfile;
 import org.backofficehub.shop.ShopProfiles;
 import org.backofficehub.shop.ShopRoutes;
@@ -39,6 +56,28 @@ public class ShopConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public PlatformOrders platformOrders(@BeanInject("objectMapper") ObjectMapper json) {
         return new PlatformOrders(json);
+    }
+
+    @BindToRegistry(lazy = true)
+    public PlatformHttp platformHttp(Clock clock) {
+        return new PlatformHttp(clock);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ShopwareTokens shopwareTokens(PlatformHttp http, @BeanInject("objectMapper") ObjectMapper json) {
+        return new ShopwareTokens(http, json);
+    }
+
+    /** Each platform's order list, paginated its own way; prices kept as the exact decimals the platform sent. */
+    @BindToRegistry(lazy = true)
+    public ShopPulls shopPulls(ShopProfiles shops, @BeanInject("hubStore") DataSource hubStore, PlatformHttp http, ShopwareTokens tokens,
+                               FailureLog failures, @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
+        ObjectMapper exact = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true)).enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        Map<Platform, OrderListing> listings = Map.of(Platform.SHOPIFY, new ShopifyListing(http, exact),
+                Platform.WOOCOMMERCE, new WooCommerceListing(http, exact), Platform.MAGENTO, new MagentoListing(http, exact),
+                Platform.SHOPWARE, new ShopwareListing(http, tokens, exact));
+        return new ShopPulls(shops, new ShopSync(hubStore, clock), listings, failures, exact, clock);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class ShopRoutes {
                     .parameter("mapping", shop.mapping())
                     .add();
             TemplatedRouteBuilder.builder(camel, "order-intake")
-                    .routeId("shop-" + shop.key() + "-order-intake")
+                    .routeId(ShopPulls.intakeRouteId(shop))
                     .parameter("from", shop.intakeEndpoint())
                     .parameter("modeRoute", shop.route())
                     .parameter("read", shop.readEndpoint())
