@@ -14,7 +14,14 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Clock;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.backofficehub.backoffice.ShopUpdates;
 import org.backofficehub.shop.MagentoListing;
+import org.backofficehub.shop.MagentoStatus;
+import org.backofficehub.shop.PlatformStatus;
+import org.backofficehub.shop.ShopStatusCalls;
+import org.backofficehub.shop.ShopifyStatus;
+import org.backofficehub.shop.ShopwareStatus;
+import org.backofficehub.shop.WooCommerceStatus;
 import org.backofficehub.shop.OrderListing;
 import org.backofficehub.shop.Platform;
 import org.backofficehub.shop.PlatformHttp;
@@ -78,6 +85,22 @@ public class ShopConfiguration implements CamelConfiguration {
                 Platform.WOOCOMMERCE, new WooCommerceListing(http, exact), Platform.MAGENTO, new MagentoListing(http, exact),
                 Platform.SHOPWARE, new ShopwareListing(http, tokens, exact));
         return new ShopPulls(shops, new ShopSync(hubStore, clock), listings, failures, exact, clock);
+    }
+
+    /** Status back: each platform's calls for booked and shipped orders. */
+    @BindToRegistry(lazy = true)
+    public ShopStatusCalls shopStatusCalls(ShopProfiles shops, PlatformHttp http, ShopwareTokens tokens,
+                                           @BeanInject("objectMapper") ObjectMapper json) {
+        Map<Platform, PlatformStatus> platforms = Map.of(Platform.SHOPIFY, new ShopifyStatus(http, json),
+                Platform.WOOCOMMERCE, new WooCommerceStatus(http, json), Platform.MAGENTO, new MagentoStatus(http, json),
+                Platform.SHOPWARE, new ShopwareStatus(http, tokens, json));
+        return new ShopStatusCalls(shops, platforms, json);
+    }
+
+    /** The follow-up's step that queues status updates for shops' orders. */
+    @BindToRegistry(lazy = true)
+    public ShopUpdates shopUpdates(ShopProfiles shops, @BeanInject("objectMapper") ObjectMapper json) {
+        return new ShopUpdates(shops, json);
     }
 
     @Override
