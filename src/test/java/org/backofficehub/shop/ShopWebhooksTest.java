@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.backofficehub.support.RunningHub;
 import org.backofficehub.support.Shops;
@@ -26,14 +28,23 @@ class ShopWebhooksTest {
     private static RunningHub hub;
 
     @BeforeAll
-    static void start() {
+    static void start() throws Exception {
+        // A user's change without Java: a copy of the shipped mapping with one field changed (the line's
+        // description from the product's title, not the variant's name), named in one shop's profile.
+        Path mappings = Files.createTempDirectory("my-mappings-");
+        String shipped = Files.readString(Path.of("config/mappings/shopify-order.jsonata"));
+        assertThat(shipped).contains("\"description\": $substring(name, 0, 80)");
+        Path changed = Files.writeString(mappings.resolve("my-shopify-order.jsonata"),
+                shipped.replace("\"description\": $substring(name, 0, 80)", "\"description\": \"Shopify: \" & title"));
         Shops shops = Shops.inTempFolder()
+                .profile("my-shopify", "platform", "shopify", "mapping", changed.toString())
                 .profile("eu-shopify", "platform", "shopify")
                 .profile("no-secret", "platform", "shopify", "source", "SHOPIFY:no-secret")
                 .profile("us-woo", "platform", "woocommerce")
                 .profile("de-shopware", "platform", "shopware", "source", "SHOPWARE-DE");
         hub = RunningHub.start(Map.of("hub.shops.dir", shops.directory().toString(),
-                "hub.shop.eu-shopify.secret", SHOPIFY_SECRET, "hub.shop.us-woo.secret", WOO_SECRET,
+                "hub.shop.eu-shopify.secret", SHOPIFY_SECRET, "hub.shop.my-shopify.secret", SHOPIFY_SECRET,
+                "hub.shop.us-woo.secret", WOO_SECRET,
                 "hub.shop.de-shopware.secret", SHOPWARE_SECRET));
         Shops.stockPlatformItems(hub, Shops.SHOPIFY_ITEMS);
         Shops.stockPlatformItems(hub, Shops.WOOCOMMERCE_ITEMS);
@@ -146,6 +157,17 @@ class ShopWebhooksTest {
         assertThat(shown.path("netTotal").decimalValue()).isEqualByComparingTo("395.01");
         assertThat(shopware(event, Shops.hexHmac(SHOPWARE_SECRET, event)).statusCode()).isEqualTo(200);
         assertThat(erpOrders("SHOPWARE-DE", orderId)).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedMappingFileTakesEffectForTheShopThatNamesIt() throws Exception {
+        byte[] order = Shops.payload("shopify-order-webhook.json");
+
+        HttpResponse<String> created = shopify("my-shopify", order, Shops.base64Hmac(SHOPIFY_SECRET, order), "m-1");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode shown = JSON.readTree(hub.get("/api/orders/450789469?source=SHOPIFY:my-shopify").body());
+        assertThat(shown.path("lines").findValuesAsText("description")).containsOnly("Shopify: IPod Nano - 8gb");
     }
 
     @Test
