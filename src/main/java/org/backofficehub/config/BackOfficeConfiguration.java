@@ -108,8 +108,8 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ContactHistory contactHistory(PartnerProfiles partners, Clock clock) {
-        return new ContactHistory(new OrderContacts(new ContactOrigins(partners), clock));
+    public ContactHistory contactHistory(PartnerProfiles partners, Clock clock, org.backofficehub.shop.ShopProfiles shops) {
+        return new ContactHistory(new OrderContacts(new ContactOrigins(partners, shops), clock));
     }
 
     @BindToRegistry(lazy = true)

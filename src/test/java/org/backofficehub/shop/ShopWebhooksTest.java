@@ -74,6 +74,14 @@ class ShopWebhooksTest {
         assertThat(shown.path("customer").path("name").asText()).isEqualTo("Bob Norman");
         assertThat(shown.path("netTotal").decimalValue()).isEqualByComparingTo("597.00");
 
+        // The shop's customer is a web-store customer in the customer master, the order in their history.
+        JsonNode history = org.awaitility.Awaitility.await("the order in the customer's history").atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    JsonNode found = JSON.readTree(hub.get("/api/customers?email=bob.norman@mail.example.com").body());
+                    return found.size() == 0 ? JSON.createArrayNode()
+                            : JSON.readTree(hub.get("/api/customers/" + found.get(0).path("id").asText()).body()).path("history");
+                }, events -> events.size() > 0);
+        assertThat(history.findValuesAsText("channel")).contains("web-store");
         // Shopify delivers at least once: the same webhook again books nothing new.
         HttpResponse<String> again = shopify("eu-shopify", order, signature, "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043");
         assertThat(again.statusCode()).isEqualTo(200);
