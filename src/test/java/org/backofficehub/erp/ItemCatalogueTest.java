@@ -60,6 +60,20 @@ class ItemCatalogueTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aPartnersSupplierNumberWithAPriceIsLookedUpLikeAnyOtherAndGivesWayToItsGtin(TestDatabase database) {
+        ItemCatalogue catalogue = open(database);
+        // As Brodart's orders from Evergreen come: a price, no unit, and an SA that is no item of ours, beside the GTIN that is.
+        Order order = order("PO-7", line(1, "81", null, "4.00", ItemIdentifier.fromEdifact("SA", "81"),
+                ItemIdentifier.fromEdifact("EN", "4006381333931")));
+
+        ResolvedOrders resolved = catalogue.resolve(List.of(order), "BRODART");
+
+        assertThat(resolved.refused()).isEmpty();
+        assertThat(resolved.bookable().get(0).lines()).extracting(OrderLine::sku).containsExactly("SKU-1001");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void anOrderItCannotSettleIsRefusedNamingEachLine(TestDatabase database) {
         ItemCatalogue catalogue = open(database);
         Order unknown = order("PO-2", line(1, null, null, "1.00", ItemIdentifier.fromEdifact("SRV", "4000862141404")),
