@@ -33,8 +33,10 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
     private static final Set<String> DATE_FORMATS = Set.of("", "102", "101", "203", "204", "718");
     /**
      * Gross price qualifiers (DE 5125): taken only when no net price (AAA) is given and the line has
-     * no allowance or charge (ALC) to apply to it; a consumer (AAE) or information (INF) price is
-     * not what the buyer pays, so such a line gets the list price.
+     * no allowance or charge (ALC) to apply to it, and never at zero (a calculation base of nothing
+     * says nothing of what the buyer pays: Evergreen's libraries send PRI+AAB:0 for "no estimate");
+     * a consumer (AAE) or information (INF) price is not what the buyer pays either, so such lines
+     * get the list price.
      */
     private static final Set<String> GROSS = Set.of("AAB", "AAF", "CAL");
 
@@ -123,7 +125,7 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                         boolean net = "AAA".equals(qualifier) || qualifier.isEmpty();
                         if (net || line.unitPrice == null && GROSS.contains(qualifier)) {
                             BigDecimal price = price(segment, where);
-                            if (price != null) {
+                            if (price != null && (net || price.signum() != 0)) {
                                 line.unitPrice = price;
                                 line.netPriceGiven = net;
                                 netPrice = net;

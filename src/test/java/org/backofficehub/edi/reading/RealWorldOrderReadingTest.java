@@ -165,6 +165,23 @@ class RealWorldOrderReadingTest {
     }
 
     @Test
+    void aZeroGrossPriceIsNoPriceButAZeroNetPriceIsFree() {
+        // Brodart's orders from Evergreen: PRI+AAB:0 where the library has no price estimate.
+        Order order = new EdifactOrdersTranslator().translate(CONTEXT, edifact("""
+                BGM+220+15+9'
+                LIN+81++0743294394:IB'
+                QTY+21:4'
+                PRI+AAB:0'
+                LIN+82++0743294395:IB'
+                QTY+21:1'
+                PRI+AAA:0'
+                UNS+S'"""));
+
+        assertThat(order.lines().get(0).unitPrice()).as("the list price applies").isNull();
+        assertThat(order.lines().get(1).unitPrice()).as("a net price of nothing is free").isEqualByComparingTo("0");
+    }
+
+    @Test
     void aRetailerWritingCountriesAlpha3AndItsOwnDistributionCentreCodesIsReadAsMeant() {
         // Dunham's Sports via Inovis: N404 USA, the DC named by a code the 850's originator assigned (93).
         Order order = new X12PurchaseOrderTranslator().translate(CONTEXT, x12("""
