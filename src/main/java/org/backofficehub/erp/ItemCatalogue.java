@@ -132,7 +132,8 @@ public final class ItemCatalogue {
         if (line.itemIds().isEmpty()) {
             return line.sku() != null ? line.sku() : "an item it does not identify";
         }
-        return line.itemIds().stream().map(id -> id.qualifier() + " " + id.value()).collect(Collectors.joining(", "));
+        return line.itemIds().stream().map(id -> id.qualifier().isEmpty() ? id.value() : id.qualifier() + " " + id.value())
+                .collect(Collectors.joining(", "));
     }
 
     private Lookup lookUp(Set<String> numbers, Set<String> gtins, Set<String> buyerNumbers, String partnerId) {

@@ -66,10 +66,15 @@ class ItemCatalogueTest {
         Order order = order("PO-7", line(1, "81", null, "4.00", ItemIdentifier.fromEdifact("SA", "81"),
                 ItemIdentifier.fromEdifact("EN", "4006381333931")));
 
-        ResolvedOrders resolved = catalogue.resolve(List.of(order), "BRODART");
+        // Baker & Taylor's line 47 names its item 'PIA+1+655258IN', without a qualifier: the supplier's number, unknown here.
+        Order unqualified = order("PO-8", line(1, "655258IN", null, "11.99", ItemIdentifier.fromEdifact("", "655258IN")));
 
-        assertThat(resolved.refused()).isEmpty();
-        assertThat(resolved.bookable().get(0).lines()).extracting(OrderLine::sku).containsExactly("SKU-1001");
+        ResolvedOrders resolved = catalogue.resolve(List.of(order, unqualified), "BRODART");
+
+        assertThat(resolved.bookable()).singleElement().satisfies(booked ->
+                assertThat(booked.lines()).extracting(OrderLine::sku).containsExactly("SKU-1001"));
+        assertThat(resolved.refused()).singleElement().satisfies(answer -> assertThat(answer.refusal().getMessage())
+                .isEqualTo("line 1: no item in the catalogue for 655258IN"));
     }
 
     @ParameterizedTest
