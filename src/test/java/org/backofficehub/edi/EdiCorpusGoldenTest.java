@@ -56,8 +56,9 @@ import org.junit.jupiter.api.io.TempDir;
  * identifiers the partner sent.
  *
  * <p>A file whose orders become accepted (an engineer fixing a refusal) fails here until its golden
- * record is written: run with {@code -Dgolden.update=true}, check the new record against the file's
- * segments, and commit it. A record whose orders are no longer accepted fails too.
+ * record is written: add the items it orders to catalogue.sql (and a profile if it needs one), run
+ * with {@code -Dgolden.update=true}, check the new record against the file's segments, and commit
+ * it. A record whose orders are no longer accepted fails too.
  */
 class EdiCorpusGoldenTest {
 
