@@ -114,9 +114,13 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                     }
                 }
                 case "QTY" -> {
-                    if (line != null && "21".equals(segment.component(1, 1))) {
+                    // 21 is the ordered quantity; some partners send it as 1, a discrete quantity
+                    // (Smooks' and book-trade samples), which stands for it only where no 21 is given.
+                    String qualifier = segment.component(1, 1);
+                    if (line != null && ("21".equals(qualifier) || "1".equals(qualifier) && !line.orderedQuantityGiven)) {
                         line.quantity = decimal(segment.component(1, 2), where);
                         line.unit = UnitOfMeasure.fromEdifact(segment.component(1, 3));
+                        line.orderedQuantityGiven = "21".equals(qualifier);
                     }
                 }
                 case "PRI" -> {

@@ -119,6 +119,8 @@ final class OrderDraft {
         /** Whether the description names the item (its product text, a book's title), not one characteristic (size, author). */
         boolean descriptionNamesItem;
         BigDecimal quantity;
+        /** An ordered quantity (QTY 21) was read: a discrete quantity (QTY 1) no longer stands in for it. */
+        boolean orderedQuantityGiven;
         String unit;
         BigDecimal unitPrice;
         boolean netPriceGiven;

@@ -137,6 +137,25 @@ class RealWorldOrderReadingTest {
     }
 
     @Test
+    void aDiscreteQuantityStandsForTheOrderedQuantityOnlyWhenThereIsNone() {
+        Order order = new EdifactOrdersTranslator().translate(CONTEXT, edifact("""
+                BGM+220+BKOD99+9'
+                DTM+137:20261201:102'
+                LIN+1+1+0764569104:IB'
+                QTY+1:25'
+                LIN+2+1+0764569090:IB'
+                QTY+21:10'
+                QTY+1:3'
+                LIN+3+1+1861004656:IB'
+                QTY+1:3'
+                QTY+21:16'
+                UNS+S'"""));
+
+        assertThat(order.lines()).extracting(OrderLine::quantity)
+                .containsExactly(new BigDecimal("25"), new BigDecimal("10"), new BigDecimal("16"));
+    }
+
+    @Test
     void aBookIsDescribedByItsTitleAndTextsCutAt35CharactersAreReadWhole() {
         // As Evergreen writes to Baker & Taylor and Brodart: author first, title after; titles cut at 35 characters.
         Order order = new EdifactOrdersTranslator().translate(CONTEXT, edifact("""
