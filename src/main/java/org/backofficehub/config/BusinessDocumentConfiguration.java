@@ -7,29 +7,31 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.backofficehub.xml.standards.BusinessDocuments;
-import org.backofficehub.xml.standards.DocumentStandard;
-import org.backofficehub.xml.standards.OrderSourceFunction;
+import org.backofficehub.xml.standards.MappingStylesheets;
 import org.backofficehub.xml.standards.UblOrderResponses;
 
-/** Business-document standards as XML orders (UBL, cXML, openTRANS): their mappings' helpers and the UBL order response. */
+/** Business-document standards as XML orders (UBL, cXML, openTRANS): their mappings and the UBL order response. */
 public class BusinessDocumentConfiguration implements CamelConfiguration {
 
+    /** Each compiled when its first document arrives; one that is missing stops the hub here, naming its setting. */
     @BindToRegistry(lazy = true)
-    public BusinessDocuments businessDocuments(@PropertyInject("hub.mapping.ubl") String ubl,
-                                               @PropertyInject("hub.mapping.cxml") String cxml,
-                                               @PropertyInject("hub.mapping.opentrans") String openTrans) {
-        return new BusinessDocuments(Map.of(DocumentStandard.UBL, ubl.trim(), DocumentStandard.CXML, cxml.trim(),
-                DocumentStandard.OPENTRANS, openTrans.trim()));
-    }
-
-    /** hub:order-source(), which the mappings call to name a sender's orders' source. */
-    @BindToRegistry(lazy = true)
-    public OrderSourceFunction orderSourceFunction() {
-        return new OrderSourceFunction();
+    public MappingStylesheets mappingStylesheets(@PropertyInject("hub.mapping.ubl") String ubl,
+                                                 @PropertyInject("hub.mapping.cxml") String cxml,
+                                                 @PropertyInject("hub.mapping.opentrans") String openTrans,
+                                                 @PropertyInject(UblOrderResponses.MAPPING) String ublOrderResponse) {
+        return new MappingStylesheets(Map.of("hub.mapping.ubl", ubl.trim(), "hub.mapping.cxml", cxml.trim(),
+                "hub.mapping.opentrans", openTrans.trim(), UblOrderResponses.MAPPING, ublOrderResponse.trim()));
     }
 
     @BindToRegistry(lazy = true)
-    public UblOrderResponses ublOrderResponses(@PropertyInject("hub.ubl.order-response-profiles") String profiles, Clock clock) {
-        return new UblOrderResponses(Arrays.stream(profiles.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList(), clock);
+    public BusinessDocuments businessDocuments(MappingStylesheets mappingStylesheets) {
+        return new BusinessDocuments(mappingStylesheets);
+    }
+
+    @BindToRegistry(lazy = true)
+    public UblOrderResponses ublOrderResponses(@PropertyInject("hub.ubl.order-response-profiles") String profiles,
+                                               MappingStylesheets mappingStylesheets, Clock clock) {
+        return new UblOrderResponses(Arrays.stream(profiles.split(",")).map(String::trim).filter(p -> !p.isEmpty()).toList(),
+                mappingStylesheets, clock);
     }
 }

@@ -157,6 +157,24 @@ class BusinessDocumentInboxTest {
         }
     }
 
+    /** A mapping slip is the mapping's fault: the documents it fails are quarantined naming it, the other standards go on. */
+    @Test
+    void aMappingThatDoesNotCompileQuarantinesItsDocumentsNamingIt(@TempDir Path mappings) throws Exception {
+        Path broken = mappings.resolve("cxml-order-request.xsl");
+        Files.writeString(broken, Files.readString(Path.of("config/mappings/cxml-order-request.xsl"), StandardCharsets.UTF_8)
+                .replace("<xsl:template match=\"ItemOut\">", "<xsl:template match=\"ItemOut[\">"));
+        try (RunningHub hub = RunningHub.start(Map.of("hub.mapping.cxml", "file:" + broken))) {
+            hub.drop(FOLDER + "cxml-order-request.xml", "cxml-order-request.xml");
+            hub.drop(FOLDER + "ubl-order.xml", "ubl-order.xml");
+
+            Path quarantined = hub.awaitSingle("error", "_cxml-order-request.xml");
+            assertThat(reason(quarantined)).contains("problem: processing-failed")
+                    .contains("MappingFailedException: The mapping file:" + broken + " (hub.mapping.cxml) does not compile")
+                    .contains("Line#: ");
+            hub.awaitSingle("done", "_ubl-order.xml");
+        }
+    }
+
     private static String reason(Path quarantined) throws Exception {
         return Files.readString(quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt"));
     }

@@ -41,8 +41,8 @@ import org.backofficehub.xml.OrderXsdProblems;
 import org.backofficehub.xml.XmlOrders;
 import org.backofficehub.xml.XmlSchemas;
 import org.backofficehub.xml.standards.BusinessDocuments;
-import org.backofficehub.xml.standards.DocumentStandard;
-import org.backofficehub.xml.standards.OrderSourceFunction;
+import org.backofficehub.xml.standards.MappingFailedException;
+import org.backofficehub.xml.standards.MappingStylesheets;
 import org.backofficehub.xml.standards.UblOrderResponses;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -147,7 +147,7 @@ class BusinessDocumentsTest {
         CamelContext changedCamel = start(settings);
         try {
             assertThatThrownBy(() -> read(changedCamel.createProducerTemplate(), Samples.path(FOLDER + "/ubl-order.xml")))
-                    .isInstanceOf(CamelExecutionException.class).cause().isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(CamelExecutionException.class).cause().isInstanceOf(MappingFailedException.class)
                     .hasMessageContaining("The mapping file:" + copy + " (hub.mapping.ubl) failed on this UBL 2.1 Order");
         } finally {
             changedCamel.close();
@@ -155,16 +155,27 @@ class BusinessDocumentsTest {
     }
 
     @Test
-    void aMappingThatDoesNotCompileStopsTheRoutes(@TempDir Path mappings) throws Exception {
+    void aMappingThatDoesNotCompileFailsItsDocumentsNamingFileLineAndColumn(@TempDir Path mappings) throws Exception {
         Path copy = mappings.resolve("not-xslt.xsl");
-        Files.writeString(copy, "<xsl:stylesheet version=\"3.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"><xsl:template match=\"/\">"
-                + "<xsl:value-of select=\"((\"/></xsl:template></xsl:stylesheet>");
+        Files.writeString(copy, "<xsl:stylesheet version=\"3.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">\n"
+                + "<xsl:template match=\"/\"><xsl:value-of select=\"((\"/></xsl:template></xsl:stylesheet>");
         Properties settings = settings();
         settings.setProperty("hub.mapping.cxml", "file:" + copy);
+        CamelContext changedCamel = start(settings);
+        try {
+            assertThatThrownBy(() -> read(changedCamel.createProducerTemplate(), Samples.path(FOLDER + "/cxml-order-request.xml")))
+                    .isInstanceOf(CamelExecutionException.class).cause().isInstanceOf(MappingFailedException.class)
+                    .hasMessageContaining("The mapping file:" + copy + " (hub.mapping.cxml) does not compile")
+                    .hasMessageContaining("not-xslt.xsl; Line#: 2");
+        } finally {
+            changedCamel.close();
+        }
+    }
 
-        // The log names the file, line and column (Saxon's error listener); the failure names the route.
-        assertThatThrownBy(() -> start(settings)).hasStackTraceContaining("Failed to start route: read-business-document")
-                .hasStackTraceContaining("Expected an expression");
+    @Test
+    void aMappingThatIsNotThereStopsTheHubNamingItsSetting() {
+        assertThatThrownBy(() -> new MappingStylesheets(Map.of("hub.mapping.ubl", "file:config/mappings/no-such.xsl")))
+                .hasMessage("hub.mapping.ubl = file:config/mappings/no-such.xsl: there is no such stylesheet");
     }
 
     @Test
@@ -274,11 +285,12 @@ class BusinessDocumentsTest {
         beans.put("orderXsdProblems", new OrderXsdProblems());
         beans.put("documentFormats", new DocumentFormats());
         beans.put("xmlSchemaFactory", XmlSchemas.factory());
-        beans.put("businessDocuments", new BusinessDocuments(Map.of(DocumentStandard.UBL, settings.getProperty("hub.mapping.ubl"),
-                DocumentStandard.CXML, settings.getProperty("hub.mapping.cxml"),
-                DocumentStandard.OPENTRANS, settings.getProperty("hub.mapping.opentrans"))));
-        beans.put("orderSourceFunction", new OrderSourceFunction());
-        beans.put("ublOrderResponses", new UblOrderResponses(List.of("urn:fdc:peppol.eu:poacc:bis:ordering:3"), CLOCK));
+        Map<String, String> mappings = new HashMap<>();
+        settings.stringPropertyNames().stream().filter(key -> key.startsWith("hub.mapping."))
+                .forEach(key -> mappings.put(key, settings.getProperty(key)));
+        MappingStylesheets stylesheets = new MappingStylesheets(mappings);
+        beans.put("businessDocuments", new BusinessDocuments(stylesheets));
+        beans.put("ublOrderResponses", new UblOrderResponses(List.of("urn:fdc:peppol.eu:poacc:bis:ordering:3"), stylesheets, CLOCK));
         return RouteFiles.start(beans, settings, "order-documents.camel.yaml", "business-documents.camel.yaml", "hub-errors.camel.yaml");
     }
 

@@ -9,6 +9,7 @@ import net.sf.saxon.om.NodeInfo;
 import net.sf.saxon.om.Sequence;
 import net.sf.saxon.om.SequenceIterator;
 import net.sf.saxon.trans.XPathException;
+import javax.xml.transform.TransformerException;
 import org.apache.camel.Exchange;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
@@ -17,8 +18,9 @@ import org.backofficehub.xml.OrderXsdProblems;
 import org.xml.sax.SAXParseException;
 
 /**
- * The steps around a business document's mapping: the document opened for its stylesheet (DTD
- * policy, original bytes kept for the answer) and the stylesheet's refusal turned into the hub's.
+ * A business document through its standard's mapping: opened for the stylesheet (DTD policy,
+ * the original bytes kept for the answer), mapped to the hub's XML order, and the stylesheet's
+ * refusal turned into the hub's.
  *
  * <p>A mapping refuses a document by raising the error {@code hub:refused} (namespace
  * {@value #MAPPING_NAMESPACE}) with its problems as the error object, one
@@ -34,12 +36,11 @@ public final class BusinessDocuments {
 
     private static final int MAX_REPORTED_PROBLEMS = 20;
 
-    private final Map<DocumentStandard, String> mappings;
+    private final MappingStylesheets stylesheets;
     private final DocumentSources sources;
 
-    /** @param mappings where each standard's stylesheet is (the hub.mapping.* settings), for reasons to name */
-    public BusinessDocuments(Map<DocumentStandard, String> mappings) {
-        this.mappings = Map.copyOf(mappings);
+    public BusinessDocuments(MappingStylesheets stylesheets) {
+        this.stylesheets = stylesheets;
         this.sources = new DocumentSources();
     }
 
@@ -50,26 +51,39 @@ public final class BusinessDocuments {
     public Source open(byte[] document, String format, Exchange exchange) {
         DocumentStandard standard = standard(format);
         exchange.setProperty(ORIGINAL, document);
-        exchange.getMessage().setHeader(OrderXsdProblems.MAPPED_BY, "the mapping " + mappings.get(standard) + " ("
-                + standard.mappingSetting() + ") made of this " + standard.document());
+        exchange.getMessage().setHeader(OrderXsdProblems.MAPPED_BY, "the mapping " + mapping(standard) + " made of this "
+                + standard.document());
         return sources.open(document, standard);
     }
 
-    /** The stylesheet's failure as the hub's refusal of the document; always throws. */
-    public void refused(Exception failure, String format) {
+    /** The hub's XML order the standard's mapping makes of the document; refused as the mapping says, or if not well-formed. */
+    public byte[] map(Source document, String format) {
         DocumentStandard standard = standard(format);
+        try {
+            return stylesheets.transform(standard.mappingSetting(), document, Map.of());
+        } catch (TransformerException e) {
+            throw refused(e, standard);
+        }
+    }
+
+    /** The stylesheet's failure as the hub's refusal of the document, or as the mapping's own failure. */
+    private RuntimeException refused(TransformerException failure, DocumentStandard standard) {
         XPathException error = find(failure, XPathException.class);
         if (error != null && error.getErrorCodeQName() != null
                 && MAPPING_NAMESPACE.equals(error.getErrorCodeQName().getURI())
                 && "refused".equals(error.getErrorCodeQName().getLocalPart())) {
-            throw refusal(standard, error);
+            return refusal(standard, error);
         }
         SAXParseException notWellFormed = find(failure, SAXParseException.class);
         if (notWellFormed != null) {
-            throw DocumentSources.malformed(standard, notWellFormed);
+            return DocumentSources.malformed(standard, notWellFormed);
         }
-        throw new IllegalStateException("The mapping " + mappings.get(standard) + " (" + standard.mappingSetting()
-                + ") failed on this " + standard.document() + ": " + failure.getMessage(), failure);
+        return new MappingFailedException("The mapping " + mapping(standard) + " failed on this " + standard.document() + ": "
+                + failure.getMessageAndLocation(), failure);
+    }
+
+    private String mapping(DocumentStandard standard) {
+        return stylesheets.location(standard.mappingSetting()) + " (" + standard.mappingSetting() + ")";
     }
 
     private static InputRejectedException refusal(DocumentStandard standard, XPathException error) {

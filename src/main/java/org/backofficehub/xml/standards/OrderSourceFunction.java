@@ -20,7 +20,7 @@ import org.backofficehub.util.Texts;
  * one); at most 35 characters, as the hub store and the ERP keep a source, a longer one keeping its
  * start and a digest of the whole, like the EDI stand-ins' ids.
  */
-public final class OrderSourceFunction extends ExtensionFunctionDefinition {
+final class OrderSourceFunction extends ExtensionFunctionDefinition {
 
     static final int MAX_SOURCE = 35;
 

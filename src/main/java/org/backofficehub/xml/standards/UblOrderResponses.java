@@ -7,12 +7,14 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.transform.Source;
+import javax.xml.transform.TransformerException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.backofficehub.model.OrderAnswer;
@@ -25,23 +27,28 @@ import org.backofficehub.model.OrderAnswer;
  * of the order (UNCL 4343 codes, as PEPPOL uses them): AP accepted, with the ERP's order number;
  * RE rejected, with the reason; AB received, for an order staged for a batch. The stylesheet
  * ({@code hub.mapping.ubl-order-response}) writes it from the order and these values, which it
- * gets as parameters; the route puts it in the sender's outbox.
+ * gets as parameters; the route puts it in the sender's outbox (headers hubResponseFolder and
+ * hubResponseFileName).
  */
 public final class UblOrderResponses {
 
     /** In the profiles setting: every UBL order is answered, whatever its profile. */
     public static final String EVERY_PROFILE = "*";
+    /** The setting that names the response's stylesheet. */
+    public static final String MAPPING = "hub.mapping.ubl-order-response";
 
     private static final String CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Set<String> profiles;
+    private final MappingStylesheets stylesheets;
     private final Clock clock;
     private final XMLInputFactory inputFactory;
     private final DocumentSources sources = new DocumentSources();
 
-    public UblOrderResponses(Collection<String> profiles, Clock clock) {
+    public UblOrderResponses(Collection<String> profiles, MappingStylesheets stylesheets, Clock clock) {
         this.profiles = Set.copyOf(profiles);
+        this.stylesheets = stylesheets;
         this.clock = clock;
         inputFactory = XMLInputFactory.newDefaultFactory();
         inputFactory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -57,11 +64,8 @@ public final class UblOrderResponses {
         return profile != null && profiles.contains(profile);
     }
 
-    /**
-     * The response's values as headers (the stylesheet's parameters) and where it goes; the body
-     * becomes the order again, for the stylesheet to echo its number and parties.
-     */
-    public Source prepare(List<OrderAnswer> answers, Exchange exchange) {
+    /** The order response to the UBL order the exchange carries (property {@link BusinessDocuments#ORIGINAL}), and where it goes. */
+    public byte[] respond(List<OrderAnswer> answers, Exchange exchange) {
         OrderAnswer answer = answers.get(0);
         Message message = exchange.getMessage();
         String code;
@@ -79,15 +83,18 @@ public final class UblOrderResponses {
             note = (answer.booking().alreadyBooked() ? "Booked before as ERP order " : "Booked as ERP order ") + salesOrderId;
         }
         LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        message.setHeader("hubResponseCode", code);
-        message.setHeader("hubSalesOrderId", salesOrderId);
-        message.setHeader("hubResponseNote", note);
-        message.setHeader("hubResponseIssueDate", now.toLocalDate().toString());
-        message.setHeader("hubResponseIssueTime", now.format(TIME));
+        Map<String, String> parameters = Map.of("hubResponseCode", code, "hubSalesOrderId", salesOrderId, "hubResponseNote", note,
+                "hubResponseIssueDate", now.toLocalDate().toString(), "hubResponseIssueTime", now.format(TIME));
         // One folder per sender under outbox/, named after its order source (UBL:GLN:... as UBL_GLN_...).
         message.setHeader("hubResponseFolder", answer.order().source().replaceAll("[^A-Za-z0-9._-]", "_"));
         message.setHeader("hubResponseFileName", "OrderResponse-" + answer.order().orderId().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml");
-        return sources.open(exchange.getProperty(BusinessDocuments.ORIGINAL, byte[].class), DocumentStandard.UBL);
+        Source order = sources.open(exchange.getProperty(BusinessDocuments.ORIGINAL, byte[].class), DocumentStandard.UBL);
+        try {
+            return stylesheets.transform(MAPPING, order, parameters);
+        } catch (TransformerException e) {
+            throw new MappingFailedException("The mapping " + stylesheets.location(MAPPING) + " (" + MAPPING
+                    + ") failed on the response to order " + answer.order().orderId() + ": " + e.getMessageAndLocation(), e);
+        }
     }
 
     private String profileId(byte[] ublOrder) {
