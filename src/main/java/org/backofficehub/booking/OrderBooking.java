@@ -24,15 +24,21 @@ public final class OrderBooking {
     private final BookingLedger ledger;
     private final ErpOrderWriter erp;
     private final BookingListener listener;
+    private final ErpPrecision precision;
 
     public OrderBooking(BookingLedger ledger, ErpOrderWriter erp) {
         this(ledger, erp, BookingListener.NONE);
     }
 
     public OrderBooking(BookingLedger ledger, ErpOrderWriter erp, BookingListener listener) {
+        this(ledger, erp, listener, ErpPrecision.DEMO_ERP);
+    }
+
+    public OrderBooking(BookingLedger ledger, ErpOrderWriter erp, BookingListener listener, ErpPrecision precision) {
         this.ledger = ledger;
         this.erp = erp;
         this.listener = listener;
+        this.precision = precision;
     }
 
     public Booking book(Order order) {
@@ -47,10 +53,17 @@ public final class OrderBooking {
         List<Claim> claims = ledger.claimAll(orders.stream().map(Order::key).toList());
         BookingResult[] results = new BookingResult[orders.size()];
         List<Integer> granted = new ArrayList<>();
+        List<OrderKey> unfit = new ArrayList<>();
         for (int i = 0; i < orders.size(); i++) {
             OrderKey key = orders.get(i).key();
             Claim claim = claims.get(i);
-            if (claim instanceof Claim.AlreadyBooked booked) {
+            InputRejectedException beyondPrecision = claim instanceof Claim.Granted ? precision.refusal(orders.get(i)) : null;
+            if (beyondPrecision != null) {
+                // The channels refuse these before booking; this catches what reaches the booking
+                // another way (a failure replayed with a corrected payload), before the ERP rounds it.
+                results[i] = BookingResult.rejected(beyondPrecision);
+                unfit.add(key);
+            } else if (claim instanceof Claim.AlreadyBooked booked) {
                 results[i] = BookingResult.booked(new Booking(key, booked.erpOrderNumber(), OrderStatus.BOOKED, true));
             } else if (claim instanceof Claim.Busy busy) {
                 results[i] = BookingResult.rejected(new InputRejectedException(ProblemType.BOOKING_IN_PROGRESS,
@@ -59,6 +72,7 @@ public final class OrderBooking {
                 granted.add(i);
             }
         }
+        ledger.release(unfit);
         if (!granted.isEmpty()) {
             bookGranted(orders, granted, results);
         }

@@ -20,6 +20,7 @@ import org.backofficehub.batch.DrainRuns;
 import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.batch.OrderStaging;
 import org.backofficehub.booking.BookingLedger;
+import org.backofficehub.booking.ErpPrecision;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.erp.ErpOrderWriter;
@@ -37,10 +38,21 @@ public class BookingConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public OrderBooking orderBooking(@BeanInject("hubStore") DataSource hubStore, @BeanInject("erpDataSource") DataSource erp,
-                                     OrderEvents orderEvents, Clock clock,
+                                     OrderEvents orderEvents, Clock clock, ErpPrecision precision,
                                      @PropertyInject("hub.booking.claim-lease") String claimLease) {
         BookingLedger ledger = new BookingLedger(hubStore, Duration.parse(claimLease.trim()), clock);
-        return new OrderBooking(ledger, new ErpOrderWriter(erp), new OrderEventListener(orderEvents));
+        return new OrderBooking(ledger, new ErpOrderWriter(erp), new OrderEventListener(orderEvents), precision);
+    }
+
+    /** The ERP's columns for quantities, prices and amounts: what every channel's orders must fit (order-intake's accept-orders). */
+    @BindToRegistry(lazy = true)
+    public ErpPrecision erpPrecision(@PropertyInject("hub.erp.quantity-digits") int quantityDigits,
+                                     @PropertyInject("hub.erp.quantity-scale") int quantityScale,
+                                     @PropertyInject("hub.erp.price-digits") int priceDigits,
+                                     @PropertyInject("hub.erp.price-scale") int priceScale,
+                                     @PropertyInject("hub.erp.amount-digits") int amountDigits) {
+        return new ErpPrecision(new ErpPrecision.Column(quantityDigits, quantityScale), new ErpPrecision.Column(priceDigits, priceScale),
+                new ErpPrecision.Column(amountDigits, 2));
     }
 
     /** What the routes book through: concurrent orders share ERP and hub-store commits. */

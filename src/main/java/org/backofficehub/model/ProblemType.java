@@ -13,6 +13,7 @@ public enum ProblemType {
     ORDER_INCOMPLETE(422, "Order incomplete"),
     UNIT_NOT_SOLD(422, "Unit of measure not sold"),
     INSUFFICIENT_STOCK(422, "Insufficient stock"),
+    AMOUNT_PRECISION(422, "Quantity or price beyond what the ERP holds"),
     DUPLICATE_INPUT(409, "Duplicate input"),
     BOOKING_IN_PROGRESS(409, "Booking in progress"),
     ORDER_NOT_FOUND(404, "Order not found"),

@@ -92,6 +92,23 @@ class WebstoreOrdersTest {
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-BAD-3'")).isZero();
     }
 
+    /** Issue 21, 8: 0.0004 pieces at 99,999,999.00 was booked as 0 pieces, 40,000.00 on the header, 47,600.00 invoiced. */
+    @Test
+    void aQuantityOrPriceFinerThanTheErpHoldsIsRefusedNamingEachFieldAndNothingIsBooked() throws Exception {
+        HttpResponse<String> response = hub.postJson("/api/orders", Samples.bytes("webstore/invalid/finer-than-the-erp.json"));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("type").asText()).isEqualTo("urn:backoffice-hub:problem:amount-precision");
+        assertThat(problem.path("errors")).extracting(e -> e.path("field").asText())
+                .containsExactly("/lines/0/quantity", "/lines/1/unitPrice");
+        assertThat(problem.path("errors").get(0).path("reason").asText()).contains("0.0004").contains("3 after");
+        assertThat(problem.path("errors").get(1).path("reason").asText()).contains("18.405").contains("2 after");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-BAD-5'")).isZero();
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ITMMAS WHERE IMALLO <> 0 AND IMITNO = 'SKU-1001' AND IMALLO <> FLOOR(IMALLO)"))
+                .as("no fraction of a cup allocated").isZero();
+    }
+
     @Test
     void oversizedBodyIsRefusedWith413() throws Exception {
         byte[] big = ("{\"orderId\":\"BIG\",\"pad\":\"" + "x".repeat(10_000) + "\"}").getBytes(StandardCharsets.UTF_8);

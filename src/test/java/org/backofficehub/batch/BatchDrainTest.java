@@ -57,7 +57,8 @@ class BatchDrainTest {
         failures = new FailureLog(hubStore, clock);
         BatchDrain drain = new BatchDrain(stage, failures, new DrainRuns(hubStore, clock), 2, window);
         camel = RouteFiles.start(Map.of("batchDrain", drain, "realTimeBooking", booking,
-                "orderStaging", new OrderStaging(stage, 64, 1000, 30_000), "routeModes", new RouteModes(hubStore, clock)),
+                "orderStaging", new OrderStaging(stage, 64, 1000, 30_000), "routeModes", new RouteModes(hubStore, clock),
+                "erpPrecision", org.backofficehub.booking.ErpPrecision.DEMO_ERP),
                 "batch-drains.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");
         try {
             camel.addRoutes(new RouteBuilder() {

@@ -284,4 +284,21 @@ class OrderBookingTest {
             return rs.getString(1);
         }
     }
+
+    /** The channels refuse these before booking; a payload replayed from a failure reaches the booking directly. */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anOrderFinerThanTheErpsColumnsIsRefusedAtTheBookingTooAndLeavesNoClaim(TestDatabase database) throws SQLException {
+        open(database);
+        Order finer = TestOrders.order("W-FINE", List.of(new OrderLine(1, "SKU-1001", null, new BigDecimal("0.0004"),
+                new BigDecimal("99999999"))));
+
+        assertThatThrownBy(() -> booking.book(finer)).isInstanceOfSatisfying(InputRejectedException.class,
+                refused -> assertThat(refused.type()).isEqualTo(ProblemType.AMOUNT_PRECISION));
+        assertThat(queryDecimal("SELECT COUNT(*) FROM ORDHDR")).isZero();
+        assertThat(allocated("SKU-1001")).isZero();
+
+        Order corrected = TestOrders.order("W-FINE", List.of(new OrderLine(1, "SKU-1001", null, BigDecimal.ONE, new BigDecimal("6.50"))));
+        assertThat(booking.book(corrected).alreadyBooked()).as("the refusal left no claim behind").isFalse();
+    }
 }

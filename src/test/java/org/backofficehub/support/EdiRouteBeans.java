@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.backofficehub.api.InputSizeLimit;
 import org.backofficehub.batch.BookingStage;
 import org.backofficehub.batch.OrderStaging;
+import org.backofficehub.booking.ErpPrecision;
 import org.backofficehub.edi.intake.EdiIntake;
 import org.backofficehub.edi.intake.HeldOrders;
 import org.backofficehub.edi.partners.ControlNumbers;
@@ -65,6 +66,7 @@ public final class EdiRouteBeans {
         beans.put("drainedOrderResponses", new DrainedOrderResponses(profiles, outbox, numbers, registry, clock));
         beans.put("routeModes", new RouteModes(hubStore, clock));
         beans.put("realTimeBooking", realTimeBooking);
+        beans.put("erpPrecision", ErpPrecision.DEMO_ERP);
         beans.put("orderStaging", new OrderStaging(new BookingStage(hubStore, CANONICAL_JSON, clock), 64, 100, 1000));
         return beans;
     }
