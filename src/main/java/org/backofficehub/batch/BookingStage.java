@@ -9,12 +9,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.model.Order;
+import org.backofficehub.model.OrderKey;
+import org.backofficehub.store.OrderKeysTable;
 import org.backofficehub.store.HubStoreException;
 
 /**
@@ -23,6 +27,9 @@ import org.backofficehub.store.HubStoreException;
  * nothing; booking being exactly-once, the next drain books nothing twice.
  */
 public final class BookingStage {
+
+    /** Keys looked up per query: an EDI chunk may stage thousands of orders at once, beyond a statement's parameters. */
+    private static final int LOOKUP_CHUNK = 500;
 
     private final DataSource hubStore;
     private final ObjectMapper canonicalJson;
@@ -41,34 +48,88 @@ public final class BookingStage {
     public record Staging(String routeId, Order order) {
     }
 
-    /** Stages orders durably in one transaction and returns their tracking ids, in order. */
-    public List<String> stageAll(List<Staging> orders) {
+    /**
+     * What staging made of one order: staged now or before (its tracking id), or booked before (the
+     * ERP's number, and nothing staged).
+     */
+    public record Staged(String trackingId, String erpOrderNumber) {
+        public boolean bookedBefore() {
+            return erpOrderNumber != null;
+        }
+    }
+
+    /**
+     * Stages orders durably in one transaction; the answer at index i is for order i. An order sent
+     * again is answered as the first time: one already booked with its booking, one still staged
+     * (under any route) with its tracking id, so that a sender retrying gets one order, one id.
+     * Concurrent stagings of one order on this instance meet in its one staging writer; two hub
+     * instances staging the same order at the same moment may stage it twice, which booking, exactly
+     * once, answers as one order.
+     */
+    public List<Staged> stageAll(List<Staging> orders) {
         try (Connection connection = hubStore.getConnection();
              PreparedStatement insert = connection.prepareStatement(
                      "INSERT INTO staged_order (route_id, tracking_id, source, order_id, canonical, staged_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             connection.setAutoCommit(false);
-            Timestamp now = Timestamp.from(clock.instant());
-            List<String> trackingIds = new ArrayList<>(orders.size());
-            for (Staging staging : orders) {
-                String trackingId = UUID.randomUUID().toString();
-                Order order = staging.order();
-                insert.setString(1, staging.routeId());
-                insert.setString(2, trackingId);
-                insert.setString(3, order.source());
-                insert.setString(4, order.orderId());
-                insert.setString(5, canonicalJson.writeValueAsString(order));
-                insert.setTimestamp(6, now);
-                insert.addBatch();
-                trackingIds.add(trackingId);
+            List<OrderKey> keys = orders.stream().map(staging -> staging.order().key()).distinct().toList();
+            Map<OrderKey, String> booked = new HashMap<>();
+            Map<OrderKey, String> staged = new HashMap<>();
+            for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
+                List<OrderKey> chunk = keys.subList(from, Math.min(keys.size(), from + LOOKUP_CHUNK));
+                booked.putAll(BookingLedger.booked(connection, chunk));
+                staged.putAll(trackingIds(connection, chunk));
             }
-            insert.executeBatch();
+            Timestamp now = Timestamp.from(clock.instant());
+            List<Staged> answers = new ArrayList<>(orders.size());
+            boolean inserted = false;
+            for (Staging staging : orders) {
+                Order order = staging.order();
+                String erpOrderNumber = booked.get(order.key());
+                if (erpOrderNumber != null) {
+                    answers.add(new Staged(null, erpOrderNumber));
+                    continue;
+                }
+                String trackingId = staged.get(order.key());
+                if (trackingId == null) {
+                    trackingId = UUID.randomUUID().toString();
+                    staged.put(order.key(), trackingId); // the same order twice in this batch: one row, one id
+                    insert.setString(1, staging.routeId());
+                    insert.setString(2, trackingId);
+                    insert.setString(3, order.source());
+                    insert.setString(4, order.orderId());
+                    insert.setString(5, canonicalJson.writeValueAsString(order));
+                    insert.setTimestamp(6, now);
+                    insert.addBatch();
+                    inserted = true;
+                }
+                answers.add(new Staged(trackingId, null));
+            }
+            if (inserted) {
+                insert.executeBatch();
+            }
             connection.commit();
-            return trackingIds;
+            return answers;
         } catch (SQLException e) {
             throw new HubStoreException("Cannot stage " + orders.size() + " order(s): " + e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A canonical order cannot be written as JSON", e);
         }
+    }
+
+    /** The tracking ids of those of these orders staged and not yet drained, in one query ({@link OrderKeysTable}). */
+    private static Map<OrderKey, String> trackingIds(Connection connection, List<OrderKey> keys) throws SQLException {
+        Map<OrderKey, String> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.source, s.order_id, MIN(s.tracking_id) FROM "
+                + OrderKeysTable.of(keys.size()) + " JOIN staged_order s ON s.source = wanted.source AND s.order_id = wanted.order_id"
+                + " GROUP BY s.source, s.order_id")) {
+            OrderKeysTable.bind(select, keys);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.put(new OrderKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+                }
+            }
+        }
+        return found;
     }
 
     /** The oldest staged orders of a route after the given stage id, at most {@code limit}. */

@@ -18,6 +18,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.backofficehub.model.OrderKey;
 import org.backofficehub.store.HubStoreException;
+import org.backofficehub.store.OrderKeysTable;
 
 /**
  * The hub's record of which orders it has taken on, in its own store. Claiming an order before
@@ -144,6 +145,28 @@ public final class BookingLedger {
             }
         }
         return existing;
+    }
+
+    /**
+     * The ERP numbers of those of these orders booked before, read in the caller's transaction: batch
+     * mode answers a repeat with its booking, as real time does, rather than staging it again.
+     */
+    public static Map<OrderKey, String> booked(Connection connection, List<OrderKey> keys) throws SQLException {
+        Map<OrderKey, String> booked = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return booked;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT b.source, b.order_id, b.erp_order_no FROM "
+                + OrderKeysTable.of(keys.size()) + " JOIN order_booking b ON b.source = wanted.source AND b.order_id = wanted.order_id"
+                + " WHERE b.state = 'BOOKED'")) {
+            OrderKeysTable.bind(select, keys);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    booked.put(new OrderKey(rs.getString(1), rs.getString(2)), rs.getString(3));
+                }
+            }
+        }
+        return booked;
     }
 
     public void recordBooked(Map<OrderKey, String> erpOrderNumbers) {

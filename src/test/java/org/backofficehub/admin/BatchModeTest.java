@@ -66,6 +66,41 @@ class BatchModeTest {
         assertThat(route.path("lastRun").path("booked").asInt()).isZero();
     }
 
+    /** Issue 21, 9: a repeat post in batch mode answered 202 with a new tracking id, even for an order booked long before. */
+    @Test
+    void inBatchModeAnOrderSentAgainIsAnsweredAsBeforeItsTrackingIdWhileStagedItsBookingOnceBooked() throws Exception {
+        assertThat(post("WEB-REPEAT-BOOKED").statusCode()).isEqualTo(201);
+        String erpNumber = erpNumberOf("WEB-REPEAT-BOOKED");
+        switchTo("webstore-orders", "batch", "0 0 3 * * ?");
+
+        HttpResponse<String> bookedBefore = post("WEB-REPEAT-BOOKED");
+        assertThat(bookedBefore.statusCode()).isEqualTo(200);
+        JsonNode booking = JSON.readTree(bookedBefore.body());
+        assertThat(booking.path("erpOrderNumber").asText()).isEqualTo(erpNumber);
+        assertThat(booking.path("alreadyBooked").asBoolean()).isTrue();
+        assertThat(booking.has("trackingId")).isFalse();
+
+        HttpResponse<String> first = post("WEB-REPEAT-STAGED");
+        HttpResponse<String> again = post("WEB-REPEAT-STAGED");
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(again.statusCode()).isEqualTo(202);
+        String trackingId = JSON.readTree(first.body()).path("trackingId").asText();
+        assertThat(JSON.readTree(again.body()).path("trackingId").asText()).isEqualTo(trackingId);
+        assertThat(route("webstore-orders").path("staged").asInt()).as("staged once").isEqualTo(1);
+
+        // Through another route's door (an inbox file in batch mode too) it is still the one staged order.
+        switchTo("inbox-files", "batch", "0 0 3 * * ?");
+        hub.dropText(TestOrders.webOrderJson("WEB-REPEAT-STAGED", "SKU-1001", 1), "repeat.json");
+        hub.awaitSingle("done", "repeat.json");
+        assertThat(route("inbox-files").path("staged").asInt()).isZero();
+
+        assertThat(JSON.readTree(hub.admin("POST", "/admin/routes/webstore-orders/run", null).body()).path("booked").asInt()).isEqualTo(1);
+        HttpResponse<String> afterTheDrain = post("WEB-REPEAT-STAGED");
+        assertThat(afterTheDrain.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(afterTheDrain.body()).path("erpOrderNumber").asText()).isEqualTo(erpNumberOf("WEB-REPEAT-STAGED"));
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(2);
+    }
+
     @Test
     void metricsShowWhatIsStagedProcessedAndWaitingForTheBackOffice() {
         switchTo("webstore-orders", "batch", "0 0 3 * * ?");
@@ -150,6 +185,10 @@ class BatchModeTest {
 
     private HttpResponse<String> post(String orderId) {
         return hub.postJson("/api/orders", TestOrders.webOrderJson(orderId, "SKU-1001", 1).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String erpNumberOf(String orderId) throws Exception {
+        return JSON.readTree(hub.get("/api/orders/" + orderId).body()).path("erpOrderNumber").asText();
     }
 
     private JsonNode route(String routeId) throws Exception {
