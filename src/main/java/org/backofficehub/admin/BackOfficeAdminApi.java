@@ -8,31 +8,30 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.backofficehub.accounting.JournalClosing;
 import org.backofficehub.api.JsonReply;
 import org.backofficehub.api.JsonRequest;
-import org.backofficehub.erp.ErpShipments;
+import org.backofficehub.backoffice.WarehouseShipments;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.outbound.OutboundMessages;
 
 /**
  * The back office for administrators: record a shipment in the demo ERP as its warehouse would
- * ({@code POST /admin/erp/shipments}), close the accounting journal now
+ * ({@code POST /admin/erp/shipments}, once per order and tracking number), close the accounting journal now
  * ({@code POST /admin/accounting/journal}), and see what is still owed to other systems
  * ({@code GET /admin/outbound}).
  */
 public final class BackOfficeAdminApi {
 
-    private final ErpShipments shipments;
+    private final WarehouseShipments shipments;
     private final OutboundMessages outbound;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public BackOfficeAdminApi(ErpShipments shipments, OutboundMessages outbound, ObjectMapper json, Clock clock) {
+    public BackOfficeAdminApi(WarehouseShipments shipments, OutboundMessages outbound, ObjectMapper json, Clock clock) {
         this.shipments = shipments;
         this.outbound = outbound;
         this.json = json;
@@ -60,18 +59,19 @@ public final class BackOfficeAdminApi {
         } catch (DateTimeParseException e) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "shippedOn must be a date like 2026-11-23");
         }
-        String tracking = request.hasNonNull("trackingNumber") ? request.get("trackingNumber").asText() : null;
-        OptionalLong shipment = shipments.record(orderNumber, carrier, tracking, shippedOn);
-        if (shipment.isEmpty()) {
-            throw new InputRejectedException(ProblemType.ORDER_NOT_FOUND, "The ERP has no order " + orderNumber);
-        }
+        String tracking = request.hasNonNull("trackingNumber") && !request.get("trackingNumber").asText().isBlank()
+                ? request.get("trackingNumber").asText().trim() : null;
+        WarehouseShipments.Recorded shipment = shipments.record(orderNumber, carrier, tracking, shippedOn).orElseThrow(
+                () -> new InputRejectedException(ProblemType.ORDER_NOT_FOUND, "The ERP has no order " + orderNumber));
         Map<String, Object> reply = new LinkedHashMap<>();
-        reply.put("shipmentNumber", shipment.getAsLong());
+        reply.put("shipmentNumber", shipment.shipmentNumber());
         reply.put("erpOrderNumber", Long.toString(orderNumber));
         reply.put("carrier", carrier);
         reply.put("trackingNumber", tracking);
         reply.put("shippedOn", shippedOn.toString());
-        JsonReply.write(message, 201, json.writeValueAsBytes(reply));
+        reply.put("alreadyRecorded", shipment.alreadyRecorded());
+        // The same parcel again (order and tracking number) is the shipment recorded before: 200, as a repeated order is.
+        JsonReply.write(message, shipment.alreadyRecorded() ? 200 : 201, json.writeValueAsBytes(reply));
     }
 
     /** Answers with the journal {@code direct:close-journal} closed (the body). */

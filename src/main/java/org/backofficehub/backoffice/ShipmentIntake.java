@@ -17,7 +17,9 @@ import org.backofficehub.store.Transactions;
 /**
  * Takes a shipment row polled from the ERP (camel-sql) into the back office. The hub remembers
  * each shipment number in the same transaction that queues its follow-up, so a row delivered
- * again (the hub crashed before the ERP row was flagged) is followed up once.
+ * again (the hub crashed before the ERP row was flagged) is followed up once; and each ERP order's
+ * tracking numbers, so a parcel the warehouse recorded twice (two rows, one tracking number) is one
+ * shipment: one shipped notice, one despatch advice.
  */
 public final class ShipmentIntake {
 
@@ -46,18 +48,41 @@ public final class ShipmentIntake {
             if (known(connection, shipment.shipmentNumber())) {
                 return "shipment " + shipment.shipmentNumber() + " was taken before; not followed up again";
             }
+            Long sameParcel = shipmentOfParcel(connection, shipment);
+            if (sameParcel != null) {
+                return "shipment " + shipment.shipmentNumber() + " repeats shipment " + sameParcel + " of ERP order " + shipment.erpOrderNumber()
+                        + " (tracking number " + shipment.trackingNumber() + "); not followed up again";
+            }
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO shipment (shipment_number, erp_order_number, source, order_id, received_at) VALUES (?, ?, ?, ?, ?)""")) {
+                    INSERT INTO shipment (shipment_number, erp_order_number, source, order_id, received_at, tracking_number)
+                    VALUES (?, ?, ?, ?, ?, ?)""")) {
                 insert.setLong(1, shipment.shipmentNumber());
                 insert.setString(2, shipment.erpOrderNumber());
                 insert.setString(3, order.order().source());
                 insert.setString(4, order.order().orderId());
                 insert.setTimestamp(5, Timestamp.from(clock.instant()));
+                // No tracking number is none, never an empty one that the unique parcel index would hold against the next.
+                insert.setString(6, shipment.trackingNumber() == null || shipment.trackingNumber().isEmpty() ? null : shipment.trackingNumber());
                 insert.executeUpdate();
             }
             events.enqueue(connection, List.of(OrderEvent.shipped(order.order(), shipment)));
             return "shipment " + shipment.shipmentNumber() + " of order " + order.order().key() + " by " + shipment.carrier() + " taken";
         });
+    }
+
+    /** The shipment taken before for the same ERP order and tracking number (the same parcel recorded twice); null if none. */
+    private static Long shipmentOfParcel(Connection connection, Shipment shipment) throws SQLException {
+        if (shipment.trackingNumber() == null || shipment.trackingNumber().isEmpty()) {
+            return null; // a shipment without a tracking number cannot be recognised again
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT shipment_number FROM shipment WHERE erp_order_number = ? AND tracking_number = ?")) {
+            select.setString(1, shipment.erpOrderNumber());
+            select.setString(2, shipment.trackingNumber());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
     }
 
     private static boolean known(Connection connection, long shipmentNumber) throws SQLException {

@@ -19,6 +19,7 @@ import org.backofficehub.shop.ShopOrderReplays;
 import org.backofficehub.shop.ShopProfiles;
 import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.backoffice.ShipmentIntake;
+import org.backofficehub.backoffice.WarehouseShipments;
 import org.backofficehub.batch.BookingStage;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.edi.partners.InterchangeRegistry;
@@ -66,8 +67,12 @@ public class AdminConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public BackOfficeAdminApi backOfficeAdminApi(@BeanInject("erpDataSource") DataSource erp, OutboundMessages outbound,
-                                                 @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
-        return new BackOfficeAdminApi(new ErpShipments(erp, clock), outbound, json, clock);
+    public BackOfficeAdminApi backOfficeAdminApi(@BeanInject("erpDataSource") DataSource erp, @BeanInject("hubStore") DataSource hubStore,
+                                                 OutboundMessages outbound, @BeanInject("objectMapper") ObjectMapper json, Clock clock,
+                                                 @PropertyInject("hub.booking.claim-lease") String claimLease) {
+        // A shipment's claim lapses as a booking's does: a request cut short by a crash holds it no longer.
+        WarehouseShipments warehouse = new WarehouseShipments(hubStore, new ErpShipments(erp, clock), clock,
+                java.time.Duration.parse(claimLease.trim()));
+        return new BackOfficeAdminApi(warehouse, outbound, json, clock);
     }
 }

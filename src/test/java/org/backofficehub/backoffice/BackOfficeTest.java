@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -21,6 +26,7 @@ import javax.xml.validation.SchemaFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.awaitility.Awaitility;
+import org.backofficehub.admin.AdminCli;
 import org.backofficehub.support.CallbackReceiver;
 import org.backofficehub.support.RunningHub;
 import org.backofficehub.support.Samples;
@@ -125,6 +131,44 @@ class BackOfficeTest {
 
         // Every notice once, however the rounds fell.
         assertThat(receiver.noticeIds()).doesNotHaveDuplicates();
+    }
+
+    /** Issue 21, 9: the same shipment recorded by API and then by CLI gave two shipments and two shipped notices. */
+    @Test
+    void aParcelIsOneShipmentByApiByCommandLineAndWhenTheWarehouseWritesItTwice() throws Exception {
+        start(Map.of());
+        assertThat(hub.postJson("/api/orders", Samples.bytes("webstore/order.json")).statusCode()).isEqualTo(201);
+        String order = erpOrderNumber("WEBSTORE", "WEB-10001");
+        String parcel = "{\"erpOrderNumber\":\"" + order + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"00340434161234567890\"}";
+
+        HttpResponse<String> recorded = hub.admin("POST", "/admin/erp/shipments", parcel);
+        assertThat(recorded.statusCode()).isEqualTo(201);
+        long shipmentNumber = JSON.readTree(recorded.body()).path("shipmentNumber").asLong();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit = new AdminCli(URI.create(hub.baseUrl()), "admin", RunningHub.ADMIN_PASSWORD, new PrintStream(output, true))
+                .execute(List.of("ship", order, "DHL", "00340434161234567890"));
+        assertThat(exit).isZero();
+        JsonNode shown = JSON.readTree(output.toString(StandardCharsets.UTF_8));
+        assertThat(shown.path("shipmentNumber").asLong()).isEqualTo(shipmentNumber);
+        assertThat(shown.path("alreadyRecorded").asBoolean()).isTrue();
+        HttpResponse<String> again = hub.admin("POST", "/admin/erp/shipments", parcel);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM SHPHDR WHERE SHORNO = " + order)).as("one shipment in the ERP").isEqualTo(1);
+
+        // The warehouse itself writes the parcel a second time: taken, and followed up no more.
+        try (var connection = hub.erp().getConnection()) {
+            connection.createStatement().executeUpdate("INSERT INTO SHPHDR (SHORNO, SHCARR, SHTRCK, SHSHDT, SHCRTS) VALUES ("
+                    + order + ", 'DHL', '00340434161234567890', CURRENT_DATE, CURRENT_TIMESTAMP)");
+        }
+        Awaitility.await("both rows taken").atMost(Duration.ofSeconds(20))
+                .until(() -> hub.erpNumber("SELECT COUNT(*) FROM SHPHDR WHERE SHXFER = 'Y'") == 2);
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> receiver.notices("shipped").size() == 1);
+        assertThat(receiver.notices("shipped").get(0).path("trackingNumber").asText()).isEqualTo("00340434161234567890");
+
+        // Another parcel of the same order is another shipment.
+        assertThat(hub.admin("POST", "/admin/erp/shipments", parcel.replace("00340434161234567890", "00340434161234567891")).statusCode())
+                .isEqualTo(201);
+        Awaitility.await("second parcel").atMost(Duration.ofSeconds(20)).until(() -> receiver.notices("shipped").size() == 2);
     }
 
     @Test
