@@ -84,7 +84,8 @@ public final class Invoicing {
         Timestamp now = Timestamp.from(clock.instant());
         try (PreparedStatement invoices = connection.prepareStatement("""
                 INSERT INTO invoice (invoice_number, source, order_id, erp_order_number, issued_on, currency, net_total, tax_total,
-                                     gross_total, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                     gross_total, created_at, tax_category, tax_rate, seller_vat_id, buyer_vat_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement postings = connection.prepareStatement("""
                 INSERT INTO ledger_posting (invoice_number, posted_on, account, debit, credit, currency, text)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -100,6 +101,10 @@ public final class Invoicing {
                 invoices.setBigDecimal(8, invoice.taxTotal());
                 invoices.setBigDecimal(9, invoice.grossTotal());
                 invoices.setTimestamp(10, now);
+                invoices.setString(11, invoice.tax().category().code());
+                invoices.setBigDecimal(12, invoice.tax().rate());
+                invoices.setString(13, invoice.tax().sellerVatId());
+                invoices.setString(14, invoice.tax().buyerVatId());
                 invoices.addBatch();
                 for (LedgerPosting posting : one.postings()) {
                     postings.setString(1, posting.invoiceNumber());

@@ -8,7 +8,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
@@ -21,6 +26,7 @@ import org.backofficehub.accounting.InvoiceCalculation;
 import org.backofficehub.accounting.InvoiceNumbers;
 import org.backofficehub.accounting.Invoicing;
 import org.backofficehub.accounting.JournalClosing;
+import org.backofficehub.accounting.TaxRules;
 import org.backofficehub.accounting.xml.InvoiceXml;
 import org.backofficehub.backoffice.AccountingDocuments;
 import org.backofficehub.backoffice.CallbackSignature;
@@ -78,16 +84,47 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public Invoices invoices(Clock clock, @PropertyInject("hub.accounting.invoice-prefix") String invoicePrefix,
+    public Invoices invoices(Clock clock, TaxRules taxRules, @PropertyInject("hub.accounting.invoice-prefix") String invoicePrefix,
                              @PropertyInject("hub.accounting.invoice-digits") int invoiceDigits,
-                             @PropertyInject("hub.accounting.tax-rate") String taxRate,
                              @PropertyInject("hub.accounting.time-zone") String timeZone,
                              @PropertyInject("hub.accounting.accounts.receivables") String receivables,
                              @PropertyInject("hub.accounting.accounts.revenue") String revenue,
                              @PropertyInject("hub.accounting.accounts.output-tax") String outputTax) {
         return new Invoices(new Invoicing(new InvoiceNumbers(invoicePrefix.trim(), invoiceDigits),
-                new InvoiceCalculation(new BigDecimal(taxRate.trim())), new ChartOfAccounts(receivables.trim(), revenue.trim(),
+                new InvoiceCalculation(taxRules), new ChartOfAccounts(receivables.trim(), revenue.trim(),
                 outputTax.trim()), ZoneId.of(timeZone.trim()), clock));
+    }
+
+    /** Which VAT each invoice carries (README "Tax rules"). */
+    @BindToRegistry(lazy = true)
+    public TaxRules taxRules(CamelContext camel, @PropertyInject("hub.tax.home-country") String homeCountry,
+                             @PropertyInject("hub.tax.domestic-rate") String domesticRate,
+                             @PropertyInject("hub.tax.eu-countries") String euCountries,
+                             @PropertyInject("hub.tax.vat-id") String vatId,
+                             @PropertyInject(value = "hub.tax.country-rates", defaultValue = "") String countryRates) {
+        // The one rate of before, now the domestic one: a setting still made under the old name would be ignored silently.
+        camel.getPropertiesComponent().resolveProperty("hub.accounting.tax-rate").ifPresent(old -> {
+            throw new IllegalStateException("hub.accounting.tax-rate (" + old + ") is now hub.tax.domestic-rate, beside the other tax"
+                    + " rules (README, \"Tax rules\"): set that instead");
+        });
+        Map<String, BigDecimal> rates = new LinkedHashMap<>();
+        for (String entry : countryRates.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] countryAndRate = entry.trim().split("\\s*:\\s*");
+            if (countryAndRate.length != 2 || !countryAndRate[0].matches("[A-Za-z]{2}")) {
+                throw new IllegalStateException("hub.tax.country-rates: '" + entry.trim() + "' is not COUNTRY:RATE, such as FR:0.20");
+            }
+            rates.put(countryAndRate[0].toUpperCase(Locale.ROOT), new BigDecimal(countryAndRate[1]));
+        }
+        Set<String> eu = new LinkedHashSet<>();
+        for (String country : euCountries.split(",")) {
+            if (!country.isBlank()) {
+                eu.add(country.trim().toUpperCase(Locale.ROOT));
+            }
+        }
+        return new TaxRules(homeCountry, new BigDecimal(domesticRate.trim()), eu, vatId, rates);
     }
 
     @BindToRegistry(lazy = true)

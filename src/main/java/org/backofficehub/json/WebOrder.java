@@ -15,7 +15,11 @@ public record WebOrder(
         List<Line> lines) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Customer(String name, String email, String phone, WebAddress billingAddress) {
+    public record Customer(String name, String email, String phone, WebAddress billingAddress, String vatId) {
+
+        public Customer(String name, String email, String phone, WebAddress billingAddress) {
+            this(name, email, phone, billingAddress, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -18,7 +18,8 @@ public final class WebOrderTranslator {
     /** A web order numbered by another shop than the hub's own web store (a platform's, mapped to this form). */
     public Order toCanonical(WebOrder web, String source) {
         WebOrder.Customer customer = web.customer();
-        Party buyer = new Party(customer.name(), customer.email(), customer.phone(), address(customer.billingAddress()));
+        Party buyer = new Party(customer.name(), customer.email(), customer.phone(), address(customer.billingAddress()), null,
+                customer.vatId());
         Party shipTo = web.shippingAddress() == null ? null : shipTo(web.shippingAddress(), customer.name());
         List<OrderLine> lines = new ArrayList<>(web.lines().size());
         for (int i = 0; i < web.lines().size(); i++) {
@@ -30,7 +31,8 @@ public final class WebOrderTranslator {
 
     public WebOrder fromCanonical(Order order) {
         Party buyer = order.buyer();
-        WebOrder.Customer customer = new WebOrder.Customer(buyer.name(), buyer.email(), buyer.phone(), webAddress(null, buyer.address()));
+        WebOrder.Customer customer = new WebOrder.Customer(buyer.name(), buyer.email(), buyer.phone(), webAddress(null, buyer.address()),
+                buyer.vatId());
         WebOrder.WebAddress shipping = order.shipTo() == null ? null
                 : webAddress(nameIfDifferent(order.shipTo().name(), buyer.name()), order.shipTo().address());
         List<WebOrder.Line> lines = order.lines().stream()

@@ -236,7 +236,7 @@ class BackOfficeStoreTest {
 
     /** The follow-up routes with their beans, polling the queue every 100 ms. */
     private void startFollowUp(OrderEvents events, OutboundMessages outbound, int batchSize) {
-        Invoicing invoicing = new Invoicing(new InvoiceNumbers("INV-{yyyy}-", 6), new InvoiceCalculation(new BigDecimal("0.19")),
+        Invoicing invoicing = new Invoicing(new InvoiceNumbers("INV-{yyyy}-", 6), new InvoiceCalculation(org.backofficehub.support.TestTaxRules.GERMANY),
                 new ChartOfAccounts("1400", "8400", "1776"), ZoneId.of("Europe/Berlin"), CLOCK);
         // Only the feed's enqueue is used here: touches go to customer_inbox in the follow-up's transaction.
         CustomerFeed customers = new CustomerFeed(hubStore, null, json, 100, CLOCK, () -> false);

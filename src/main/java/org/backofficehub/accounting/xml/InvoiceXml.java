@@ -40,6 +40,7 @@ public final class InvoiceXml {
         xml.invoiceNumber = invoice.invoiceNumber();
         xml.issueDate = invoice.issuedOn().toString();
         xml.currency = invoice.currency();
+        xml.sellerVatId = invoice.tax().sellerVatId();
         xml.order = new XmlInvoice.OrderReference();
         xml.order.source = invoice.order().source();
         xml.order.orderId = invoice.order().orderId();
@@ -59,9 +60,11 @@ public final class InvoiceXml {
         }
         xml.totals = new XmlInvoice.Totals();
         xml.totals.net = invoice.netTotal();
+        xml.totals.taxCategory = invoice.tax().category().code();
         xml.totals.taxRate = invoice.taxRate();
         xml.totals.tax = invoice.taxTotal();
         xml.totals.gross = invoice.grossTotal();
+        xml.totals.taxExemptionReason = invoice.tax().category().exemptionReason();
         for (LedgerPosting posting : postings) {
             XmlInvoice.Posting xmlPosting = new XmlInvoice.Posting();
             xmlPosting.account = posting.account();
@@ -92,6 +95,7 @@ public final class InvoiceXml {
             xml.identifier.scheme = party.identifier().scheme().name();
             xml.identifier.value = party.identifier().value();
         }
+        xml.vatId = party.vatId();
         return xml;
     }
 }

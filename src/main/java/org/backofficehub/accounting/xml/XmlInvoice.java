@@ -15,12 +15,13 @@ import java.util.List;
 /** JAXB binding of {@code <invoice>}; mutable because JAXB needs it, filled only by {@link InvoiceXml}. */
 @XmlRootElement(name = "invoice")
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"invoiceNumber", "issueDate", "currency", "order", "billTo", "shipTo", "lines", "totals", "postings"})
+@XmlType(propOrder = {"invoiceNumber", "issueDate", "currency", "sellerVatId", "order", "billTo", "shipTo", "lines", "totals", "postings"})
 public class XmlInvoice {
 
     String invoiceNumber;
     String issueDate;
     String currency;
+    String sellerVatId;
     OrderReference order;
     XmlParty billTo;
     XmlParty shipTo;
@@ -42,7 +43,7 @@ public class XmlInvoice {
     }
 
     @XmlAccessorType(XmlAccessType.FIELD)
-    @XmlType(propOrder = {"name", "email", "phone", "street", "city", "postalCode", "country", "identifier"})
+    @XmlType(propOrder = {"name", "email", "phone", "street", "city", "postalCode", "country", "identifier", "vatId"})
     public static class XmlParty {
         String name;
         String email;
@@ -52,6 +53,7 @@ public class XmlInvoice {
         String postalCode;
         String country;
         Identifier identifier;
+        String vatId;
     }
 
     @XmlAccessorType(XmlAccessType.FIELD)
@@ -74,12 +76,14 @@ public class XmlInvoice {
     }
 
     @XmlAccessorType(XmlAccessType.FIELD)
-    @XmlType(propOrder = {"net", "taxRate", "tax", "gross"})
+    @XmlType(propOrder = {"net", "taxCategory", "taxRate", "tax", "gross", "taxExemptionReason"})
     public static class Totals {
         BigDecimal net;
+        String taxCategory;
         BigDecimal taxRate;
         BigDecimal tax;
         BigDecimal gross;
+        String taxExemptionReason;
     }
 
     @XmlAccessorType(XmlAccessType.FIELD)

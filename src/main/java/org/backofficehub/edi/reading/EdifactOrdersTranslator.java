@@ -39,11 +39,14 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
      * get the list price.
      */
     private static final Set<String> GROSS = Set.of("AAB", "AAF", "CAL");
+    /** The segments of a NAD's group (SG2: NAD, LOC, FII, SG3 RFF/DTM, SG4 DOC/DTM, SG5 CTA/COM). */
+    private static final Set<String> PARTY_GROUP = Set.of("NAD", "LOC", "FII", "RFF", "DTM", "DOC", "CTA", "COM");
 
     @Override
     public Order translate(OrderContext context, EdiMessage message) {
         OrderDraft order = new OrderDraft();
         PartyDraft currentParty = null;
+        PartyDraft partyReferences = null; // the party whose SG3 references (RFF) follow its NAD
         boolean netPrice = false;
         java.util.Set<OrderDraft.Line> grossWithAllowances = new java.util.HashSet<>();
         int position = 0;
@@ -51,6 +54,9 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
             position++;
             String where = segment.tag() + " (segment " + position + ")";
             OrderDraft.Line line = order.line;
+            if (!PARTY_GROUP.contains(segment.tag())) {
+                partyReferences = null; // SG2 ended: a later RFF is the order's or a line's, not the party's
+            }
             switch (segment.tag()) {
                 case "BGM" -> {
                     order.documentNumber = blankToNull(segment.component(2, 1));
@@ -74,6 +80,13 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                         order.billTo = currentParty = party(segment);
                     } else if (DELIVERY.contains(role) && order.shipTo == null) {
                         order.shipTo = currentParty = party(segment);
+                    }
+                    partyReferences = currentParty;
+                }
+                case "RFF" -> {
+                    // RFF+VA: the party's VAT registration number (SG3 of its NAD), which its invoice's tax depends on.
+                    if (partyReferences != null && "VA".equals(segment.component(1, 1))) {
+                        partyReferences.vatRegistration(segment.component(1, 2));
                     }
                 }
                 case "CTA" -> {

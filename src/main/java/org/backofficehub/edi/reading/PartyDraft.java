@@ -26,6 +26,7 @@ final class PartyDraft {
     String country;
     String region;
     PartyIdentifier identifier;
+    String vatId;
 
     PartyDraft(String name) {
         this.name = blankToNull(name);
@@ -37,6 +38,11 @@ final class PartyDraft {
         if (extra != null) {
             name = name == null ? extra : name + " " + extra;
         }
+    }
+
+    /** The party's VAT registration number (EDIFACT RFF+VA in NAD's group, X12 REF*VX in N1's loop); the first one given. */
+    void vatRegistration(String value) {
+        vatId = vatId != null ? vatId : blankToNull(value);
     }
 
     /** A communication number; the first e-mail (EM) and telephone (TE) win, others are ignored. */
@@ -70,6 +76,6 @@ final class PartyDraft {
         }
         Address address = street == null && city == null && postalCode == null && country == null && region == null
                 ? null : new Address(street, city, postalCode, alpha2(country), region);
-        return new Party(name, email, phone, address, identifier);
+        return new Party(name, email, phone, address, identifier, vatId);
     }
 }

@@ -120,6 +120,12 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                         current.country = blankToNull(segment.element(4));
                     }
                 }
+                case "REF" -> {
+                    // REF*VX in an N1 loop: the party's VAT registration number, which its invoice's tax depends on.
+                    if (current != null && "VX".equals(segment.element(1))) {
+                        current.vatRegistration(segment.element(2));
+                    }
+                }
                 case "PER" -> {
                     PartyDraft contactOf = current;
                     if (contactOf == null && line == null && !inParties) {
