@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.backofficehub.api.JsonReply;
-import java.nio.file.Path;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.model.InputRejectedException;
@@ -19,7 +18,7 @@ import org.backofficehub.edi.partners.PartnerProfiles;
 /**
  * What an administrator does with EDI: look at the partner profiles in force and the interchanges
  * received and sent (each outbound one with the acknowledgement its partner returned), and send a
- * partner the invoice or despatch advice of an order.
+ * partner the invoice (accounting's, as a duplicate once sent) or despatch advice of an order.
  */
 public final class EdiAdminApi {
 
@@ -47,9 +46,17 @@ public final class EdiAdminApi {
             default -> throw new InputRejectedException(ProblemType.NOT_FOUND, "Unknown document '" + document
                     + "'; use invoice or despatch-advice");
         };
-        Path written = documents.send(message.getHeader("partner", String.class), message.getHeader("documentNumber", String.class), kind);
-        JsonReply.write(message, 201, json.writeValueAsBytes(Map.of("file", written.getFileName().toString(),
-                "outbox", written.getParent().getFileName().toString())));
+        OutboundDocuments.Sent sent = documents.send(message.getHeader("partner", String.class),
+                message.getHeader("documentNumber", String.class), kind);
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("file", sent.file().getFileName().toString());
+        reply.put("outbox", sent.file().getParent().getFileName().toString());
+        if (sent.invoiceNumber() != null) {
+            // An order has one invoice: asked for again, it is sent again as a duplicate under the same number.
+            reply.put("invoiceNumber", sent.invoiceNumber());
+            reply.put("duplicate", sent.duplicate());
+        }
+        JsonReply.write(message, 201, json.writeValueAsBytes(reply));
     }
 
     public void listPartners(Exchange exchange) throws IOException {

@@ -24,6 +24,7 @@ import org.backofficehub.edi.transfers.PartnerTransfers;
 import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.edi.writing.Outbox;
+import org.backofficehub.accounting.InvoiceRecords;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ItemCatalogue;
 import org.backofficehub.edi.intake.HeldOrders;
@@ -118,11 +119,13 @@ public class EdiConfiguration implements CamelConfiguration {
         return new DrainedOrderResponses(profiles, outbox, numbers, registry, clock);
     }
 
-    /** Invoices and despatch advices generated from the ERP's bookings. */
+    /** Partners' invoices (accounting's, with the ERP's lines) and despatch advices (from the ERP's bookings). */
     @BindToRegistry(lazy = true)
-    public OutboundDocuments outboundDocuments(PartnerProfiles profiles, @BeanInject("erpDataSource") DataSource erp, Outbox outbox,
+    public OutboundDocuments outboundDocuments(PartnerProfiles profiles, @BeanInject("erpDataSource") DataSource erp,
+                                               @BeanInject("hubStore") DataSource hubStore, Outbox outbox,
                                                ControlNumbers numbers, InterchangeRegistry registry, Clock clock) {
-        return new OutboundDocuments(profiles, new ErpOrderReader(erp), outbox, numbers, registry, clock);
+        return new OutboundDocuments(profiles, new ErpOrderReader(erp), new InvoiceRecords(hubStore, clock), outbox, numbers, registry,
+                clock);
     }
 
     /** Durable memory of the files taken from partners' FTP/SFTP servers (name, size, time), in the hub store. */

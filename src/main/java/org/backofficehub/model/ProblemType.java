@@ -22,6 +22,7 @@ public enum ProblemType {
     UNAUTHORIZED(401, "Authentication required"),
     INVALID_SIGNATURE(401, "Invalid signature"),
     ALREADY_RESOLVED(409, "Already resolved"),
+    NOT_INVOICED(409, "Not invoiced yet"),
     EDI_REJECTED(422, "EDI interchange or message rejected");
 
     private final int httpStatus;

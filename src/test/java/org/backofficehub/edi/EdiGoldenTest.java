@@ -18,7 +18,13 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
+import org.backofficehub.accounting.ChartOfAccounts;
+import org.backofficehub.accounting.InvoiceCalculation;
+import org.backofficehub.accounting.InvoiceNumbers;
+import org.backofficehub.accounting.InvoiceRecords;
+import org.backofficehub.accounting.Invoicing;
 import org.backofficehub.model.OrderAnswer;
+import org.backofficehub.support.TestTaxRules;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.support.RouteFiles;
 import org.backofficehub.booking.OrderBooking;
@@ -132,11 +138,23 @@ class EdiGoldenTest {
         }
     }
 
-    /** Every booked order's invoice and despatch advice, generated from the ERP as an administrator asks for them. */
-    private void sendInvoicesAndDespatchAdvices() {
+    /**
+     * Every booked order invoiced by accounting (as the follow-up does, under the shipped tax rules),
+     * then its invoice and despatch advice sent as an administrator asks for them.
+     */
+    private void sendInvoicesAndDespatchAdvices() throws java.sql.SQLException {
+        ErpOrderReader erpOrders = new ErpOrderReader(erp);
+        Invoicing invoicing = new Invoicing(new InvoiceNumbers("INV-{yyyy}-", 6), new InvoiceCalculation(TestTaxRules.GERMANY),
+                new ChartOfAccounts("1400", "8400", "1776"), ZoneOffset.UTC, CLOCK);
+        try (var connection = hubStore.getConnection()) {
+            connection.setAutoCommit(false);
+            invoicing.invoice(connection, delivered.stream().map(order -> new Invoicing.BookedOrder(order,
+                    erpOrders.find(order.source(), order.orderId(), 1).get(0).erpOrderNumber())).toList());
+            connection.commit();
+        }
         PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
-        OutboundDocuments documents = new OutboundDocuments(profiles, new ErpOrderReader(erp), new Outbox(new DataDirectory(outbox)),
-                new StoredControlNumbers(hubStore), new InterchangeRegistry(hubStore, CLOCK), CLOCK);
+        OutboundDocuments documents = new OutboundDocuments(profiles, erpOrders, new InvoiceRecords(hubStore, CLOCK),
+                new Outbox(new DataDirectory(outbox)), new StoredControlNumbers(hubStore), new InterchangeRegistry(hubStore, CLOCK), CLOCK);
         for (Order order : delivered) {
             documents.send(order.source(), order.orderId(), OutboundDocuments.Kind.INVOICE);
             documents.send(order.source(), order.orderId(), OutboundDocuments.Kind.DESPATCH_ADVICE);

@@ -188,22 +188,63 @@ class EdiInboxTest {
         assertThat(outbox("acme", "997-")).as("an acknowledgement is never acknowledged").doesNotContain("AK1*FA");
     }
 
+    /**
+     * Issue 21, 9: the partner's 810 was numbered INV-100006 while accounting booked INV-2026-000006, net only while
+     * accounting added 19 % VAT (to a US partner in USD), and "send invoice" sent a second 810 for an order invoiced already.
+     */
     @Test
-    void anAdministratorSendsTheInvoiceAndDespatchAdviceOfABookedOrder() throws Exception {
+    void thePartnersInvoiceIsAccountingsOneInvoiceAndAnAdministratorsSendRepeatsItAsADuplicate() throws Exception {
         hub = RunningHub.start();
         hub.drop("x12/850-004010.edi", "po.edi");
         hub.awaitSingle("done", "_po.edi");
+        // The sample holds two orders, ACME-PO-8801 and -8802: two invoices.
+        List<Path> issued = Awaitility.await("both invoices").atMost(Duration.ofSeconds(20)).until(() -> hub.listing("accounting").stream()
+                .filter(p -> p.getFileName().toString().endsWith(".xml")).toList(), found -> found.size() == 2);
+        String accounting = null;
+        for (Path xml : issued) {
+            if (Files.readString(xml).contains("<orderId>ACME-PO-8801</orderId>")) {
+                accounting = Files.readString(xml);
+            }
+        }
+        assertThat(accounting).isNotNull();
+        String invoiceNumber = between(accounting, "<invoiceNumber>", "</invoiceNumber>");
+        assertThat(invoiceNumber).matches("INV-\\d{4}-\\d{6}");
+        assertThat(accounting).as("goods to the US: an export, no German VAT").contains("<taxCategory>G</taxCategory>")
+                .contains("<tax>0.00</tax>").contains("<gross>266.40</gross>").contains("Article 146");
+        Awaitility.await("the 810s that follow the invoices").atMost(Duration.ofSeconds(20))
+                .until(() -> outboxNames("acme").stream().filter(n -> n.startsWith("810-")).count() == 2);
+        assertThat(outbox("acme", "810-")).contains("BIG*20").contains("*" + invoiceNumber + "*").contains("TDS*26640~")
+                .contains("TXI*VA*0.00*0***1~");
 
         HttpResponse<String> invoice = hub.admin("POST", "/admin/edi/partners/ACME/orders/ACME-PO-8801/invoice", "");
         HttpResponse<String> despatch = hub.admin("POST", "/admin/edi/partners/ACME/orders/ACME-PO-8801/despatch-advice", "");
         HttpResponse<String> unknown = hub.admin("POST", "/admin/edi/partners/ACME/orders/NO-SUCH-PO/invoice", "");
 
         assertThat(invoice.statusCode()).as(invoice.body()).isEqualTo(201);
+        JsonNode sent = CanonicalJson.parse(invoice.body());
+        assertThat(sent.path("invoiceNumber").asText()).isEqualTo(invoiceNumber);
+        assertThat(sent.path("duplicate").asBoolean()).isTrue();
         assertThat(despatch.statusCode()).as(despatch.body()).isEqualTo(201);
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(outbox("acme", "810-")).contains("BIG*").contains("*ACME-PO-8801~").contains("TDS*26640~");
+        List<String> invoices = new java.util.ArrayList<>();
+        for (String name : outboxNames("acme")) {
+            String document = Files.readString(hub.folder("outbox/acme").resolve(name));
+            if (name.startsWith("810-") && document.contains("*ACME-PO-8801")) {
+                invoices.add(document);
+            }
+        }
+        assertThat(invoices).hasSize(2).allSatisfy(document -> assertThat(document).contains("*" + invoiceNumber + "*"));
+        assertThat(invoices).filteredOn(document -> document.contains("*ACME-PO-8801****07~")).as("the repeat says it is a duplicate")
+                .hasSize(1);
+        assertThat(hub.listing("accounting").stream().filter(p -> p.getFileName().toString().endsWith(".xml"))).as("no further invoice")
+                .hasSize(2);
         assertThat(outbox("acme", "856-")).contains("PRF*ACME-PO-8801~").contains("SN1**24*EA~");
         assertThat(outboundAck("ACME", "810")).isEqualTo("awaited");
+    }
+
+    private static String between(String text, String start, String end) {
+        int from = text.indexOf(start) + start.length();
+        return text.substring(from, text.indexOf(end, from));
     }
 
     @Test

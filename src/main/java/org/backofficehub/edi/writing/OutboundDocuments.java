@@ -3,6 +3,8 @@ package org.backofficehub.edi.writing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.backofficehub.accounting.InvoiceRecord;
+import org.backofficehub.accounting.InvoiceRecords;
 import org.backofficehub.erp.ErpOrder;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.model.InputRejectedException;
@@ -14,32 +16,44 @@ import org.backofficehub.edi.partners.PartnerProfile;
 import org.backofficehub.edi.partners.PartnerProfiles;
 
 /**
- * Sends a partner the invoice or despatch advice of an order it placed, generated from the
- * ERP's booking: INVOIC/810 and DESADV/856, in the partner's standard, to its outbox.
+ * Sends a partner the invoice or despatch advice of an order it placed: INVOIC/810 and DESADV/856,
+ * in the partner's standard, to its outbox. A despatch advice is generated from the ERP's booking;
+ * an invoice is accounting's, the one invoice of the order ({@link InvoiceRecords}: its number, tax
+ * and totals) with the ERP's lines, so the partner is never sent a number or a total accounting
+ * does not have. Asked for again, it is sent again as a duplicate of the first, under its number.
  */
 public final class OutboundDocuments {
 
     public enum Kind { INVOICE, DESPATCH_ADVICE }
 
+    /** What was written: the file, and for an invoice its number and whether it repeats one sent before. */
+    public record Sent(Path file, String invoiceNumber, boolean duplicate) {
+    }
+
     private final PartnerProfiles profiles;
     private final ErpOrderReader erp;
+    private final InvoiceRecords invoices;
     private final Outbox outbox;
     private final ControlNumbers numbers;
     private final InterchangeRegistry registry;
     private final Clock clock;
 
-    public OutboundDocuments(PartnerProfiles profiles, ErpOrderReader erp, Outbox outbox, ControlNumbers numbers,
+    public OutboundDocuments(PartnerProfiles profiles, ErpOrderReader erp, InvoiceRecords invoices, Outbox outbox, ControlNumbers numbers,
                              InterchangeRegistry registry, Clock clock) {
         this.profiles = profiles;
         this.erp = erp;
+        this.invoices = invoices;
         this.outbox = outbox;
         this.numbers = numbers;
         this.registry = registry;
         this.clock = clock;
     }
 
-    /** Writes the document; refused (404, 409) when partner or order is unknown or the document not agreed. */
-    public Path send(String partnerId, String documentNumber, Kind kind) {
+    /**
+     * Writes the document; refused when partner or order is unknown (404), the document not agreed
+     * (400), or the order not invoiced yet (409: its invoice follows by itself once accounting issues it).
+     */
+    public Sent send(String partnerId, String documentNumber, Kind kind) {
         PartnerProfile partner = profiles.byId(partnerId).orElseThrow(() -> new InputRejectedException(ProblemType.NOT_FOUND,
                 "No partner profile '" + partnerId + "'"));
         List<ErpOrder> found = erp.find(partner.partnerId(), documentNumber, 1);
@@ -56,16 +70,31 @@ public final class OutboundDocuments {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, partner.partnerId() + "'s profile does not list " + documentType
                     + " in documents.out");
         }
-        try (OutboundInterchange interchange = new OutboundInterchange(outbox, partner, numbers, registry, clock, documentType,
-                kind == Kind.INVOICE ? "IN" : "SH")) {
-            interchange.write(1, (out, number, now) -> {
-                switch (documentType) {
-                    case "INVOIC" -> InvoiceWriter.writeInvoic(out, partner, order, number, now);
-                    case "810" -> InvoiceWriter.write810(out, order, number, now);
-                    case "DESADV" -> DespatchAdviceWriter.writeDesadv(out, partner, order, number, now);
-                    default -> DespatchAdviceWriter.write856(out, order, number, now);
+        if (kind == Kind.DESPATCH_ADVICE) {
+            return new Sent(write(partner, documentType, (out, number, now) -> {
+                if (edifact) {
+                    DespatchAdviceWriter.writeDesadv(out, partner, order, number, now);
+                } else {
+                    DespatchAdviceWriter.write856(out, order, number, now);
                 }
-            });
+            }), null, false);
+        }
+        InvoiceRecord invoice = invoices.of(order.order().key()).orElseThrow(() -> new InputRejectedException(ProblemType.NOT_INVOICED,
+                "Order " + documentNumber + " of " + partner.partnerId() + " has no invoice yet: accounting issues it once the booking is"
+                        + " followed up, and the partner's " + documentType + " follows by itself"));
+        return invoices.sendToPartner(invoice.invoiceNumber(), original -> new Sent(write(partner, documentType, (out, number, now) -> {
+            if (edifact) {
+                InvoiceWriter.writeInvoic(out, partner, order, invoice, original, number);
+            } else {
+                InvoiceWriter.write810(out, partner, order, invoice, original, number);
+            }
+        }), invoice.invoiceNumber(), !original));
+    }
+
+    private Path write(PartnerProfile partner, String documentType, OutboundInterchange.Messages message) {
+        try (OutboundInterchange interchange = new OutboundInterchange(outbox, partner, numbers, registry, clock, documentType,
+                documentType.equals("INVOIC") || documentType.equals("810") ? "IN" : "SH")) {
+            interchange.write(1, message);
             return interchange.finish();
         }
     }
