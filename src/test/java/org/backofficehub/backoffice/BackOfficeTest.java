@@ -133,6 +133,49 @@ class BackOfficeTest {
         assertThat(receiver.noticeIds()).doesNotHaveDuplicates();
     }
 
+    /** README "Tax rules", through the web store's API: the invoice's tax follows the ship-to country and the buyer's VAT id. */
+    @Test
+    void eachInvoiceIsTaxedByWhereTheGoodsGoAndWhoBuysThem() throws Exception {
+        start(Map.of());
+        post("TAX-DE", "DE", null);                  // at home: 19 %
+        post("TAX-AT-B2B", "AT", "ATU 1234 5678");   // an Austrian business: intra-community supply, 0 %
+        post("TAX-AT-B2C", "AT", null);              // an Austrian consumer: the domestic rate (no OSS rate configured)
+        post("TAX-US", "US", null);                  // leaving the EU: export, 0 %
+
+        List<Path> invoices = Awaitility.await("four invoices").atMost(Duration.ofSeconds(20))
+                .until(() -> accountingFiles(".xml"), found -> found.size() == 4);
+        Schema schema = SchemaFactory.newDefaultInstance().newSchema(Path.of("src/main/resources/schema/invoice.xsd").toFile());
+        Map<String, String> byOrder = new java.util.HashMap<>();
+        for (Path invoice : invoices) {
+            schema.newValidator().validate(new StreamSource(invoice.toFile()));
+            String xml = Files.readString(invoice);
+            byOrder.put(between(xml, "<orderId>", "</orderId>"), xml);
+        }
+        // 3 x 6.50 + 1 x 18.40 = 37.90 net each.
+        assertThat(byOrder.get("TAX-DE")).contains("<taxCategory>S</taxCategory>").contains("<tax>7.20</tax>").contains("<gross>45.10</gross>")
+                .contains("<sellerVatId>DE999999999</sellerVatId>").doesNotContain("taxExemptionReason");
+        assertThat(byOrder.get("TAX-AT-B2B")).contains("<taxCategory>K</taxCategory>").contains("<tax>0.00</tax>")
+                .contains("<gross>37.90</gross>").contains("<vatId>ATU12345678</vatId>").contains("<sellerVatId>DE999999999</sellerVatId>")
+                .contains("reverse charge");
+        assertThat(byOrder.get("TAX-AT-B2C")).contains("<taxCategory>S</taxCategory>").contains("<tax>7.20</tax>");
+        assertThat(byOrder.get("TAX-US")).contains("<taxCategory>G</taxCategory>").contains("<tax>0.00</tax>").contains("Article 146");
+        Awaitility.await("invoiced notices").atMost(Duration.ofSeconds(20)).until(() -> receiver.notices("invoiced").size() == 4);
+        assertThat(receiver.notices("invoiced")).filteredOn(n -> n.path("orderId").asText().equals("TAX-AT-B2B"))
+                .singleElement().satisfies(n -> assertThat(n.path("gross").decimalValue()).isEqualByComparingTo("37.90"));
+    }
+
+    private void post(String orderId, String country, String vatId) {
+        String body = """
+                {"orderId":"%s","orderDate":"2026-11-23","currency":"EUR",
+                 "customer":{"name":"Kaffee %s","email":"%s@example.com"%s,
+                             "billingAddress":{"street":"Ring 1","city":"City","postalCode":"1010","country":"%s"}},
+                 "lines":[{"sku":"SKU-1001","quantity":3,"unitPrice":6.50},{"sku":"SKU-2001","quantity":1,"unitPrice":18.40}]}"""
+                .formatted(orderId, country, orderId.toLowerCase(java.util.Locale.ROOT), vatId == null ? "" : ",\"vatId\":\"" + vatId + "\"",
+                        country);
+        HttpResponse<String> response = hub.postJson("/api/orders", body.getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+
     /** Issue 21, 9: the same shipment recorded by API and then by CLI gave two shipments and two shipped notices. */
     @Test
     void aParcelIsOneShipmentByApiByCommandLineAndWhenTheWarehouseWritesItTwice() throws Exception {

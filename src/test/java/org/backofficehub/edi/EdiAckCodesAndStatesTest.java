@@ -78,6 +78,20 @@ class EdiAckCodesAndStatesTest {
         }
     }
 
+    /** Syntax is the acknowledgement's; a price finer than the ERP holds is business, refused in the order response, its neighbour booked. */
+    @Test
+    void anOrderPricedFinerThanTheErpHoldsIsAnsweredNotAcceptedNamingItsLineAndTheOtherOrderIsBooked() throws IOException {
+        String finer = Samples.text("x12/850-004010.edi").replace("PO1*2*24*EA*3.20**", "PO1*2*24*EA*3.205**");
+        try (EdiRoute route = new EdiRoute(dir, false)) {
+            assertThat(route.receive(write("finer.edi", finer))).as("error/, with each refusal in its reason").isEqualTo("edi-rejected");
+
+            assertThat(route.text("997")).as("well-formed: accepted").contains("AK9*A*2*2*2~");
+            assertThat(route.text("855")).contains("BAK*00*RJ*ACME-PO-8801").contains("3.205").contains("BAK*00*AD*ACME-PO-8802");
+            assertThat(route.erpCount("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
+            assertThat(route.inbound("ACME", "000000101").state()).isEqualTo("partial");
+        }
+    }
+
     @Test
     void aPartnersAcknowledgementOfSomethingTheHubNeverSentIsRecordedUnmatched() throws IOException {
         try (EdiRoute route = new EdiRoute(dir, false)) {

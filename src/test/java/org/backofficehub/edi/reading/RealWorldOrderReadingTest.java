@@ -222,6 +222,40 @@ class RealWorldOrderReadingTest {
         assertThat(order.lines().get(0).description()).as("the product, not its size or colour").isEqualTo("B-FRESH LS TEE");
     }
 
+    /** The buyer's VAT registration number decides the invoice's tax (README "Tax rules"): read from the party's own references only. */
+    @Test
+    void aPartysVatRegistrationNumberIsReadFromItsOwnReferencesNotFromTheOrdersOrAnotherPartys() {
+        Order x12 = new X12PurchaseOrderTranslator().translate(CONTEXT, x12("""
+                BEG*00*SA*PO-VAT**20261201~
+                REF*VX*GB000000000~
+                N1*BY*Boulangerie Martin*92*0815~
+                REF*DP*042~
+                REF*VX*FR 40 303 265 045~
+                N1*ST*Depot Lyon~
+                REF*VX*FR99999999999~
+                N4*Lyon**69002*FR~
+                PO1*1*2*EA*6.50**VP*SKU-1001~"""));
+        assertThat(x12.buyer().vatId()).as("REF*VX in the buyer's N1 loop, compacted").isEqualTo("FR40303265045");
+        assertThat(x12.shipTo().vatId()).isEqualTo("FR99999999999");
+
+        Order edifact = new EdifactOrdersTranslator().translate(CONTEXT, edifact("""
+                BGM+220+ORD-VAT+9'
+                RFF+VA:GB000000000'
+                NAD+BY+5412345000013::9++Brasserie Dupont'
+                RFF+API:77'
+                RFF+VA:BE0123456749'
+                CTA+PD+:Anne'
+                NAD+SU+5790000000004::9'
+                RFF+VA:DE999999999'
+                CUX+2:EUR:9'
+                RFF+VA:NL000000000B01'
+                LIN+1++SKU-1001:SA'
+                QTY+21:2'
+                UNS+S'"""));
+        assertThat(edifact.buyer().vatId()).as("RFF+VA in the buyer's NAD group").isEqualTo("BE0123456749");
+        assertThat(edifact.buyer().name()).isEqualTo("Brasserie Dupont");
+    }
+
     private static EdiMessage x12(String body) {
         return message("850", body, "~", "\\*", ":");
     }
