@@ -59,6 +59,10 @@
           <xsl:with-param name="contact" select="$buyer/cac:Contact"/>
         </xsl:call-template>
         <xsl:sequence select="hub:address($buyer/cac:PostalAddress)"/>
+        <!-- Its VAT number (PartyTaxScheme for the VAT scheme), which decides the invoice's tax. -->
+        <xsl:for-each select="($buyer/cac:PartyTaxScheme[cac:TaxScheme/cbc:ID = 'VAT']/cbc:CompanyID)[normalize-space()][1]">
+          <vatId>{hub:text(., 35)}</vatId>
+        </xsl:for-each>
       </buyer>
       <xsl:apply-templates select="cac:Delivery[1][cac:DeliveryLocation or cac:DeliveryAddress or cac:DeliveryParty]"/>
       <lines>

@@ -33,13 +33,14 @@ public class XmlOrder {
     List<XmlLine> lines = new ArrayList<>();
 
     @XmlAccessorType(XmlAccessType.FIELD)
-    @XmlType(propOrder = {"name", "identifier", "email", "phone", "address"})
+    @XmlType(propOrder = {"name", "identifier", "email", "phone", "address", "vatId"})
     public static class XmlParty {
         String name;
         XmlPartyIdentifier identifier;
         String email;
         String phone;
         XmlAddress address;
+        String vatId;
     }
 
     @XmlAccessorType(XmlAccessType.FIELD)

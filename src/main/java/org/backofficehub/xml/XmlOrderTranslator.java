@@ -70,7 +70,7 @@ final class XmlOrderTranslator {
         Address address = a == null ? null : new Address(a.street, a.city, a.postalCode, a.country, a.region);
         PartyIdentifier identifier = xml.identifier == null ? null
                 : new PartyIdentifier(PartyIdentifier.Scheme.valueOf(xml.identifier.scheme), xml.identifier.value);
-        return new Party(xml.name, xml.email, xml.phone, address, identifier);
+        return new Party(xml.name, xml.email, xml.phone, address, identifier, xml.vatId);
     }
 
     private static XmlOrder.XmlParty xmlParty(Party party) {
@@ -95,6 +95,7 @@ final class XmlOrderTranslator {
             xml.address.country = address.country();
             xml.address.region = address.region();
         }
+        xml.vatId = party.vatId();
         return xml;
     }
 }
