@@ -3,6 +3,7 @@ package org.backofficehub.booking;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.backofficehub.erp.ResolvedOrders;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
@@ -118,6 +119,21 @@ public record ErpPrecision(Column quantity, Column price, Column amount) {
             }
         }
         return new Admission(admitted, refused);
+    }
+
+    /**
+     * The catalogue's settlement of a test interchange's orders, which are answered as they would be
+     * but not booked (so never pass {@link #admit}): those the ERP could not hold join its refusals.
+     */
+    public ResolvedOrders refuseUnfit(ResolvedOrders settled) {
+        Admission admission = admit(settled.bookable());
+        List<OrderAnswer> refused = new ArrayList<>(settled.refused());
+        for (OrderAnswer answer : admission.refused) {
+            if (answer != null) {
+                refused.add(answer);
+            }
+        }
+        return new ResolvedOrders(admission.admitted(), refused);
     }
 
     /** Every order's answer at its order's index (for a route step: {@code answers(admission, answersOfTheAdmitted)}). */

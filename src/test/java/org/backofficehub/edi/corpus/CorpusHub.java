@@ -35,6 +35,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.DefaultExchange;
+import org.backofficehub.booking.ErpPrecision;
 import org.backofficehub.backoffice.OrderEventListener;
 import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.booking.BookingLedger;
@@ -155,6 +156,7 @@ public final class CorpusHub implements AutoCloseable {
                 translators, clock, holdOrders));
         catalogue = (ItemCatalogue) beans.get("itemCatalogue");
         beans.put("itemCatalogue", new RecordingCatalogue(catalogue, settled));
+        beans.put("erpPrecision", new RecordingPrecision(ErpPrecision.DEMO_ERP, settled));
         camel = RouteFiles.start(beans, settings, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");
     }
 
@@ -377,6 +379,41 @@ public final class CorpusHub implements AutoCloseable {
             } catch (NotANewOrderException notNew) {
                 translations.add(new Translation(message.type(), message.controlNumber(), notNew.order(), notNew.getMessage()));
                 throw notNew;
+            }
+        }
+    }
+
+    /** The daemon's check of amounts against the ERP's columns (the bean erpPrecision), noting each order it refuses. */
+    public static final class RecordingPrecision {
+        private final ErpPrecision precision;
+        private final Map<String, Settled> settled;
+
+        RecordingPrecision(ErpPrecision precision, Map<String, Settled> settled) {
+            this.precision = precision;
+            this.settled = settled;
+        }
+
+        public ErpPrecision.Admission admit(List<Order> orders) {
+            note(orders);
+            return precision.admit(orders);
+        }
+
+        public List<OrderAnswer> answers(ErpPrecision.Admission admission, List<OrderAnswer> forAdmitted) {
+            return precision.answers(admission, forAdmitted);
+        }
+
+        public ResolvedOrders refuseUnfit(ResolvedOrders resolved) {
+            note(resolved.bookable());
+            return precision.refuseUnfit(resolved);
+        }
+
+        private void note(List<Order> orders) {
+            for (Order order : orders) {
+                InputRejectedException refusal = precision.refusal(order);
+                if (refusal != null) {
+                    settled.computeIfPresent(order.orderId(), (id, before) -> new Settled(before.partnerId(), before.bookable(),
+                            OrderAnswer.refused(order, refusal)));
+                }
             }
         }
     }
