@@ -31,4 +31,11 @@ class HubConfigFileTest {
         assertThatThrownBy(() -> RunningHub.start(Map.of("hub.routes", "webstore-orders,inbox-files,accounting-export,webstore-notices,shop-orders,shop-updates")))
                 .rootCause().hasMessageContaining("partner-documents").hasMessageContaining("hub.routes");
     }
+
+    /** The one tax rate of before would otherwise be ignored without a word while invoices took hub.tax.domestic-rate. */
+    @Test
+    void theOldTaxRateKeyStopsTheHubNamingItsSuccessor() {
+        assertThatThrownBy(() -> RunningHub.start(Map.of("hub.accounting.tax-rate", "0.16")))
+                .rootCause().hasMessageContaining("hub.accounting.tax-rate").hasMessageContaining("hub.tax.domestic-rate");
+    }
 }
