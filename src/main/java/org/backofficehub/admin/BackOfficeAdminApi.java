@@ -43,12 +43,14 @@ public final class BackOfficeAdminApi {
     public void recordShipment(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         JsonNode request = JsonRequest.object(message, json);
-        long orderNumber;
-        try {
-            orderNumber = Long.parseLong(request.path("erpOrderNumber").asText());
-        } catch (NumberFormatException e) {
+        String orderNumber = request.path("erpOrderNumber").asText("").trim();
+        if (orderNumber.isEmpty()) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "Send {\"erpOrderNumber\": \"100001\", \"carrier\": \"DHL\"}: "
                     + "erpOrderNumber is the ERP's order number");
+        }
+        if (!shipments.available()) {
+            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "This ERP's warehouse records its shipments itself: its profile"
+                    + " has no warehouse statements (the demo ERP's has)");
         }
         String carrier = request.path("carrier").asText("").trim();
         if (carrier.isEmpty()) {
@@ -67,7 +69,7 @@ public final class BackOfficeAdminApi {
         }
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("shipmentNumber", shipment.getAsLong());
-        reply.put("erpOrderNumber", Long.toString(orderNumber));
+        reply.put("erpOrderNumber", orderNumber);
         reply.put("carrier", carrier);
         reply.put("trackingNumber", tracking);
         reply.put("shippedOn", shippedOn.toString());

@@ -7,6 +7,7 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.admin.AdminApi;
 import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminConsolePage;
@@ -63,8 +64,8 @@ public class AdminConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public BackOfficeAdminApi backOfficeAdminApi(@BeanInject("erpDataSource") DataSource erp, OutboundMessages outbound,
-                                                 @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
-        return new BackOfficeAdminApi(new ErpShipments(erp, clock), outbound, json, clock);
+    public BackOfficeAdminApi backOfficeAdminApi(@BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile,
+                                                 OutboundMessages outbound, @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
+        return new BackOfficeAdminApi(new ErpShipments(erp, erpProfile, clock), outbound, json, clock);
     }
 }

@@ -16,6 +16,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.Route;
+import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.accounting.ChartOfAccounts;
 import org.backofficehub.accounting.InvoiceCalculation;
 import org.backofficehub.accounting.InvoiceNumbers;
@@ -121,9 +122,9 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public NoticeCalls noticeCalls(OutboundMessages outbound, @BeanInject("erpDataSource") DataSource erp,
+    public NoticeCalls noticeCalls(OutboundMessages outbound, @BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile,
                                    @BeanInject("noticeJson") ObjectMapper noticeJson) {
-        return new NoticeCalls(outbound, new ErpStock(erp), noticeJson);
+        return new NoticeCalls(outbound, new ErpStock(erp, erpProfile), noticeJson);
     }
 
     @BindToRegistry(lazy = true)
@@ -132,9 +133,9 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ShipmentIntake shipmentIntake(@BeanInject("hubStore") DataSource hubStore, @BeanInject("erpDataSource") DataSource erp,
-                                         OrderEvents events, Clock clock) {
-        return new ShipmentIntake(hubStore, new ErpOrderReader(erp), events, clock);
+    public ShipmentIntake shipmentIntake(@BeanInject("hubStore") DataSource hubStore, ErpOrderReader erpOrders, OrderEvents events,
+                                         Clock clock) {
+        return new ShipmentIntake(hubStore, erpOrders, events, clock);
     }
 
     @BindToRegistry(lazy = true)

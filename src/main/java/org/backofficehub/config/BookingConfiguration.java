@@ -12,6 +12,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.Route;
+import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.backoffice.OrderEventListener;
 import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.batch.BatchDrain;
@@ -37,10 +38,10 @@ public class BookingConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public OrderBooking orderBooking(@BeanInject("hubStore") DataSource hubStore, @BeanInject("erpDataSource") DataSource erp,
-                                     OrderEvents orderEvents, Clock clock,
+                                     ErpProfile erpProfile, OrderEvents orderEvents, Clock clock,
                                      @PropertyInject("hub.booking.claim-lease") String claimLease) {
         BookingLedger ledger = new BookingLedger(hubStore, Duration.parse(claimLease.trim()), clock);
-        return new OrderBooking(ledger, new ErpOrderWriter(erp), new OrderEventListener(orderEvents));
+        return new OrderBooking(ledger, new ErpOrderWriter(erp, erpProfile, clock), new OrderEventListener(orderEvents));
     }
 
     /** What the routes book through: concurrent orders share ERP and hub-store commits. */

@@ -7,6 +7,8 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.backofficehub.erp.ErpStatement;
+import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.admin.CustomerAdminApi;
 import org.backofficehub.api.CustomerApi;
 import org.backofficehub.api.InputSizeLimit;
@@ -40,9 +42,9 @@ public class CustomerConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public CustomerImport customerImport(CustomerResolver resolver, @BeanInject("erpDataSource") DataSource erp, Clock clock,
-                                         @PropertyInject("hub.customers.batch-size") int batchSize) {
-        return new CustomerImport(resolver, erp, batchSize, clock);
+    public CustomerImport customerImport(CustomerResolver resolver, @BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile,
+                                         Clock clock, @PropertyInject("hub.customers.batch-size") int batchSize) {
+        return new CustomerImport(resolver, erp, erpProfile.statement(ErpStatement.CUSTOMERS).jdbc(), batchSize, clock);
     }
 
     @BindToRegistry(lazy = true)

@@ -9,6 +9,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.api.InputSizeLimit;
 import org.backofficehub.edi.intake.EdiIntake;
 import org.backofficehub.edi.partners.ControlNumbers;
@@ -91,9 +92,9 @@ public class EdiConfiguration implements CamelConfiguration {
 
     /** The steps around the second EDI engine, Smooks (a smooks: endpoint), for partners whose profile names it. */
     @BindToRegistry(lazy = true)
-    public ItemCatalogue itemCatalogue(@BeanInject("erpDataSource") DataSource erp,
+    public ItemCatalogue itemCatalogue(@BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile,
                                        @PropertyInject("hub.erp.list-price-currency") String listPriceCurrency) {
-        return new ItemCatalogue(erp, listPriceCurrency.trim());
+        return new ItemCatalogue(erp, erpProfile, listPriceCurrency.trim());
     }
 
     @BindToRegistry(lazy = true)
@@ -120,9 +121,9 @@ public class EdiConfiguration implements CamelConfiguration {
 
     /** Invoices and despatch advices generated from the ERP's bookings. */
     @BindToRegistry(lazy = true)
-    public OutboundDocuments outboundDocuments(PartnerProfiles profiles, @BeanInject("erpDataSource") DataSource erp, Outbox outbox,
+    public OutboundDocuments outboundDocuments(PartnerProfiles profiles, ErpOrderReader erpOrders, Outbox outbox,
                                                ControlNumbers numbers, InterchangeRegistry registry, Clock clock) {
-        return new OutboundDocuments(profiles, new ErpOrderReader(erp), outbox, numbers, registry, clock);
+        return new OutboundDocuments(profiles, erpOrders, outbox, numbers, registry, clock);
     }
 
     /** Durable memory of the files taken from partners' FTP/SFTP servers (name, size, time), in the hub store. */

@@ -89,8 +89,8 @@ public class IntakeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public OrderLookup orderLookup(@BeanInject("erpDataSource") DataSource erp, @BeanInject("objectMapper") ObjectMapper json) {
-        return new OrderLookup(new ErpOrderReader(erp), json);
+    public OrderLookup orderLookup(ErpOrderReader erpOrders, @BeanInject("objectMapper") ObjectMapper json) {
+        return new OrderLookup(erpOrders, json);
     }
 
     @BindToRegistry(lazy = true)

@@ -35,6 +35,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.DefaultExchange;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.backoffice.OrderEventListener;
 import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.booking.BookingLedger;
@@ -49,7 +50,6 @@ import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
 import org.backofficehub.edi.writing.Outbox;
-import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.inbox.DocumentFormats;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
@@ -311,7 +311,7 @@ class EdiCorpusTest {
         ObjectMapper canonicalJson = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         OrderBooking orderBooking = new OrderBooking(
-                new BookingLedger(hubStore, Duration.parse(setting(settings, "hub.booking.claim-lease")), CLOCK), new ErpOrderWriter(erp),
+                new BookingLedger(hubStore, Duration.parse(setting(settings, "hub.booking.claim-lease")), CLOCK), DemoErp.writer(erp),
                 new OrderEventListener(new OrderEvents(hubStore, canonicalJson, CLOCK)));
         int maxBatch = Integer.parseInt(setting(settings, "hub.booking.max-batch"));
         int maxQueued = Integer.parseInt(setting(settings, "hub.booking.max-queued"));

@@ -18,12 +18,11 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.model.OrderAnswer;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.support.RouteFiles;
 import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.erp.ErpOrderReader;
-import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.booking.BookingLedger;
@@ -135,7 +134,7 @@ class EdiGoldenTest {
     /** Every booked order's invoice and despatch advice, generated from the ERP as an administrator asks for them. */
     private void sendInvoicesAndDespatchAdvices() {
         PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
-        OutboundDocuments documents = new OutboundDocuments(profiles, new ErpOrderReader(erp), new Outbox(new DataDirectory(outbox)),
+        OutboundDocuments documents = new OutboundDocuments(profiles, DemoErp.reader(erp), new Outbox(new DataDirectory(outbox)),
                 new StoredControlNumbers(hubStore), new InterchangeRegistry(hubStore, CLOCK), CLOCK);
         for (Order order : delivered) {
             documents.send(order.source(), order.orderId(), OutboundDocuments.Kind.INVOICE);
@@ -168,7 +167,7 @@ class EdiGoldenTest {
         InterchangeRegistry registry = new InterchangeRegistry(hubStore, CLOCK);
         Outbox partnersOutbox = new Outbox(new DataDirectory(outbox));
         StoredControlNumbers numbers = new StoredControlNumbers(hubStore);
-        OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
+        OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), DemoErp.writer(erp));
         Map<String, Object> beans = EdiRouteBeans.of(hubStore, erp, registry, numbers, profiles, partnersOutbox, CLOCK,
                 new RecordingBooking(booking, delivered));
         try (CamelContext camel = RouteFiles.start(beans, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml")) {

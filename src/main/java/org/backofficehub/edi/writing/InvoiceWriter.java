@@ -2,6 +2,7 @@ package org.backofficehub.edi.writing;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import org.backofficehub.model.UnitOfMeasure;
 import org.backofficehub.erp.ErpOrder;
 import org.backofficehub.model.Address;
 import org.backofficehub.model.OrderLine;
@@ -39,7 +40,7 @@ final class InvoiceWriter {
             if (line.description() != null) {
                 out.segment("IMD", "F", "", Composite.of("", "", "", line.description()));
             }
-            out.segment("QTY", Composite.of("47", line.quantity().toPlainString()));
+            out.segment("QTY", quantity("47", line));
             out.segment("MOA", Composite.of("203", line.amount().toPlainString()));
             out.segment("PRI", Composite.of("AAA", line.unitPrice().toPlainString()));
         }
@@ -61,7 +62,7 @@ final class InvoiceWriter {
         out.segment("N1", "BY", buyer.name());
         x12Address(out, buyer.address());
         for (OrderLine line : erp.order().lines()) {
-            out.segment("IT1", Integer.toString(line.lineNumber()), line.quantity().toPlainString(), "EA",
+            out.segment("IT1", Integer.toString(line.lineNumber()), line.quantity().toPlainString(), UnitOfMeasure.toX12(line.unit()),
                     line.unitPrice().toPlainString(), "", "VP", line.sku());
             if (line.description() != null) {
                 out.segment("PID", "F", "", "", "", line.description());
@@ -71,6 +72,12 @@ final class InvoiceWriter {
         out.segment("TDS", erp.netTotal().movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).toPlainString());
         out.segment("CTT", Integer.toString(erp.order().lines().size()));
         out.segment("SE", Integer.toString(out.messageSegmentsWithTrailer()), control);
+    }
+
+    /** QTY with the unit the line was ordered in (DE 6411), none for the item's own unit. */
+    static Composite quantity(String qualifier, OrderLine line) {
+        return line.unit() == null ? Composite.of(qualifier, line.quantity().toPlainString())
+                : Composite.of(qualifier, line.quantity().toPlainString(), line.unit());
     }
 
     static void nad(SegmentWriter out, String role, Party party) {
