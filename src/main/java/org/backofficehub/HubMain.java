@@ -9,6 +9,7 @@ import org.backofficehub.config.BookingConfiguration;
 import org.backofficehub.config.CustomerConfiguration;
 import org.backofficehub.config.EdiConfiguration;
 import org.backofficehub.config.IntakeConfiguration;
+import org.backofficehub.config.ShopConfiguration;
 import org.backofficehub.config.StoreConfiguration;
 
 /**
@@ -36,6 +37,7 @@ public class HubMain extends Main {
         configure().addConfiguration(new StoreConfiguration());
         configure().addConfiguration(new BookingConfiguration());
         configure().addConfiguration(new EdiConfiguration());
+        configure().addConfiguration(new ShopConfiguration());
         configure().addConfiguration(new CustomerConfiguration());
         configure().addConfiguration(new BackOfficeConfiguration());
         configure().addConfiguration(new AdminConfiguration());

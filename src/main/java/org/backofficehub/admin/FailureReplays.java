@@ -26,6 +26,8 @@ import org.backofficehub.model.Booking;
 import org.backofficehub.model.Order;
 import org.backofficehub.outbound.OutboundDeliveries;
 import org.backofficehub.outbound.OutboundMessages;
+import org.backofficehub.shop.ShopOrderReplays;
+import org.backofficehub.shop.ShopPulls;
 import org.backofficehub.store.FailureLog.Failure;
 
 /**
@@ -45,9 +47,11 @@ public final class FailureReplays {
     private final Path inbox;
     private final ItemCatalogue catalogue;
     private final DrainedOrderResponses orderResponses;
+    private final ShopOrderReplays shopOrders;
 
     public FailureReplays(GroupCommitBooking booking, OutboundMessages outbound, OrderEvents orderEvents, ShipmentIntake shipments,
-                          ObjectMapper canonicalJson, Path inbox, ItemCatalogue catalogue, DrainedOrderResponses orderResponses) {
+                          ObjectMapper canonicalJson, Path inbox, ItemCatalogue catalogue, DrainedOrderResponses orderResponses,
+                          ShopOrderReplays shopOrders) {
         this.booking = booking;
         this.outbound = outbound;
         this.orderEvents = orderEvents;
@@ -56,6 +60,7 @@ public final class FailureReplays {
         this.inbox = inbox;
         this.catalogue = catalogue;
         this.orderResponses = orderResponses;
+        this.shopOrders = shopOrders;
     }
 
     /** {@code payload}: the failure's own, or the administrator's correction. */
@@ -79,6 +84,8 @@ public final class FailureReplays {
                 outcome.put("erpOrderNumber", booked.erpOrderNumber());
                 outcome.put("alreadyBooked", booked.alreadyBooked());
             }
+            // A platform's order, through its shop's intake (its mapping as it is now): never the inbox, which reads web orders.
+            case ShopPulls.FAILURE_KIND -> outcome.putAll(shopOrders.replay(failure.routeId(), payload));
             // Delivered again as it was: the hub's own document or notice, not the sender's input.
             case OutboundDeliveries.FAILURE_KIND ->
                     outcome.put("redelivery", outbound.reopenFailure(failure.id()) ? "queued" : "nothing to redeliver");

@@ -47,6 +47,8 @@ public final class OrderReply implements Processor {
             status = booking.alreadyBooked() ? 200 : 201;
         }
         JsonReply.write(exchange.getMessage(), status, mapper.writeValueAsBytes(reply));
-        exchange.getMessage().setHeader("Location", "/api/orders/" + order.orderId());
+        // The web store's orders are the default source; another shop's order 1001 is not the web store's.
+        exchange.getMessage().setHeader("Location", "/api/orders/" + order.orderId() + (Order.WEBSTORE.equals(order.source()) ? ""
+                : "?source=" + java.net.URLEncoder.encode(order.source(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

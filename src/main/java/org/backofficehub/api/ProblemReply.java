@@ -9,6 +9,7 @@ import org.apache.camel.Processor;
 import org.backofficehub.store.GroupCommitUnavailableException;
 import org.backofficehub.erp.ErpUnavailableException;
 import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.HubStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,8 @@ public final class ProblemReply implements Processor {
         }
         var message = exchange.getMessage();
         JsonReply.write(message, status, "application/problem+json", mapper.writeValueAsBytes(problem));
-        if (status == 401) {
+        // Only the admin API takes HTTP Basic; a webhook's refused signature has no credentials to ask for.
+        if (failure instanceof InputRejectedException rejected && rejected.type() == ProblemType.UNAUTHORIZED) {
             message.setHeader("WWW-Authenticate", "Basic realm=\"Backoffice Hub admin\", charset=\"UTF-8\"");
         }
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.backofficehub.erp.ErpProfile;
@@ -15,6 +16,8 @@ import org.backofficehub.admin.AdminCredentials;
 import org.backofficehub.admin.BackOfficeAdminApi;
 import org.backofficehub.admin.EdiAdminApi;
 import org.backofficehub.admin.FailureReplays;
+import org.backofficehub.shop.ShopOrderReplays;
+import org.backofficehub.shop.ShopProfiles;
 import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.backoffice.ShipmentIntake;
 import org.backofficehub.batch.BookingStage;
@@ -51,9 +54,9 @@ public class AdminConfiguration implements CamelConfiguration {
                              OutboundMessages outbound, GroupCommitBooking booking, OrderEvents orderEvents, ShipmentIntake shipments,
                              DataDirectory dataDirectory, @BeanInject("canonicalJson") ObjectMapper canonicalJson,
                              @BeanInject("objectMapper") ObjectMapper json, ItemCatalogue catalogue,
-                             DrainedOrderResponses orderResponses) {
+                             DrainedOrderResponses orderResponses, CamelContext camel, ShopProfiles shops) {
         FailureReplays replays = new FailureReplays(booking, outbound, orderEvents, shipments, canonicalJson, dataDirectory.inbox(),
-                catalogue, orderResponses);
+                catalogue, orderResponses, new ShopOrderReplays(camel, shops, json));
         return new AdminApi(modes, stage, drains, failures, replays, activity, outbound, json);
     }
 

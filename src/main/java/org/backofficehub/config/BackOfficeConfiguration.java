@@ -24,6 +24,7 @@ import org.backofficehub.accounting.Invoicing;
 import org.backofficehub.accounting.JournalClosing;
 import org.backofficehub.accounting.xml.InvoiceXml;
 import org.backofficehub.backoffice.AccountingDocuments;
+import org.backofficehub.backoffice.CallbackSignature;
 import org.backofficehub.backoffice.ContactHistory;
 import org.backofficehub.backoffice.ContactOrigins;
 import org.backofficehub.backoffice.Invoices;
@@ -108,8 +109,8 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ContactHistory contactHistory(PartnerProfiles partners, Clock clock) {
-        return new ContactHistory(new OrderContacts(new ContactOrigins(partners), clock));
+    public ContactHistory contactHistory(PartnerProfiles partners, Clock clock, org.backofficehub.shop.ShopProfiles shops) {
+        return new ContactHistory(new OrderContacts(new ContactOrigins(partners, shops), clock));
     }
 
     @BindToRegistry(lazy = true)
@@ -125,6 +126,17 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     public NoticeCalls noticeCalls(OutboundMessages outbound, @BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile,
                                    @BeanInject("noticeJson") ObjectMapper noticeJson) {
         return new NoticeCalls(outbound, new ErpStock(erp, erpProfile), noticeJson);
+    }
+
+    @BindToRegistry(lazy = true)
+    public CallbackSignature callbackSignature(@PropertyInject("hub.webstore.callback-url") String callbackUrl,
+                                               @PropertyInject("hub.webstore.callback-secret") String secret) {
+        CallbackSignature signature = new CallbackSignature(secret.trim());
+        if (!callbackUrl.isBlank() && !signature.signs()) {
+            org.slf4j.LoggerFactory.getLogger(CallbackSignature.class).warn("Callbacks to {} go unsigned: set"
+                    + " hub.webstore.callback-secret (HUB_WEBSTORE_CALLBACK_SECRET) so the web store can check they are the hub's", callbackUrl);
+        }
+        return signature;
     }
 
     @BindToRegistry(lazy = true)

@@ -129,17 +129,22 @@ public final class ItemCatalogue {
         return new ResolvedOrders(bookable, refused);
     }
 
-    /** Lines that name our item number and a price need nothing from the catalogue (web orders, the hub's own samples). */
+    /**
+     * Lines that name our item number and a price, and nothing a partner identified the item by, need
+     * nothing from the catalogue (web orders). A partner's supplier number is looked up like its other
+     * numbers: it may be no item of ours, and then its GTIN or its own number decides.
+     */
     private static boolean settled(Order order) {
-        return order.lines().stream().allMatch(line -> line.sku() != null && line.unitPrice() != null && line.unit() == null
-                && line.quantity() != null);
+        return order.lines().stream().allMatch(line -> line.sku() != null && line.itemIds().isEmpty() && line.unitPrice() != null
+                && line.unit() == null && line.quantity() != null);
     }
 
     private static String describe(OrderLine line) {
         if (line.itemIds().isEmpty()) {
             return line.sku() != null ? line.sku() : "an item it does not identify";
         }
-        return line.itemIds().stream().map(id -> id.qualifier() + " " + id.value()).collect(Collectors.joining(", "));
+        return line.itemIds().stream().map(id -> id.qualifier().isEmpty() ? id.value() : id.qualifier() + " " + id.value())
+                .collect(Collectors.joining(", "));
     }
 
     private Lookup lookUp(Set<String> numbers, Set<String> gtins, Set<String> buyerNumbers, String partnerId) {

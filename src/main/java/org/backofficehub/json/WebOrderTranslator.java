@@ -12,6 +12,11 @@ import org.backofficehub.model.Party;
 public final class WebOrderTranslator {
 
     public Order toCanonical(WebOrder web) {
+        return toCanonical(web, Order.WEBSTORE);
+    }
+
+    /** A web order numbered by another shop than the hub's own web store (a platform's, mapped to this form). */
+    public Order toCanonical(WebOrder web, String source) {
         WebOrder.Customer customer = web.customer();
         Party buyer = new Party(customer.name(), customer.email(), customer.phone(), address(customer.billingAddress()));
         Party shipTo = web.shippingAddress() == null ? null : shipTo(web.shippingAddress(), customer.name());
@@ -20,7 +25,7 @@ public final class WebOrderTranslator {
             WebOrder.Line line = web.lines().get(i);
             lines.add(new OrderLine(i + 1, line.sku(), line.description(), line.quantity(), line.unitPrice()));
         }
-        return new Order(Order.WEBSTORE, web.orderId(), LocalDate.parse(web.orderDate()), web.currency(), buyer, shipTo, lines);
+        return new Order(source, web.orderId(), LocalDate.parse(web.orderDate()), web.currency(), buyer, shipTo, lines);
     }
 
     public WebOrder fromCanonical(Order order) {

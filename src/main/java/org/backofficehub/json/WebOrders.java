@@ -29,9 +29,25 @@ public final class WebOrders {
         try {
             return List.of(translator.toCanonical(mapper.readValue(json, WebOrder.class)));
         } catch (JsonProcessingException | DateTimeParseException e) {
-            throw new InputRejectedException(ProblemType.SCHEMA_VIOLATION, "The order cannot be read: " + e.getMessage(), List.of(), e);
+            throw unreadable(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A web order another shop numbered (a platform's order, mapped to the web order's form), already
+     * checked against the schema. Text, as the mapping writes it: no charset guessed on the way.
+     */
+    public List<Order> fromShop(String json, String source) {
+        try {
+            return List.of(translator.toCanonical(mapper.readValue(json, WebOrder.class), source));
+        } catch (JsonProcessingException | DateTimeParseException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static InputRejectedException unreadable(Exception e) {
+        return new InputRejectedException(ProblemType.SCHEMA_VIOLATION, "The order cannot be read: " + e.getMessage(), List.of(), e);
     }
 }

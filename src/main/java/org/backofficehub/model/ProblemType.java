@@ -19,6 +19,7 @@ public enum ProblemType {
     NOT_FOUND(404, "Not found"),
     INVALID_REQUEST(400, "Invalid request"),
     UNAUTHORIZED(401, "Authentication required"),
+    INVALID_SIGNATURE(401, "Invalid signature"),
     ALREADY_RESOLVED(409, "Already resolved"),
     EDI_REJECTED(422, "EDI interchange or message rejected");
 

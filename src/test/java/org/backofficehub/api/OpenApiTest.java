@@ -38,6 +38,7 @@ class OpenApiTest {
     /** Open to anyone who can reach the hub, as they were before the REST DSL (a later issue secures them). */
     private static final Map<String, String> API = operations(
             "POST /api/orders", "postOrder",
+            "POST /api/shops/{shop}/orders", "postShopOrder",
             "GET /api/orders", "searchOrders",
             "GET /api/orders/{orderId}", "showOrder",
             "GET /api/customers", "searchCustomers",

@@ -248,6 +248,7 @@ class BackOfficeStoreTest {
         camel = RouteFiles.start(Map.of("orderFollowUp", followUp, "invoices", new Invoices(invoicing),
                 "accountingDocuments", new AccountingDocuments(new InvoiceXml()), "notices", new Notices(json, CLOCK, true),
                 "partnerDocuments", new PartnerDocuments(partners, null, json),
+                "shopUpdates", new ShopUpdates(new org.backofficehub.shop.ShopProfiles(List.of()), json),
                 "contactHistory", new ContactHistory(new OrderContacts(source -> Origin.WEBSTORE, CLOCK))),
                 settings, "order-follow-up.camel.yaml", "hub-errors.camel.yaml");
     }

@@ -64,6 +64,8 @@ class BatchDrainTest {
                 @Override
                 public void configure() {
                     from("direct:answer-edi-partners").process(exchange -> windowOpenWhenPartnersAreAnswered.add(window.isOpen()));
+                    // No shop pulls its orders on these routes (shop-orders.camel.yaml is not loaded here).
+                    from("direct:pull-shops").id("no-shops-to-pull").log("no shops to pull");
                 }
             });
         } catch (Exception e) {

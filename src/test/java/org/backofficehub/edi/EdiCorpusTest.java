@@ -4,61 +4,24 @@ import static java.util.Map.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.support.DefaultExchange;
-import org.backofficehub.support.DemoErp;
-import org.backofficehub.backoffice.OrderEventListener;
-import org.backofficehub.backoffice.OrderEvents;
-import org.backofficehub.booking.BookingLedger;
-import org.backofficehub.booking.GroupCommitBooking;
-import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.edi.corpus.Acknowledgements;
+import org.backofficehub.edi.corpus.CorpusHub;
 import org.backofficehub.edi.corpus.CorpusMessage;
 import org.backofficehub.edi.corpus.CorpusReport;
 import org.backofficehub.edi.corpus.CorpusRun;
-import org.backofficehub.edi.corpus.StoreSnapshot;
-import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfiles;
-import org.backofficehub.edi.partners.StoredControlNumbers;
-import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.inbox.DocumentFormats;
-import org.backofficehub.model.FieldProblem;
-import org.backofficehub.model.InputRejectedException;
-import org.backofficehub.model.Order;
-import org.backofficehub.model.OrderAnswer;
-import org.backofficehub.store.DataDirectory;
-import org.backofficehub.support.EdiRouteBeans;
-import org.backofficehub.support.RouteFiles;
-import org.backofficehub.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,10 +45,10 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p><b>Isolation.</b> The corpus files come from unrelated sources that reuse the same sender ids
  * and control numbers (SENDER/000000001): each file is received as the first one of its partner,
- * against stores put back as migrated ({@link StoreSnapshot}) and an empty outbox. Where the inbox
- * would put the file follows hub-errors.camel.yaml's file-quarantine: a refusal
- * ({@link InputRejectedException}) goes to error/ with its reason; anything else thrown is retried
- * and quarantined as processing-failed.
+ * against stores put back as migrated and an empty outbox ({@link CorpusHub}, which
+ * {@link EdiCorpusGoldenTest} shares). Where the inbox would put the file follows
+ * hub-errors.camel.yaml's file-quarantine: a refusal goes to error/ with its reason; anything else
+ * thrown is retried and quarantined as processing-failed.
  *
  * <p>The report goes to target/edi-corpus-report.md (a row per file, a row per message, the
  * rejections grouped by cause); the summary is printed as well. Issue 19 is done when every order
@@ -279,70 +242,31 @@ class EdiCorpusTest {
     @TempDir
     static Path dataDirectory;
 
-    private static HikariDataSource hubStore;
-    private static HikariDataSource erp;
-    private static StoreSnapshot hubSnapshot;
-    private static StoreSnapshot erpSnapshot;
-    private static GroupCommitBooking booking;
-    private static CamelContext camel;
-    private static final List<OrderAnswer> answers = new CopyOnWriteArrayList<>();
+    private static CorpusHub hub;
 
     @BeforeAll
-    static void startTheHubsEdiRoutes() throws IOException {
+    static void startTheHubsEdiRoutes() {
         if (!Files.isDirectory(CORPUS) || FOLDERS.stream().anyMatch(f -> !Files.isDirectory(CORPUS.resolve(f)))) {
             fail("The EDI corpus is missing: expected " + CORPUS.toAbsolutePath().normalize() + " with " + FOLDERS
                     + " (shared/edi-corpus beside the project root; run the build from the project root)");
         }
-        Properties settings = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("config/application.properties"), StandardCharsets.UTF_8)) {
-            settings.load(reader);
-        }
-        hubStore = TestDatabase.H2.newMigratedDataSource("corpus_hub", "db/hub");
-        erp = TestDatabase.H2.newMigratedDataSource("corpus_erp", "db/erp");
-        hubSnapshot = StoreSnapshot.take(hubStore);
-        erpSnapshot = StoreSnapshot.take(erp);
-
         // No profile at all: every sender gets the stand-in, as hub.partners.unknown = accept gives a new partner.
-        assertThat(settings.getProperty("hub.partners.unknown").trim()).as("the daemon's setting for unknown senders").isEqualTo("accept");
-        PartnerProfiles profiles = new PartnerProfiles(List.of(), true, settings.getProperty("hub.edi.our-id").trim());
-        InterchangeRegistry registry = new InterchangeRegistry(hubStore, CLOCK);
-        Outbox outbox = new Outbox(new DataDirectory(dataDirectory));
-        StoredControlNumbers numbers = new StoredControlNumbers(hubStore);
-        ObjectMapper canonicalJson = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        OrderBooking orderBooking = new OrderBooking(
-                new BookingLedger(hubStore, Duration.parse(setting(settings, "hub.booking.claim-lease")), CLOCK), DemoErp.writer(erp),
-                new OrderEventListener(new OrderEvents(hubStore, canonicalJson, CLOCK)));
-        int maxBatch = Integer.parseInt(setting(settings, "hub.booking.max-batch"));
-        int maxQueued = Integer.parseInt(setting(settings, "hub.booking.max-queued"));
-        long answerTimeout = Long.parseLong(setting(settings, "hub.booking.answer-timeout-ms"));
-        booking = new GroupCommitBooking(orderBooking, maxBatch, maxQueued, answerTimeout);
-        booking.start();
-        Map<String, Object> beans = EdiRouteBeans.of(hubStore, erp, registry, numbers, profiles, outbox, CLOCK,
-                new AnsweredBooking(booking, answers), Integer.parseInt(setting(settings, "hub.edi.hold-orders")),
-                Long.parseLong(setting(settings, "hub.edi.max-input-bytes")));
-        camel = RouteFiles.start(beans, settings, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");
+        hub = new CorpusHub(dataDirectory, CLOCK, settings -> {
+            assertThat(CorpusHub.setting(settings, "hub.partners.unknown")).as("the daemon's setting for unknown senders").isEqualTo("accept");
+            return new PartnerProfiles(List.of(), true, CorpusHub.setting(settings, "hub.edi.our-id"));
+        }, erp -> { }, WRITTEN);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (camel != null) {
-            camel.close();
-        }
-        if (booking != null) {
-            booking.stop();
-        }
-        if (hubStore != null) {
-            hubStore.close();
-        }
-        if (erp != null) {
-            erp.close();
+    static void stop() {
+        if (hub != null) {
+            hub.close();
         }
     }
 
     @Test
     void everyCorpusOrderFileThroughTheInboxsEdiRoute() throws IOException {
-        deleteTree(WRITTEN);
+        CorpusHub.deleteTree(WRITTEN);
         List<Path> files = new ArrayList<>();
         for (String folder : FOLDERS) {
             try (Stream<Path> listed = Files.list(CORPUS.resolve(folder))) {
@@ -351,7 +275,7 @@ class EdiCorpusTest {
         }
         List<CorpusRun> runs = new ArrayList<>();
         for (Path file : files) {
-            runs.add(receive(file));
+            runs.add(hub.receive(CORPUS.relativize(file).toString().replace('\\', '/'), file, EdiCorpusTest::invalidInFact).run());
         }
         CorpusReport report = new CorpusReport(runs, INVALID_IN_FACT);
         Files.createDirectories(REPORT.getParent());
@@ -398,192 +322,8 @@ class EdiCorpusTest {
                 + "); see " + REPORT).isGreaterThanOrEqualTo(MIN_VALID_ORDERS_ACCEPTED_PERCENT);
     }
 
-    /** One file as the inbox takes it: recognised, then the EDI route; what the hub wrote, booked and said. */
-    private static CorpusRun receive(Path file) {
-        String name = CORPUS.relativize(file).toString().replace('\\', '/');
-        hubSnapshot.restore();
-        erpSnapshot.restore();
-        answers.clear();
-        deleteOutbox();
-        String outcome;
-        String detail;
-        List<FieldProblem> problems = List.of();
-        String escaped = null;
-        try {
-            Exchange exchange = new DefaultExchange(camel);
-            exchange.getMessage().setHeader(Exchange.FILE_PATH, file.toAbsolutePath().toString());
-            exchange.getMessage().setHeader(Exchange.FILE_NAME, file.getFileName().toString());
-            exchange.getMessage().setHeader(Exchange.FILE_LENGTH, Files.size(file));
-            new DocumentFormats().detect(exchange);
-            String format = exchange.getMessage().getHeader(DocumentFormats.FORMAT, String.class);
-            Throwable failure;
-            if (!"EDI".equals(format)) {
-                // The inbox hands it to the order intake for JSON and XML, which refuses it.
-                failure = refusedAs(format, exchange);
-            } else {
-                ProducerTemplate producer = camel.createProducerTemplate();
-                producer.send("direct:receive-edi-file", exchange);
-                failure = unwrap(exchange.getException());
-            }
-            if (failure == null) {
-                outcome = "done";
-                detail = String.valueOf(exchange.getMessage().getBody());
-            } else if (failure instanceof InputRejectedException refused) {
-                outcome = "error";
-                detail = refused.type().slug() + ": " + refused.getMessage();
-                problems = refused.fieldProblems();
-            } else {
-                outcome = "processing-failed";
-                detail = failure.getClass().getSimpleName() + ": " + failure.getMessage() + thrownAt(failure);
-            }
-        } catch (Exception | AssertionError e) {
-            outcome = "processing-failed";
-            detail = e.getClass().getSimpleName() + ": " + e.getMessage();
-            escaped = detail;
-        }
-        Acknowledgements written = Acknowledgements.read(dataDirectory.resolve("outbox"));
-        keepWritten(name);
-        List<CorpusRun.MessageRun> messages = new ArrayList<>();
-        Map<String, List<OrderAnswer>> answered = new HashMap<>();
-        for (OrderAnswer answer : answers) {
-            answered.computeIfAbsent(answer.order().orderId(), k -> new ArrayList<>()).add(answer);
-        }
-        for (CorpusMessage message : CorpusMessage.scan(file)) {
-            List<String> reasons = CorpusRun.reasonsFor(message, problems, outcome.equals("done") ? null : detail);
-            List<OrderAnswer> forOrder = answered.getOrDefault(message.documentNumber(), List.of());
-            String booked = forOrder.isEmpty() ? "" : bookingOf(forOrder.remove(0));
-            messages.add(new CorpusRun.MessageRun(message, written.verdict(message), reasons, booked, invalidInFact(name, message)));
-        }
-        return new CorpusRun(name, outcome, detail, problems, written.documents(), messages, written.orderResponses(), bookedRows(),
-                duplicateBookings(), escaped);
-    }
-
-    private static String bookingOf(OrderAnswer answer) {
-        if (answer.refusal() != null) {
-            return "refused: " + answer.refusal().getMessage();
-        }
-        if (answer.booking() != null) {
-            return "booked " + answer.booking().erpOrderNumber() + (answer.booking().alreadyBooked() ? " (before)" : "");
-        }
-        return "staged";
-    }
-
     static String invalidInFact(String file, CorpusMessage message) {
         String reason = INVALID_IN_FACT.get(file + " " + message.label());
         return reason != null ? reason : INVALID_IN_FACT.get(file);
-    }
-
-    private static Throwable refusedAs(String format, Exchange exchange) {
-        try {
-            new DocumentFormats().refuse(exchange);
-            return new IllegalStateException("DocumentFormats.refuse did not refuse a " + format + " file");
-        } catch (Exception e) {
-            return e;
-        }
-    }
-
-    /** Where in the hub a failure was thrown: the hub's innermost frames, for the report. */
-    private static String thrownAt(Throwable failure) {
-        List<String> frames = new ArrayList<>();
-        for (StackTraceElement frame : failure.getStackTrace()) {
-            if (frame.getClassName().startsWith("org.backofficehub.") && frames.size() < 3) {
-                frames.add(frame.getClassName().substring("org.backofficehub.".length()) + "." + frame.getMethodName() + ":"
-                        + frame.getLineNumber());
-            }
-        }
-        return frames.isEmpty() ? "" : " (at " + String.join(" < ", frames) + ")";
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-        Throwable cause = failure;
-        while ((cause instanceof CamelExecutionException || cause instanceof RuntimeCamelException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static int bookedRows() {
-        return queryInt("SELECT COUNT(*) FROM ORDHDR");
-    }
-
-    private static List<String> duplicateBookings() {
-        List<String> duplicates = new ArrayList<>();
-        try (Connection connection = erp.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT OHSRC, OHCREF, COUNT(*) FROM ORDHDR GROUP BY OHSRC, OHCREF HAVING COUNT(*) > 1")) {
-            while (rs.next()) {
-                duplicates.add(rs.getString(1) + "/" + rs.getString(2) + " x" + rs.getInt(3));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return duplicates;
-    }
-
-    private static int queryInt(String sql) {
-        try (Connection connection = erp.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void keepWritten(String file) {
-        Path outbox = dataDirectory.resolve("outbox");
-        if (!Files.exists(outbox)) {
-            return;
-        }
-        Path target = WRITTEN.resolve(file);
-        try (Stream<Path> all = Files.walk(outbox)) {
-            for (Path document : all.filter(Files::isRegularFile).toList()) {
-                Files.createDirectories(target);
-                Files.copy(document, target.resolve(document.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteOutbox() {
-        deleteTree(dataDirectory.resolve("outbox"));
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String setting(Properties settings, String key) {
-        String value = settings.getProperty(key);
-        if (value == null) {
-            throw new IllegalStateException("config/application.properties has no " + key);
-        }
-        return value.trim();
-    }
-
-    /** The daemon's group-commit booking (the bean realTimeBooking), keeping each answer to say per message what was booked. */
-    public static final class AnsweredBooking {
-        private final GroupCommitBooking booking;
-        private final List<OrderAnswer> answers;
-
-        AnsweredBooking(GroupCommitBooking booking, List<OrderAnswer> answers) {
-            this.booking = booking;
-            this.answers = answers;
-        }
-
-        public List<OrderAnswer> bookOrders(List<Order> orders) {
-            List<OrderAnswer> answered = booking.bookOrders(orders);
-            answers.addAll(answered);
-            return answered;
-        }
     }
 }

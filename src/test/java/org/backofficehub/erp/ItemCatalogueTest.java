@@ -61,6 +61,25 @@ class ItemCatalogueTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void aPartnersSupplierNumberWithAPriceIsLookedUpLikeAnyOtherAndGivesWayToItsGtin(TestDatabase database) {
+        ItemCatalogue catalogue = open(database);
+        // As Brodart's orders from Evergreen come: a price, no unit, and an SA that is no item of ours, beside the GTIN that is.
+        Order order = order("PO-7", line(1, "81", null, "4.00", ItemIdentifier.fromEdifact("SA", "81"),
+                ItemIdentifier.fromEdifact("EN", "4006381333931")));
+
+        // Baker & Taylor's line 47 names its item 'PIA+1+655258IN', without a qualifier: the supplier's number, unknown here.
+        Order unqualified = order("PO-8", line(1, "655258IN", null, "11.99", ItemIdentifier.fromEdifact("", "655258IN")));
+
+        ResolvedOrders resolved = catalogue.resolve(List.of(order, unqualified), "BRODART");
+
+        assertThat(resolved.bookable()).singleElement().satisfies(booked ->
+                assertThat(booked.lines()).extracting(OrderLine::sku).containsExactly("SKU-1001"));
+        assertThat(resolved.refused()).singleElement().satisfies(answer -> assertThat(answer.refusal().getMessage())
+                .isEqualTo("line 1: no item in the catalogue for 655258IN"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void anOrderItCannotSettleIsRefusedNamingEachLine(TestDatabase database) {
         ItemCatalogue catalogue = open(database);
         Order unknown = order("PO-2", line(1, null, null, "1.00", ItemIdentifier.fromEdifact("SRV", "4000862141404")),

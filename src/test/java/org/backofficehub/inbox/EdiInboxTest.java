@@ -158,17 +158,17 @@ class EdiInboxTest {
     }
 
     @Test
-    void aVersionOlderThanEveryGuideThatTheProfileDoesNotNameIsAcknowledgedAsNotSupported() throws Exception {
+    void aVersionOlderThanEveryGuidesMajorVersionIsAcknowledgedAsNotSupportedUnlessTheProfileNamesIt() throws Exception {
         hub = RunningHub.start();
-        // ACME's profile names 004010. 003020 is older than every guide (its dates and codes differ from
-        // 003040's): read with the nearest guide only if the profile named it. Newer versions are read anyway.
-        String x12 = Samples.text("x12/850-004010.edi").replace("*20261120*1015*101*X*004010~", "*261120*1015*101*X*003020~");
+        // ACME's profile names 004010. 002040 is older than every guide's major version (its segments and
+        // codes differ from 003040's): read with the nearest guide only if the profile named it.
+        String x12 = Samples.text("x12/850-004010.edi").replace("*20261120*1015*101*X*004010~", "*261120*1015*101*X*002040~");
         Path inbox = hub.folder("inbox");
         Files.createDirectories(inbox);
-        Files.writeString(inbox.resolve("v3020.edi.part"), x12);
-        Files.move(inbox.resolve("v3020.edi.part"), inbox.resolve("v3020.edi"));
+        Files.writeString(inbox.resolve("v2040.edi.part"), x12);
+        Files.move(inbox.resolve("v2040.edi.part"), inbox.resolve("v2040.edi"));
 
-        assertThat(reason(hub.awaitSingle("error", "_v3020.edi"))).contains("version 003020 of 850 is not supported");
+        assertThat(reason(hub.awaitSingle("error", "_v2040.edi"))).contains("version 002040 of 850 is not supported");
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("acme", "997-").contains("AK5*R*1~"));
         assertThat(outbox("acme", "997-")).as("the nearest guide's findings are not the partner's errors").doesNotContain("AK3*");
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isZero();

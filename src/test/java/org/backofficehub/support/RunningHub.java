@@ -118,6 +118,15 @@ public final class RunningHub implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A POST as a platform's webhook sends it: these bytes, these headers (name, value, name, value, ...). */
+    public HttpResponse<String> post(String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request);
+    }
+
     /** A call to the admin API with the admin's credentials; {@code body} may be null. */
     public HttpResponse<String> admin(String method, String path, String body) {
         return adminAs("admin", ADMIN_PASSWORD, method, path, body);

@@ -1,6 +1,7 @@
 package org.backofficehub.edi.reading;
 
 import static org.backofficehub.edi.reading.MessageReading.blankToNull;
+import static org.backofficehub.edi.reading.MessageReading.continued;
 import static org.backofficehub.edi.reading.MessageReading.date;
 import static org.backofficehub.edi.reading.MessageReading.decimal;
 import static org.backofficehub.edi.reading.MessageReading.rejected;
@@ -32,8 +33,10 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
     private static final Set<String> DATE_FORMATS = Set.of("", "102", "101", "203", "204", "718");
     /**
      * Gross price qualifiers (DE 5125): taken only when no net price (AAA) is given and the line has
-     * no allowance or charge (ALC) to apply to it; a consumer (AAE) or information (INF) price is
-     * not what the buyer pays, so such a line gets the list price.
+     * no allowance or charge (ALC) to apply to it, and never at zero (a calculation base of nothing
+     * says nothing of what the buyer pays: Evergreen's libraries send PRI+AAB:0 for "no estimate");
+     * a consumer (AAE) or information (INF) price is not what the buyer pays either, so such lines
+     * get the list price.
      */
     private static final Set<String> GROSS = Set.of("AAB", "AAF", "CAL");
 
@@ -106,14 +109,18 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                     }
                 }
                 case "IMD" -> {
-                    if (line != null && line.description == null) {
-                        line.description = blankToNull(segment.component(3, 4) + " " + segment.component(3, 5));
+                    if (line != null) {
+                        line.describe(continued(segment.component(3, 4), segment.component(3, 5)), namesTheItem(segment.component(2, 1)));
                     }
                 }
                 case "QTY" -> {
-                    if (line != null && "21".equals(segment.component(1, 1))) {
+                    // 21 is the ordered quantity; some partners send it as 1, a discrete quantity
+                    // (Smooks' and book-trade samples), which stands for it only where no 21 is given.
+                    String qualifier = segment.component(1, 1);
+                    if (line != null && ("21".equals(qualifier) || "1".equals(qualifier) && !line.orderedQuantityGiven)) {
                         line.quantity = decimal(segment.component(1, 2), where);
                         line.unit = UnitOfMeasure.fromEdifact(segment.component(1, 3));
+                        line.orderedQuantityGiven = "21".equals(qualifier);
                     }
                 }
                 case "PRI" -> {
@@ -122,7 +129,7 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
                         boolean net = "AAA".equals(qualifier) || qualifier.isEmpty();
                         if (net || line.unitPrice == null && GROSS.contains(qualifier)) {
                             BigDecimal price = price(segment, where);
-                            if (price != null) {
+                            if (price != null && (net || price.signum() != 0)) {
                                 line.unitPrice = price;
                                 line.netPriceGiven = net;
                                 netPrice = net;
@@ -164,10 +171,22 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
         };
     }
 
-    /** Name from C080 (party name, its lines joined), else the unstructured C058 lines, else the party id (a GLN is better than nothing). */
+    /**
+     * IMD's item characteristic (7081): none, or a book's title (BTI, the book trade's code), names
+     * the item; any other describes one characteristic of it (BAU author, BPU publisher, 35 colour,
+     * 98 size), which is no description of the item when the line has one that names it.
+     */
+    private static boolean namesTheItem(String characteristic) {
+        return characteristic.isBlank() || "BTI".equals(characteristic.trim());
+    }
+
+    /**
+     * Name from C080 (party name, its five parts joined), else the unstructured C058 lines, else the
+     * party id (a GLN is better than nothing); the street from C059's lines, joined as X12's N301/N302 are.
+     */
     private static PartyDraft party(Segment nad) {
-        PartyDraft party = new PartyDraft(nad.component(4, 1));
-        party.moreName(nad.component(4, 2));
+        PartyDraft party = new PartyDraft(continued(nad.component(4, 1), nad.component(4, 2), nad.component(4, 3),
+                nad.component(4, 4), nad.component(4, 5)));
         if (party.name == null) {
             party.name = blankToNull(nad.component(3, 1));
         }
@@ -175,7 +194,8 @@ public final class EdifactOrdersTranslator implements OrderMessageTranslator {
             party.name = blankToNull(nad.component(2, 1));
         }
         party.identifier = PartyIdentifier.fromEdifact(nad.component(2, 3), nad.component(2, 1));
-        party.street = blankToNull(nad.component(5, 1));
+        party.street = blankToNull(String.join(", ", java.util.stream.Stream.of(nad.component(5, 1), nad.component(5, 2),
+                nad.component(5, 3), nad.component(5, 4)).filter(part -> !part.isBlank()).map(String::trim).toList()));
         party.city = blankToNull(nad.element(6));
         party.region = blankToNull(nad.component(7, 1));
         party.postalCode = blankToNull(nad.element(8));

@@ -11,6 +11,9 @@ import org.backofficehub.model.ProblemType;
 /** Value conversions shared by the EDI translators, each failing with the segment at fault named. */
 final class MessageReading {
 
+    /** The length of EDIFACT's text elements (3036 party name, 7008 item description, 3042 street: an..35). */
+    private static final int EDIFACT_TEXT_LENGTH = 35;
+
     private MessageReading() {
     }
 
@@ -49,6 +52,29 @@ final class MessageReading {
         } catch (DateTimeParseException e) {
             throw rejected(where, "'" + value + "' is not a date (CCYYMMDD)");
         }
+    }
+
+    /**
+     * EDIFACT text given in several components of one composite (an item description's two 7008, a
+     * party name's five 3036): a part of exactly 35 characters, the length these elements have in
+     * the directories partners write, was cut at that length, mid-word as often as not
+     * ("Chamber of Sec" + "rets"), and goes on without a space; a shorter part is a line of its
+     * own, and the next follows after one space.
+     */
+    static String continued(String... parts) {
+        StringBuilder text = new StringBuilder();
+        String previous = null;
+        for (String part : parts) {
+            if (part == null || part.isBlank()) {
+                continue;
+            }
+            if (previous != null && previous.length() != EDIFACT_TEXT_LENGTH) {
+                text.append(' ');
+            }
+            text.append(part);
+            previous = part;
+        }
+        return blankToNull(text.toString());
     }
 
     static String blankToNull(String value) {

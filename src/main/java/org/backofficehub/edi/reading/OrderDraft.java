@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.backofficehub.model.ItemIdentifier;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderLine;
@@ -74,8 +75,9 @@ final class OrderDraft {
             }
             built = renumbered;
         }
+        // ISO 4217 codes are upper case; partners' systems write 'usd' as well (Evergreen's CUX+2:usd:9).
         Order order = new Order(context.source(), documentNumber, orderDate != null ? orderDate : context.received(),
-                currency != null ? currency : context.currency(),
+                currency != null ? currency.toUpperCase(Locale.ROOT) : context.currency(),
                 buyerParty, shipTo == null ? null : shipTo.build(), built);
         if (purpose != null) {
             throw new NotANewOrderException(order, "order " + documentNumber + " is " + purpose
@@ -114,13 +116,28 @@ final class OrderDraft {
         final int lineNumber;
         final List<ItemIdentifier> ids = new ArrayList<>();
         String description;
+        /** Whether the description names the item (its product text, a book's title), not one characteristic (size, author). */
+        boolean descriptionNamesItem;
         BigDecimal quantity;
+        /** An ordered quantity (QTY 21) was read: a discrete quantity (QTY 1) no longer stands in for it. */
+        boolean orderedQuantityGiven;
         String unit;
         BigDecimal unitPrice;
         boolean netPriceGiven;
 
         Line(int lineNumber) {
             this.lineNumber = lineNumber;
+        }
+
+        /**
+         * A description text: the first the line gives, unless a later one names the item where the
+         * first described only a characteristic of it (a colour, a size, a book's author).
+         */
+        void describe(String text, boolean namesItem) {
+            if (text != null && (description == null || namesItem && !descriptionNamesItem)) {
+                description = text;
+                descriptionNamesItem = namesItem;
+            }
         }
 
         void id(ItemIdentifier id) {

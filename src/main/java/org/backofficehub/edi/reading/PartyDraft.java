@@ -2,12 +2,20 @@ package org.backofficehub.edi.reading;
 
 import static org.backofficehub.edi.reading.MessageReading.blankToNull;
 
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.backofficehub.model.Address;
 import org.backofficehub.model.Party;
 import org.backofficehub.model.PartyIdentifier;
 
 /** A party gathered from several segments (NAD/CTA/COM, N1/N2/N3/N4/PER). */
 final class PartyDraft {
+
+    /** ISO 3166 alpha-2 country codes by their alpha-3. */
+    private static final Map<String, String> ALPHA_3 = Arrays.stream(Locale.getISOCountries())
+            .collect(Collectors.toUnmodifiableMap(code -> new Locale("", code).getISO3Country(), code -> code));
 
     String name;
     String email;
@@ -23,7 +31,7 @@ final class PartyDraft {
         this.name = blankToNull(name);
     }
 
-    /** A further name line (X12 N2, EDIFACT C080's second line): part of the name the documents print. */
+    /** A further name line (X12 N2): part of the name the documents print. */
     void moreName(String more) {
         String extra = blankToNull(more);
         if (extra != null) {
@@ -47,12 +55,21 @@ final class PartyDraft {
         phone = phone != null ? phone : other.phone;
     }
 
+    /**
+     * The canonical address's country is ISO 3166 alpha-2; X12's N404 may be written alpha-3 (its
+     * code source is ISO 3166, 2 or 3 characters: Dunham's writes USA), read here as its alpha-2.
+     * Anything else stays as sent.
+     */
+    static String alpha2(String country) {
+        return country == null ? null : ALPHA_3.getOrDefault(country.toUpperCase(Locale.ROOT), country);
+    }
+
     Party build() {
         if (name == null && identifier != null) {
             name = identifier.value(); // N1*BY**92*1234: a party known only by its id is named by it
         }
         Address address = street == null && city == null && postalCode == null && country == null && region == null
-                ? null : new Address(street, city, postalCode, country, region);
+                ? null : new Address(street, city, postalCode, alpha2(country), region);
         return new Party(name, email, phone, address, identifier);
     }
 }

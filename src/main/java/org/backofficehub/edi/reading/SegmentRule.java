@@ -3,6 +3,7 @@ package org.backofficehub.edi.reading;
 import io.xlate.edi.schema.EDIComplexType;
 import io.xlate.edi.schema.EDIReference;
 import io.xlate.edi.schema.EDISimpleType;
+import io.xlate.edi.schema.EDISyntaxRule;
 import io.xlate.edi.schema.EDIType;
 import java.util.List;
 import java.util.Set;
@@ -16,23 +17,31 @@ import org.backofficehub.edi.Segment;
 final class SegmentRule {
 
     private final ElementRule[] elements;
+    private final PresenceRule[] presence;
     private final boolean confirmable;
 
-    private SegmentRule(ElementRule[] elements, boolean confirmable) {
+    private SegmentRule(ElementRule[] elements, PresenceRule[] presence, boolean confirmable) {
         this.elements = elements;
+        this.presence = presence;
         this.confirmable = confirmable;
     }
 
     static SegmentRule compile(EDIComplexType segment) {
         List<EDIReference> references = segment.getReferences();
         ElementRule[] elements = new ElementRule[references.size()];
-        boolean confirmable = segment.getSyntaxRules().isEmpty();
+        boolean confirmable = true;
         for (int i = 0; i < elements.length; i++) {
             EDIReference reference = references.get(i);
             elements[i] = ElementRule.compile(reference);
             confirmable &= elements[i] != null;
         }
-        return new SegmentRule(elements, confirmable);
+        List<EDISyntaxRule> syntax = segment.getSyntaxRules();
+        PresenceRule[] presence = new PresenceRule[syntax.size()];
+        for (int i = 0; i < presence.length; i++) {
+            presence[i] = PresenceRule.compile(syntax.get(i));
+            confirmable &= presence[i] != null;
+        }
+        return new SegmentRule(elements, presence, confirmable);
     }
 
     boolean conforms(Segment segment, char decimalMark) {
@@ -49,7 +58,55 @@ final class SegmentRule {
                 return false;
             }
         }
+        for (PresenceRule rule : presence) {
+            if (!rule.holds(values)) {
+                return false;
+            }
+        }
         return true;
+    }
+
+    /**
+     * A syntax note on which elements go together (X12.6 paired, required, conditional, exclusion,
+     * list conditional); a note of another kind is not modelled (null): StAEDI decides.
+     */
+    private record PresenceRule(EDISyntaxRule.Type type, int[] positions) {
+
+        static PresenceRule compile(EDISyntaxRule rule) {
+            return switch (rule.getType()) {
+                case PAIRED, REQUIRED, CONDITIONAL, EXCLUSION, LIST ->
+                        new PresenceRule(rule.getType(), rule.getPositions().stream().mapToInt(Integer::intValue).toArray());
+                default -> null;
+            };
+        }
+
+        boolean holds(List<List<String>> values) {
+            int present = 0;
+            for (int position : positions) {
+                present += present(values, position) ? 1 : 0;
+            }
+            boolean first = present(values, positions[0]);
+            return switch (type) {
+                case PAIRED -> present == 0 || present == positions.length;
+                case REQUIRED -> present > 0;
+                case CONDITIONAL -> !first || present == positions.length;
+                case EXCLUSION -> present <= 1;
+                case LIST -> !first || present > 1;
+                default -> false;
+            };
+        }
+
+        private static boolean present(List<List<String>> values, int position) {
+            if (position > values.size()) {
+                return false;
+            }
+            for (String component : values.get(position - 1)) {
+                if (component != null && !component.isEmpty()) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A simple element (one value rule) or a composite (one per component). */

@@ -146,7 +146,7 @@ public final class TransactionSchemas {
      * the version is newer than the oldest guide's (directories and releases between and after
      * the hub's guides mostly add segments and codes, which the nearest guide reads as the
      * standard does); or {@code agreed} (the partner profile's version) names it. A version older
-     * than every guide (X12 003010, UN/EDIFACT D.90x) differs in its elements' very formats and is
+     * than that (X12 002xxx, UN/EDIFACT D.90x or S93A) differs in its elements' very formats and is
      * read only when a profile agrees it.
      */
     public static boolean supports(EdiStandard standard, String messageType, String version, String agreed) {
@@ -157,9 +157,15 @@ public final class TransactionSchemas {
         return readAs.equals(version) || version.equals(agreed) || ordinal(standard, version) >= oldest(standard, messageType);
     }
 
+    /**
+     * The oldest version the nearest guide reads as the standard does: the oldest guide's, or for
+     * X12 the start of its major version (003010 and 003040 share their six-digit dates and
+     * segments; 002xxx does not).
+     */
     private static long oldest(EdiStandard standard, String messageType) {
-        return GUIDES.stream().filter(file -> file.standard() == standard && file.messageType().equals(messageType))
+        long oldest = GUIDES.stream().filter(file -> file.standard() == standard && file.messageType().equals(messageType))
                 .flatMap(file -> file.versions().stream()).mapToLong(version -> ordinal(standard, version)).min().orElse(Long.MAX_VALUE);
+        return standard == EdiStandard.X12 && oldest != Long.MAX_VALUE ? oldest - oldest % 1000 : oldest;
     }
 
     /** The versions the hub has guides for, for a message type: for messages refused as not supported. */

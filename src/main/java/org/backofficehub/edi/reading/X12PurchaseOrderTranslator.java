@@ -49,6 +49,18 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
         };
     }
 
+    /**
+     * N103 93 and 94 say who assigned the code by the transaction set's direction: its originator,
+     * in an 850 the buyer (as 92 says), or its receiver, the seller (as 91 says).
+     */
+    private static String assignedBy(String qualifier) {
+        return switch (qualifier.trim()) {
+            case "93" -> "92";
+            case "94" -> "91";
+            default -> qualifier;
+        };
+    }
+
     @Override
     public Order translate(OrderContext context, EdiMessage message) {
         OrderDraft order = new OrderDraft();
@@ -80,7 +92,7 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                     }
                     String role = segment.element(1);
                     PartyDraft party = new PartyDraft(segment.element(2));
-                    party.identifier = PartyIdentifier.fromX12(segment.element(3), segment.element(4));
+                    party.identifier = PartyIdentifier.fromX12(assignedBy(segment.element(3)), segment.element(4));
                     if ("BY".equals(role) && order.buyer == null) {
                         order.buyer = current = party;
                     } else if (BILL_TO.contains(role) && order.billTo == null) {
@@ -144,8 +156,10 @@ public final class X12PurchaseOrderTranslator implements OrderMessageTranslator 
                     }
                 }
                 case "PID" -> {
-                    if (line != null && line.description == null && "F".equals(segment.element(1))) {
-                        line.description = blankToNull(segment.element(5));
+                    if (line != null && "F".equals(segment.element(1))) {
+                        // PID02 (750) none or 08 names the product; others describe one characteristic (91 size, 75 colour).
+                        String characteristic = segment.element(2).trim();
+                        line.describe(blankToNull(segment.element(5)), characteristic.isEmpty() || "08".equals(characteristic));
                     }
                 }
                 case "CTT" -> order.endLine();

@@ -42,13 +42,16 @@ final class OrderResponseWriter {
                 ItemIdentifier first = ids.get(0);
                 out.segment("LIN", Integer.toString(line.lineNumber()), response.accepted() ? "5" : "7",
                         Composite.of(first.value(), first.qualifier().isEmpty() ? "SA" : first.qualifier()));
-                if (ids.size() > 1) {
-                    Object[] more = new Object[Math.min(ids.size() - 1, 5) + 1];
-                    more[0] = "1";
-                    for (int i = 1; i < more.length; i++) {
-                        more[i] = Composite.of(ids.get(i).value(), ids.get(i).qualifier().isEmpty() ? "SA" : ids.get(i).qualifier());
+                // A PIA holds five identifiers and repeats (25 times in SG26): every one the partner sent is echoed,
+                // as Evergreen's orders send up to seven (a title's other ISBNs, then their own line number as SA).
+                for (int from = 1; from < ids.size(); from += 5) {
+                    List<ItemIdentifier> more = ids.subList(from, Math.min(ids.size(), from + 5));
+                    Object[] pia = new Object[more.size() + 1];
+                    pia[0] = "1";
+                    for (int i = 0; i < more.size(); i++) {
+                        pia[i + 1] = Composite.of(more.get(i).value(), more.get(i).qualifier().isEmpty() ? "SA" : more.get(i).qualifier());
                     }
-                    out.segment("PIA", more);
+                    out.segment("PIA", pia);
                 }
                 if (line.quantity() != null) {
                     out.segment("QTY", line.unit() == null ? Composite.of("21", line.quantity().toPlainString())

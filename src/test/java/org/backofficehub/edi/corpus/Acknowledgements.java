@@ -39,8 +39,29 @@ public final class Acknowledgements {
         }
     }
 
-    /** One order response: its type, the order number it answers and its status code (BAK02 / BGM 1225). */
-    public record OrderResponse(String type, String orderNumber, String status) {
+    /**
+     * One order response: its type, the order number it answers, its status code (BAK02 / BGM 1225)
+     * and its lines as the partner reads them.
+     */
+    public record OrderResponse(String type, String orderNumber, String status, List<ResponseLine> lines) {
+
+        /** Whether it says the order is accepted: 855 BAK02 AD, AC or AK; ORDRSP BGM 1225 29. */
+        public boolean accepted() {
+            return type.equals("ORDRSP") ? status.equals("29") : List.of("AD", "AC", "AK").contains(status);
+        }
+
+        /** As the corpus report lists it: which order, and its status. */
+        @Override
+        public String toString() {
+            return type + " " + orderNumber + " " + status;
+        }
+    }
+
+    /**
+     * A line of an order response: its line number (855 PO101, ORDRSP LIN 1082), the item identifiers
+     * it echoes as "qualifier value" (PO106/PO107 and on; LIN C212 and every PIA's), and its quantity.
+     */
+    public record ResponseLine(String lineNumber, List<String> itemIds, String quantity) {
     }
 
     private record SetVerdict(boolean accepted, String codes) {
@@ -120,7 +141,7 @@ public final class Acknowledgements {
         String set = null;
         List<String> codes = new ArrayList<>();
         String setType = "";
-        String poNumber = "";
+        List<ResponseLine> lines = null;
         for (EdiText.Segment segment : segments) {
             switch (segment.tag()) {
                 case "ST" -> setType = segment.element(1);
@@ -149,9 +170,19 @@ public final class Acknowledgements {
                     }
                 }
                 case "BAK" -> {
-                    poNumber = segment.element(3);
-                    responses.add(new OrderResponse(setType, poNumber, segment.element(2)));
+                    lines = new ArrayList<>();
+                    responses.add(new OrderResponse(setType, segment.element(3), segment.element(2), lines));
                 }
+                case "PO1" -> {
+                    if (lines != null) {
+                        List<String> ids = new ArrayList<>();
+                        for (int qualifier = 6; qualifier + 1 < segment.elements().size(); qualifier += 2) {
+                            ids.add(segment.element(qualifier) + " " + segment.element(qualifier + 1));
+                        }
+                        lines.add(new ResponseLine(segment.element(1), ids, segment.element(2)));
+                    }
+                }
+                case "SE" -> lines = null;
                 default -> {
                     // envelopes and details the verdicts do not depend on
                 }
@@ -167,11 +198,15 @@ public final class Acknowledgements {
         String type = "";
         String group = null;
         OrderResponse pending = null;
+        List<ResponseLine> lines = new ArrayList<>();
+        List<String> lineIds = null;
         for (EdiText.Segment segment : segments) {
             switch (segment.tag()) {
                 case "UNH" -> {
                     type = segment.component(2, 1);
                     pending = null;
+                    lines = new ArrayList<>();
+                    lineIds = null;
                 }
                 case "UCI" -> {
                     contrl = new Contrl(segment.element(1), segment.element(4), segment.display());
@@ -194,12 +229,31 @@ public final class Acknowledgements {
                 case "UCS", "UCD" -> codes.add(segment.display());
                 case "BGM" -> {
                     if (type.equals("ORDRSP")) {
-                        pending = new OrderResponse("ORDRSP", "", segment.element(3));
+                        pending = new OrderResponse("ORDRSP", "", segment.element(3), lines);
                     }
                 }
                 case "RFF" -> {
                     if (pending != null && segment.component(1, 1).equals("ON")) {
-                        pending = new OrderResponse("ORDRSP", segment.component(1, 2), pending.status());
+                        pending = new OrderResponse("ORDRSP", segment.component(1, 2), pending.status(), lines);
+                    }
+                }
+                case "LIN" -> {
+                    if (pending != null) {
+                        lineIds = new ArrayList<>(List.of(segment.component(3, 2) + " " + segment.component(3, 1)));
+                        lines.add(new ResponseLine(segment.element(1), lineIds, ""));
+                    }
+                }
+                case "PIA" -> {
+                    if (lineIds != null) {
+                        for (int composite = 2; composite < segment.elements().size(); composite++) {
+                            lineIds.add(segment.component(composite, 2) + " " + segment.component(composite, 1));
+                        }
+                    }
+                }
+                case "QTY" -> {
+                    if (lineIds != null && !lines.isEmpty()) {
+                        ResponseLine last = lines.remove(lines.size() - 1);
+                        lines.add(new ResponseLine(last.lineNumber(), last.itemIds(), segment.component(1, 2)));
                     }
                 }
                 case "UNT" -> {

@@ -36,7 +36,8 @@ class CorpusGuideTest {
     private static final InterchangeReader EXHAUSTIVE = InterchangeReader.exhaustive(SCHEMAS);
 
     @ParameterizedTest
-    @CsvSource({"x12-850, 850, 12", "edifact-orders, ORDERS, 26"})
+    // 10 X12: the two 003010 sets with N103 but no N104 (syntax note P0304) fail since the guides enforce syntax notes.
+    @CsvSource({"x12-850, 850, 10", "edifact-orders, ORDERS, 26"})
     void theCorpusOrdersThatAreWellFormedPassTheGuides(String folder, String type, int wellFormed) throws Exception {
         Path dir = Path.of("../shared/edi-corpus", folder);
         Assumptions.assumeTrue(Files.isDirectory(dir), "no corpus at " + dir.toAbsolutePath());

@@ -136,6 +136,92 @@ class RealWorldOrderReadingTest {
         assertThat(order.lines().get(1).unit()).isEqualTo("KGM");
     }
 
+    @Test
+    void aDiscreteQuantityStandsForTheOrderedQuantityOnlyWhenThereIsNone() {
+        Order order = new EdifactOrdersTranslator().translate(CONTEXT, edifact("""
+                BGM+220+BKOD99+9'
+                DTM+137:20261201:102'
+                LIN+1+1+0764569104:IB'
+                QTY+1:25'
+                LIN+2+1+0764569090:IB'
+                QTY+21:10'
+                QTY+1:3'
+                LIN+3+1+1861004656:IB'
+                QTY+1:3'
+                QTY+21:16'
+                UNS+S'"""));
+
+        assertThat(order.lines()).extracting(OrderLine::quantity)
+                .containsExactly(new BigDecimal("25"), new BigDecimal("10"), new BigDecimal("16"));
+    }
+
+    @Test
+    void aBookIsDescribedByItsTitleAndTextsCutAt35CharactersAreReadWhole() {
+        // As Evergreen writes to Baker & Taylor and Brodart: author first, title after; titles cut at 35 characters.
+        Order order = new EdifactOrdersTranslator().translate(CONTEXT, edifact("""
+                BGM+220+E071124PB+9'
+                NAD+BY+4399902033213::9++OBI 029 PLZEN II. OBI CESKA REPUBLI:KA S.R.O+SUKOVA 886/21:Budova B+PLZEN++301 00+CZ'
+                CUX+2:usd:9'
+                LIN+1++9780345487629:EN'
+                IMD+F+BAU+:::Hunter, Jillian'
+                IMD+F+BTI+:::Harry Potter and the Chamber of Sec:rets / J.K. Rowling'
+                QTY+21:8'
+                LIN+2++4047943035214:EN'
+                IMD+F++:::Schokoladenmasse:Vollmilch'
+                IMD+F+35+:::Blau'
+                QTY+21:2'
+                LIN+3++9780440243144:EN'
+                IMD+F+BPU+:::Bantam Dell,'
+                QTY+21:1'
+                UNS+S'"""));
+
+        assertThat(order.lines()).extracting(OrderLine::description).containsExactly(
+                "Harry Potter and the Chamber of Secrets / J.K. Rowling", "Schokoladenmasse Vollmilch",
+                "Bantam Dell,"); // nothing names the item: the one characteristic given is better than nothing
+        assertThat(order.buyer().name()).isEqualTo("OBI 029 PLZEN II. OBI CESKA REPUBLIKA S.R.O");
+        assertThat(order.buyer().address().street()).as("C059's second line kept").isEqualTo("SUKOVA 886/21, Budova B");
+        assertThat(order.currency()).as("ISO 4217, upper case").isEqualTo("USD");
+    }
+
+    @Test
+    void aZeroGrossPriceIsNoPriceButAZeroNetPriceIsFree() {
+        // Brodart's orders from Evergreen: PRI+AAB:0 where the library has no price estimate.
+        Order order = new EdifactOrdersTranslator().translate(CONTEXT, edifact("""
+                BGM+220+15+9'
+                LIN+81++0743294394:IB'
+                QTY+21:4'
+                PRI+AAB:0'
+                LIN+82++0743294395:IB'
+                QTY+21:1'
+                PRI+AAA:0'
+                UNS+S'"""));
+
+        assertThat(order.lines().get(0).unitPrice()).as("the list price applies").isNull();
+        assertThat(order.lines().get(1).unitPrice()).as("a net price of nothing is free").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aRetailerWritingCountriesAlpha3AndItsOwnDistributionCentreCodesIsReadAsMeant() {
+        // Dunham's Sports via Inovis: N404 USA, the DC named by a code the 850's originator assigned (93).
+        Order order = new X12PurchaseOrderTranslator().translate(CONTEXT, x12("""
+                BEG*00*SA*00364**20110816~
+                N1*BT*Dunham's Sports~
+                N4*Waterford*MI*48329*USA~
+                N1*ST*DISTRIBUTION CENTER*93*002~
+                N4*MARION*IN*46952*USA~
+                PO1**1*EA*8.5**IN*9201880*UP*840235000471~
+                PID*F*91***M~
+                PID*F*08***B-FRESH LS TEE~
+                PID*F*75***BLACK~
+                CTT*1~"""));
+
+        assertThat(order.buyer().address().country()).isEqualTo("US");
+        assertThat(order.shipTo().address().country()).isEqualTo("US");
+        assertThat(order.shipTo().identifier()).as("assigned by the buyer, who originated the 850")
+                .isEqualTo(new PartyIdentifier(PartyIdentifier.Scheme.BUYER_ASSIGNED, "002"));
+        assertThat(order.lines().get(0).description()).as("the product, not its size or colour").isEqualTo("B-FRESH LS TEE");
+    }
+
     private static EdiMessage x12(String body) {
         return message("850", body, "~", "\\*", ":");
     }

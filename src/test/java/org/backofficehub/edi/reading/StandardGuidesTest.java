@@ -260,7 +260,7 @@ class StandardGuidesTest {
     @ParameterizedTest
     @CsvSource({
             "X12, 850, 004010, 004010, true", "X12, 850, 004030, 004030, true", "X12, 850, 003050, 003050, true",
-            "X12, 850, 004020, 004030, true", "X12, 850, 003010, 003040, false", "X12, 850, 006020, 005010, true",
+            "X12, 850, 004020, 004030, true", "X12, 850, 003010, 003040, true", "X12, 850, 002040, 003040, false", "X12, 850, 006020, 005010, true",
             "X12, 850, 005020, 005010, true", "X12, 850, '', 005010, false",
             "EDIFACT, ORDERS, D96A, D96A, true", "EDIFACT, ORDERS, D96B, D96A, true", "EDIFACT, ORDERS, D03A, D03B, true",
             "EDIFACT, ORDERS, D95B, D96A, true", "EDIFACT, ORDERS, D11A, D03B, true", "EDIFACT, ORDERS, D00A, D99B, true",
