@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.backofficehub.model.OrderKey;
@@ -161,6 +162,35 @@ public final class BookingLedger {
     @FunctionalInterface
     public interface SameTransaction {
         void write(Connection connection) throws SQLException;
+    }
+
+    /** Within the caller's transaction: the number a booked order is known by, if the hub booked it. */
+    public static Optional<String> bookedNumber(Connection connection, OrderKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT erp_order_no FROM order_booking WHERE source = ? AND order_id = ? AND state = 'BOOKED'")) {
+            select.setString(1, key.source());
+            select.setString(2, key.orderId());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Within the caller's transaction: the ERP's own number for a booked order that the hub has so
+     * far known by the reference the ERP held it under (an interface row's, until the ERP's import
+     * job numbered it), so that a re-delivery is answered with the ERP's number. False when the
+     * ledger already has that number, or has no such booking.
+     */
+    public static boolean renumber(Connection connection, OrderKey key, String erpOrderNumber) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE order_booking SET erp_order_no = ? WHERE source = ?"
+                + " AND order_id = ? AND state = 'BOOKED' AND (erp_order_no IS NULL OR erp_order_no <> ?)")) {
+            update.setString(1, erpOrderNumber);
+            update.setString(2, key.source());
+            update.setString(3, key.orderId());
+            update.setString(4, erpOrderNumber);
+            return update.executeUpdate() == 1;
+        }
     }
 
     /** Gives orders up after the ERP rejected them, so corrected re-deliveries can book them. */

@@ -17,6 +17,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.Route;
 import org.backofficehub.erp.ErpProfile;
+import org.backofficehub.erp.ErpStatement;
+import org.backofficehub.backoffice.ErpConfirmations;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.backofficehub.accounting.ChartOfAccounts;
 import org.backofficehub.accounting.InvoiceCalculation;
 import org.backofficehub.accounting.InvoiceNumbers;
@@ -145,6 +148,12 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
+    public ErpConfirmations erpConfirmations(@BeanInject("hubStore") DataSource hubStore, ErpOrderReader erpOrders, ErpProfile erpProfile,
+                                             OrderEvents events, Clock clock) {
+        return new ErpConfirmations(hubStore, erpOrders, erpProfile, events, clock);
+    }
+
+    @BindToRegistry(lazy = true)
     public ShipmentIntake shipmentIntake(@BeanInject("hubStore") DataSource hubStore, ErpOrderReader erpOrders, OrderEvents events,
                                          Clock clock) {
         return new ShipmentIntake(hubStore, erpOrders, events, clock);
@@ -159,6 +168,10 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     public void configure(CamelContext camel) throws Exception {
         FullyStarted.then(camel, context -> {
             var registry = context.getRegistry();
+            // Only an ERP that numbers orders after they are booked has outcomes to poll.
+            if (registry.findSingleByType(ErpProfile.class).has(ErpStatement.CONFIRMATIONS_POLL)) {
+                TemplatedRouteBuilder.builder(context, "erp-confirmations-poll").routeId("erp-confirmations").add();
+            }
             WorkQueuesGauge.register(context, registry.findSingleByType(OrderEvents.class), registry.findSingleByType(CustomerFeed.class));
             // The delivery routes are those of the delivery template (group "deliveries").
             List<String> deliveryRoutes = context.getRoutes().stream().filter(route -> "deliveries".equals(route.getGroup()))
