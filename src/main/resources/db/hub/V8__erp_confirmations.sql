@@ -10,3 +10,16 @@ CREATE TABLE erp_confirmation (
     received_at       TIMESTAMP    NOT NULL,
     PRIMARY KEY (source, order_id)
 );
+
+-- The order files written for an ERP that imports files: which file holds which order under which
+-- reference, and the canonical order, for its confirmation to be followed up even when the ERP
+-- refused it (then it is in none of the ERP's tables).
+CREATE TABLE erp_order_file (
+    source      VARCHAR(35)      NOT NULL,
+    order_id    VARCHAR(35)      NOT NULL,
+    reference   VARCHAR(20)      NOT NULL,
+    file_name   VARCHAR(255)     NOT NULL,
+    order_json  VARCHAR(1000000) NOT NULL,
+    written_at  TIMESTAMP        NOT NULL,
+    PRIMARY KEY (source, order_id)
+);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.backofficehub.erp.OrderFileRecords;
 import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.erp.ErpOrder;
 import org.backofficehub.erp.ErpOrderReader;
@@ -23,7 +24,8 @@ import org.backofficehub.util.Texts;
 
 /**
  * Takes what an ERP that numbers orders after the hub booked them made of each (an interface
- * table's import job, polled with the profile's {@code confirmations.poll}). Its number replaces
+ * table's import job, polled with the profile's {@code confirmations.poll}; the confirmation files of
+ * an ERP that imports files, read by {@link org.backofficehub.erp.ConfirmationFiles}). Its number replaces
  * the reference the hub answered the booking with, in the hub's booking record (a re-delivery is
  * answered with it), and the web store hears it in a {@code confirmed} notice; an order the ERP
  * refused becomes a {@code rejected} notice and an order-rejected contact. The hub remembers each
@@ -34,13 +36,17 @@ public final class ErpConfirmations {
 
     private final DataSource hubStore;
     private final ErpOrderReader erpOrders;
+    private final OrderFileRecords orderFiles;
     private final ErpProfile profile;
     private final OrderEvents events;
     private final Clock clock;
 
-    public ErpConfirmations(DataSource hubStore, ErpOrderReader erpOrders, ErpProfile profile, OrderEvents events, Clock clock) {
+    /** @param orderFiles the orders written as files, for an order the ERP refused to import (it holds none) */
+    public ErpConfirmations(DataSource hubStore, ErpOrderReader erpOrders, OrderFileRecords orderFiles, ErpProfile profile,
+                            OrderEvents events, Clock clock) {
         this.hubStore = hubStore;
         this.erpOrders = erpOrders;
+        this.orderFiles = orderFiles;
         this.profile = profile;
         this.events = events;
         this.clock = clock;
@@ -68,6 +74,7 @@ public final class ErpConfirmations {
                 return "the ERP's " + status + " of order " + key + " was taken before; not followed up again";
             }
             Order order = erpOrders.find(key.source(), key.orderId(), 1).stream().findFirst().map(ErpOrder::order)
+                    .or(() -> orderFiles.find(key))
                     .orElseThrow(() -> new IllegalStateException("The ERP confirmed order " + key + ", which it does not hold"));
             if (refused) {
                 String reason = "The ERP refused the order" + (message == null ? "" : ": " + message);

@@ -16,6 +16,8 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.Route;
+import org.backofficehub.erp.ConfirmationFiles;
+import org.backofficehub.erp.OrderFileRecords;
 import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.erp.ErpStatement;
 import org.backofficehub.backoffice.ErpConfirmations;
@@ -148,9 +150,15 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ErpConfirmations erpConfirmations(@BeanInject("hubStore") DataSource hubStore, ErpOrderReader erpOrders, ErpProfile erpProfile,
-                                             OrderEvents events, Clock clock) {
-        return new ErpConfirmations(hubStore, erpOrders, erpProfile, events, clock);
+    public ErpConfirmations erpConfirmations(@BeanInject("hubStore") DataSource hubStore, ErpOrderReader erpOrders,
+                                             OrderFileRecords orderFiles, ErpProfile erpProfile, OrderEvents events, Clock clock) {
+        return new ErpConfirmations(hubStore, erpOrders, orderFiles, erpProfile, events, clock);
+    }
+
+    /** The confirmation files of an ERP that imports files, as its profile declares them. */
+    @BindToRegistry(lazy = true)
+    public ConfirmationFiles erpConfirmationFiles(ErpProfile erpProfile) {
+        return new ConfirmationFiles(erpProfile);
     }
 
     @BindToRegistry(lazy = true)
@@ -168,9 +176,13 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     public void configure(CamelContext camel) throws Exception {
         FullyStarted.then(camel, context -> {
             var registry = context.getRegistry();
-            // Only an ERP that numbers orders after they are booked has outcomes to poll.
-            if (registry.findSingleByType(ErpProfile.class).has(ErpStatement.CONFIRMATIONS_POLL)) {
+            // Only an ERP that numbers orders after they are booked has outcomes to take: rows to poll, or files to read.
+            ErpProfile erpProfile = registry.findSingleByType(ErpProfile.class);
+            if (erpProfile.has(ErpStatement.CONFIRMATIONS_POLL)) {
                 TemplatedRouteBuilder.builder(context, "erp-confirmations-poll").routeId("erp-confirmations").add();
+            }
+            if (erpProfile.connector() == ErpProfile.Connector.FILE) {
+                TemplatedRouteBuilder.builder(context, "erp-confirmation-files").routeId("erp-confirmation-files").add();
             }
             WorkQueuesGauge.register(context, registry.findSingleByType(OrderEvents.class), registry.findSingleByType(CustomerFeed.class));
             // The delivery routes are those of the delivery template (group "deliveries").

@@ -14,7 +14,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
-import org.backofficehub.erp.ErpStatements;
+import org.backofficehub.erp.OrderFileRecords;
+import org.backofficehub.erp.ErpPlaceholders;
 import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.config.Databases.DatabaseSettings;
@@ -71,6 +72,13 @@ public class StoreConfiguration implements CamelConfiguration {
         return ErpProfile.load(profile, key -> camel.getPropertiesComponent().resolveProperty(key).orElse(null));
     }
 
+    /** The order files written for an ERP that imports files (the file connector). */
+    @BindToRegistry(lazy = true)
+    public OrderFileRecords orderFileRecords(@BeanInject("hubStore") DataSource hubStore,
+                                             @BeanInject("canonicalJson") ObjectMapper canonicalJson, Clock clock) {
+        return new OrderFileRecords(hubStore, canonicalJson, clock);
+    }
+
     /** Orders as the ERP holds them, for lookups, partners' documents and shipments. */
     @BindToRegistry(lazy = true)
     public ErpOrderReader erpOrderReader(@BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile) {
@@ -99,8 +107,8 @@ public class StoreConfiguration implements CamelConfiguration {
         checked.put("hub-store", databases.hubStore());
         checked.put("erp", databases.erp());
         HealthCheckRegistry.get(camel).register(new DatabaseHealthCheck(checked));
-        // {{erp:shipments.poll}}: the profile's statements in the routes' camel-sql endpoints.
-        camel.getPropertiesComponent().addPropertiesFunction(new ErpStatements(camel.getRegistry().findSingleByType(ErpProfile.class)));
+        // {{erp:shipments.poll}}, {{erp:file.orders-endpoint}}: the ERP profile in the routes' endpoints.
+        camel.getPropertiesComponent().addPropertiesFunction(new ErpPlaceholders(camel.getRegistry().findSingleByType(ErpProfile.class), camel));
         // The first service added is the last stopped: the databases close after the routes and the
         // writers the other configurations add have finished their work.
         camel.addService(new ServiceSupport() {

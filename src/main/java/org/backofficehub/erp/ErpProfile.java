@@ -25,7 +25,8 @@ import org.backofficehub.model.OrderStatus;
  * the named SQL statements for a database ERP ({@link ErpStatement}), the ERP's order status codes
  * ({@code status.<code> = BOOKED|SHIPPED|INVOICED|CANCELLED}), the Flyway locations that create
  * its tables where the hub may ({@code migrations}), and whether orders go to the ERP's tables or
- * as files ({@code connector}). Every key can be overridden as {@code hub.erp.<key>} like every
+ * as files ({@code connector}, with the file layout and where files go: {@code file.*}). A profile
+ * may extend another ({@code extends = demo}) and change only what differs. Every key can be overridden as {@code hub.erp.<key>} like every
  * other setting (HUB_ERP_ORDER_INSERT=...); an empty override removes an optional statement.
  * A profile that cannot work stops the hub at start, naming the file and the statement.
  */
@@ -36,6 +37,12 @@ public final class ErpProfile {
     static final String DIRECTORY = "config/erp";
     private static final String OVERRIDE_PREFIX = "hub.erp.";
     private static final Set<String> SETTINGS = Set.of("connector", "migrations");
+    private static final String EXTENDS = "extends";
+    /** The file connector's settings: which it needs, and the defaults of the rest. */
+    private static final Set<String> FILE_REQUIRED = Set.of("file.layout", "file.orders-endpoint", "file.confirmations-endpoint",
+            "file.confirmations.columns");
+    private static final Map<String, String> FILE_DEFAULTS = Map.of("file.extension", "txt", "file.charset", "UTF-8",
+            "file.confirmations.delimiter", ";", "file.confirmations.header", "false");
     private static final String STATUS_PREFIX = "status.";
     private static final String FILE_PREFIX = "file.";
 
@@ -73,19 +80,15 @@ public final class ErpProfile {
     }
 
     static ErpProfile read(Path file, UnaryOperator<String> overrides) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new ErpProfileException("Cannot read ERP profile " + file + ": " + e.getMessage(), e);
-        }
+        Properties properties = withParents(file, new ArrayList<>());
         String where = "ERP profile " + file + ": ";
         Map<String, String> values = new LinkedHashMap<>();
         for (String key : new TreeSet<>(properties.stringPropertyNames())) {
             if (!known(key)) {
                 throw new ErpProfileException(where + "unknown key '" + key + "'; a profile declares the statements "
                         + Arrays.stream(ErpStatement.values()).map(ErpStatement::key).collect(Collectors.joining(", "))
-                        + ", and connector, migrations, status.<code>, file.*");
+                        + ", and extends, connector, migrations, status.<code>, " + new TreeSet<>(FILE_REQUIRED) + ", "
+                        + new TreeSet<>(FILE_DEFAULTS.keySet()));
             }
             values.put(key, properties.getProperty(key).trim());
         }
@@ -119,6 +122,15 @@ public final class ErpProfile {
                 fileSettings.put(key, value);
             }
         });
+        if (connector == Connector.FILE) {
+            for (String required : new TreeSet<>(FILE_REQUIRED)) {
+                if (!fileSettings.containsKey(required)) {
+                    throw new ErpProfileException(where + "the file connector needs " + required
+                            + " (file.layout, file.orders-endpoint, file.confirmations-endpoint, file.confirmations.columns)");
+                }
+            }
+            FILE_DEFAULTS.forEach(fileSettings::putIfAbsent);
+        }
         if (statusCodes.isEmpty() && statements.containsKey(ErpStatement.ORDER_READ)) {
             throw new ErpProfileException(where + "no status codes: say what the ERP's order statuses mean, e.g. status.OP = BOOKED");
         }
@@ -128,9 +140,39 @@ public final class ErpProfile {
         return new ErpProfile(name, file, connector, migrations, statements, statusCodes, fileSettings);
     }
 
+    /**
+     * The profile's keys on top of those of the profile it extends ({@code extends = demo}: the demo
+     * ERP's statements, changed only where this one says so; an empty value takes one out).
+     */
+    private static Properties withParents(Path file, List<Path> seen) {
+        if (seen.contains(file.toAbsolutePath().normalize())) {
+            throw new ErpProfileException("ERP profile " + file + " extends itself (through " + seen + ")");
+        }
+        seen.add(file.toAbsolutePath().normalize());
+        Properties own = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            own.load(reader);
+        } catch (IOException e) {
+            throw new ErpProfileException("Cannot read ERP profile " + file + ": " + e.getMessage(), e);
+        }
+        String parent = own.getProperty(EXTENDS);
+        if (parent == null || parent.isBlank()) {
+            return own;
+        }
+        own.remove(EXTENDS);
+        Path parentFile = parent.trim().endsWith(".properties") ? file.resolveSibling(parent.trim())
+                : file.resolveSibling(parent.trim() + ".properties");
+        if (!Files.isRegularFile(parentFile)) {
+            throw new ErpProfileException("ERP profile " + file + " extends " + parent.trim() + ", but there is no " + parentFile);
+        }
+        Properties merged = withParents(parentFile, seen);
+        merged.putAll(own);
+        return merged;
+    }
+
     private static boolean known(String key) {
         return ErpStatement.byKey(key) != null || SETTINGS.contains(key) || key.startsWith(STATUS_PREFIX) && key.length() > STATUS_PREFIX.length()
-                || key.startsWith(FILE_PREFIX);
+                || FILE_REQUIRED.contains(key) || FILE_DEFAULTS.containsKey(key);
     }
 
     /** The keys an operator can override: every statement and setting, and the status codes and file settings the profile has. */
@@ -138,6 +180,8 @@ public final class ErpProfile {
         Set<String> keys = new TreeSet<>(inFile);
         Arrays.stream(ErpStatement.values()).map(ErpStatement::key).forEach(keys::add);
         keys.addAll(SETTINGS);
+        keys.addAll(FILE_REQUIRED);
+        keys.addAll(FILE_DEFAULTS.keySet());
         return keys;
     }
 
@@ -259,7 +303,7 @@ public final class ErpProfile {
         return status;
     }
 
-    /** A {@code file.*} setting of the file connector, or null. */
+    /** A {@code file.*} setting of the file connector (with its default), or null. */
     public String fileSetting(String key) {
         return fileSettings.get(key);
     }

@@ -129,6 +129,19 @@ public final class ItemCatalogue {
         return new ResolvedOrders(bookable, refused);
     }
 
+    /** Which of these item numbers the ERP's item master does not have (one query per 500). */
+    public Set<String> unknown(Collection<String> skus) {
+        Map<String, Item> found = new HashMap<>();
+        try (Connection connection = erp.getConnection()) {
+            items(connection, byNumber, skus, found, false);
+        } catch (SQLException e) {
+            throw new ErpUnavailableException("Cannot read the item catalogue from the ERP: " + e.getMessage(), e);
+        }
+        Set<String> unknown = new LinkedHashSet<>(skus);
+        unknown.removeAll(found.keySet());
+        return unknown;
+    }
+
     /**
      * Lines that name our item number and a price, and nothing a partner identified the item by, need
      * nothing from the catalogue (web orders). A partner's supplier number is looked up like its other

@@ -37,6 +37,28 @@ class ErpProfileTest {
     }
 
     @Test
+    void aProfileExtendsAnotherChangingOnlyWhatDiffers() {
+        ErpProfile files = ErpProfile.load("file-import", key -> null);
+
+        assertThat(files.connector()).isEqualTo(ErpProfile.Connector.FILE);
+        assertThat(files.has(ErpStatement.ORDER_READ)).as("the demo's reading statements").isTrue();
+        assertThat(files.has(ErpStatement.LINE_INSERT)).as("taken out by an empty value").isFalse();
+        assertThat(files.fileSetting("file.extension")).isEqualTo("csv");
+        assertThat(files.fileSetting("file.confirmations.delimiter")).isEqualTo(";");
+        assertThat(ErpProfile.load("flat-interface", key -> null).has(ErpStatement.CONFIRMATIONS_POLL)).isTrue();
+    }
+
+    @Test
+    void theFileConnectorNeedsItsLayout() throws IOException {
+        Path profile = dir.resolve("files.properties");
+        Files.writeString(profile, "connector = file\nfile.orders-endpoint = file:out\nfile.confirmations-endpoint = file:in\n"
+                + "file.confirmations.columns = source;orderId;erpOrderNumber;status\n");
+
+        assertThatThrownBy(() -> ErpProfile.load(profile.toString(), key -> null))
+                .hasMessageStartingWith("ERP profile " + profile + ": the file connector needs file.layout");
+    }
+
+    @Test
     void everyKeyIsOverriddenAsHubErpKey() {
         Map<String, String> settings = Map.of("hub.erp.migrations", "classpath:db/erp,classpath:db/erp-bench",
                 "hub.erp.order.find-many", "", "hub.erp.status.OP", "shipped");
