@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads the confirmation files of an ERP that imports files, as its profile declares them: one
- * record per order, fields separated by {@code file.confirmations.delimiter}, named in order by
+ * record per order, fields separated by {@code file.confirmations.delimiter} ({@code tab} for a tab), named in order by
  * {@code file.confirmations.columns} (an empty name skips the ERP's field), optionally under a
  * header line. Each record becomes a row like the flat interface's poll returns: source, orderId,
  * erpOrderNumber, status (the ERP's code), message.
@@ -32,7 +32,7 @@ public final class ConfirmationFiles {
         this.columns = Arrays.stream(profile.fileSetting("file.confirmations.columns").split("[,;]", -1)).map(String::trim)
                 .toArray(String[]::new);
         String delimiter = profile.fileSetting("file.confirmations.delimiter");
-        this.format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter.equals("\\t") ? "\t" : delimiter).setTrim(true)
+        this.format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter.equalsIgnoreCase("tab") ? "\t" : delimiter).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
         this.charset = Charset.forName(profile.fileSetting("file.charset"));
         this.skipHeader = Boolean.parseBoolean(profile.fileSetting("file.confirmations.header"));
