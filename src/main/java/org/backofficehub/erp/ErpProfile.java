@@ -160,8 +160,10 @@ public final class ErpProfile {
             return own;
         }
         own.remove(EXTENDS);
-        Path parentFile = parent.trim().endsWith(".properties") ? file.resolveSibling(parent.trim())
-                : file.resolveSibling(parent.trim() + ".properties");
+        String parentName = parent.trim().endsWith(".properties") ? parent.trim() : parent.trim() + ".properties";
+        // Beside the profile, else among the shipped ones: an operator's own file may extend demo from anywhere.
+        Path parentFile = Files.isRegularFile(file.resolveSibling(parentName)) ? file.resolveSibling(parentName)
+                : Path.of(DIRECTORY, parentName);
         if (!Files.isRegularFile(parentFile)) {
             throw new ErpProfileException("ERP profile " + file + " extends " + parent.trim() + ", but there is no " + parentFile);
         }

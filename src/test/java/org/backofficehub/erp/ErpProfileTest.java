@@ -49,6 +49,19 @@ class ErpProfileTest {
     }
 
     @Test
+    void anOperatorsOwnProfileExtendsAShippedOneFromAnywhere() throws IOException {
+        Path profile = dir.resolve("our-erp.properties");
+        Files.writeString(profile, "extends = demo\nstatus.OK = booked\n");
+
+        ErpProfile ours = ErpProfile.load(profile.toString(), key -> null);
+
+        assertThat(ours.name()).isEqualTo("our-erp");
+        assertThat(ours.status("OK")).isEqualTo(OrderStatus.BOOKED);
+        assertThat(ours.status("SH")).isEqualTo(OrderStatus.SHIPPED);
+        assertThat(ours.has(ErpStatement.LINE_INSERT)).isTrue();
+    }
+
+    @Test
     void theFileConnectorNeedsItsLayout() throws IOException {
         Path profile = dir.resolve("files.properties");
         Files.writeString(profile, "connector = file\nfile.orders-endpoint = file:out\nfile.confirmations-endpoint = file:in\n"
