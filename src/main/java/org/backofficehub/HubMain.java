@@ -6,6 +6,7 @@ import org.apache.camel.main.Main;
 import org.backofficehub.config.AdminConfiguration;
 import org.backofficehub.config.BackOfficeConfiguration;
 import org.backofficehub.config.BookingConfiguration;
+import org.backofficehub.config.BusinessDocumentConfiguration;
 import org.backofficehub.config.CustomerConfiguration;
 import org.backofficehub.config.EdiConfiguration;
 import org.backofficehub.config.IntakeConfiguration;
@@ -34,6 +35,7 @@ public class HubMain extends Main {
         // finds nothing the configurations below do not already bind.
         // In this order: configure() of each runs in it, and services they add stop in reverse.
         configure().addConfiguration(new IntakeConfiguration());
+        configure().addConfiguration(new BusinessDocumentConfiguration());
         configure().addConfiguration(new StoreConfiguration());
         configure().addConfiguration(new BookingConfiguration());
         configure().addConfiguration(new EdiConfiguration());

@@ -13,18 +13,28 @@ import org.backofficehub.customer.CustomerExportReader;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.xml.standards.StandardRecognition;
 
 /**
  * What an inbox file is, recognised by its first bytes rather than its name (partners name files
  * however their systems do): an EDI interchange (UNA, UNB, ISA), an ERP customer export (a CSV
- * whose header starts {@code customer_number,}), a JSON or an XML order document.
+ * whose header starts {@code customer_number,}), a JSON or an XML order document; of XML, by its
+ * root element, the hub's own order or a business-document standard's (UBL, cXML, openTRANS).
  */
 public final class DocumentFormats {
 
-    /** The header the inbox route chooses by: EDI, CUSTOMER_EXPORT, JSON, XML or UNKNOWN. */
+    /**
+     * The header the inbox route chooses by: EDI, CUSTOMER_EXPORT, JSON, XML (the hub's own order),
+     * UBL, CXML, OPENTRANS, UNSUPPORTED_XML (XML the hub does not read: a UBL Invoice, a stranger's
+     * document) or UNKNOWN.
+     */
     public static final String FORMAT = "hubDocumentFormat";
+    /** What an UNSUPPORTED_XML document is, for its refusal to say ("a UBL Invoice (...); of UBL the hub reads ..."). */
+    public static final String KIND = "hubDocumentKind";
 
     private static final int HEAD_BYTES = 64;
+
+    private final StandardRecognition standards = new StandardRecognition();
 
     public void detect(Exchange exchange) throws IOException {
         Path file = file(exchange);
@@ -33,11 +43,20 @@ public final class DocumentFormats {
         if ("UNKNOWN".equals(format) && head.length == HEAD_BYTES) {
             format = orderDocument(firstSignificantByte(file)); // more whitespace before it than the head holds
         }
+        if ("XML".equals(format)) {
+            StandardRecognition.Recognised recognised = standards.recognise(file);
+            format = recognised.format();
+            exchange.getMessage().setHeader(KIND, recognised.description());
+        }
         exchange.getMessage().setHeader(FORMAT, format);
     }
 
     /** The last word on a document of no format the hub reads. */
     public void refuse(Exchange exchange) throws IOException {
+        String kind = exchange.getMessage().getHeader(KIND, String.class);
+        if (kind != null) {
+            throw new InputRejectedException(ProblemType.UNSUPPORTED_FORMAT, "The file is " + kind);
+        }
         String start = preview(head(file(exchange)));
         if (start.startsWith("UNH+") || start.startsWith("ST*") || start.startsWith("GS*") || start.startsWith("UNG+")) {
             throw new InputRejectedException(ProblemType.UNSUPPORTED_FORMAT, "The file is an EDI message without its interchange header"

@@ -14,9 +14,14 @@ import org.xml.sax.SAXParseException;
 /**
  * What the {@code validator:} step tells a sender whose XML order does not match
  * {@code schema/order.xsd}: every error with its line and column (up to a bound), or why the
- * document is not well-formed. The validator makes one of these per document.
+ * document is not well-formed. The validator makes one of these per document. An order a mapping
+ * made of another standard's document is named as such (header {@link #MAPPED_BY}): its lines and
+ * columns are the mapping's output, not the sender's document.
  */
 public final class OrderXsdProblems implements ValidatorErrorHandler {
+
+    /** Which mapping made the order from which document, e.g. "the mapping ... made of this UBL 2.1 Order". */
+    public static final String MAPPED_BY = "hubMappedBy";
 
     private static final int MAX_REPORTED_PROBLEMS = 20;
 
@@ -56,8 +61,9 @@ public final class OrderXsdProblems implements ValidatorErrorHandler {
         }
         if (!errors.isEmpty()) {
             FieldProblem first = errors.get(0);
-            throw new InputRejectedException(ProblemType.SCHEMA_VIOLATION,
-                    "The order does not match order.xsd at " + first.field() + ": " + first.reason(), List.copyOf(errors));
+            String mappedBy = exchange.getMessage().getHeader(MAPPED_BY, String.class);
+            throw new InputRejectedException(ProblemType.SCHEMA_VIOLATION, "The order" + (mappedBy == null ? "" : " " + mappedBy)
+                    + " does not match order.xsd at " + first.field() + ": " + first.reason(), List.copyOf(errors));
         }
     }
 }

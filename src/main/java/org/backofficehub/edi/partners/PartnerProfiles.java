@@ -21,6 +21,7 @@ import org.backofficehub.edi.AckType;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.Envelope;
 import org.backofficehub.model.Order;
+import org.backofficehub.util.Texts;
 
 /**
  * The partner profiles in config/partners/*.properties, one file per partner. Every key can be
@@ -109,19 +110,7 @@ public final class PartnerProfiles {
     public static String standInId(Envelope envelope) {
         String qualifier = envelope.senderQualifier().matches("[A-Za-z0-9]{1,4}") ? envelope.senderQualifier() : "";
         String id = (envelope.standard() == EdiStandard.X12 ? "X12" : "UN") + ":" + qualifier + ":" + envelope.senderId();
-        if (id.length() <= MAX_ID) {
-            return id;
-        }
-        String digest = java.util.HexFormat.of().formatHex(sha256(id)).substring(0, 8);
-        return id.substring(0, MAX_ID - digest.length() - 1) + "~" + digest;
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Texts.fit(id, MAX_ID);
     }
 
     private static String qualifierOrFallback(EdiStandard standard, String qualifier) {
