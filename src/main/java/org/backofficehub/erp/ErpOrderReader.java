@@ -103,7 +103,7 @@ public final class ErpOrderReader {
             while (rs.next()) {
                 String unit = line.text("unit");
                 orderLines.add(new OrderLine(line.requiredInt("lineNumber"), line.requiredText("sku"), line.text("description"),
-                        line.requiredDecimal("quantity").stripTrailingZeros(), unit == null || unit.isEmpty() ? null : unit,
+                        org.backofficehub.util.Decimals.stripped(line.requiredDecimal("quantity")), unit == null || unit.isEmpty() ? null : unit,
                         line.requiredDecimal("unitPrice"), List.of()));
             }
         }

@@ -33,8 +33,7 @@ public final class ErpStock {
         if (stored == null) {
             return BigDecimal.ZERO;
         }
-        BigDecimal stripped = stored.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return org.backofficehub.util.Decimals.stripped(stored);
     }
 
     public List<Level> levels(Collection<String> skus) {
