@@ -155,6 +155,10 @@ public final class RunningHub implements AutoCloseable {
         }
     }
 
+    public int port() {
+        return port;
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }
