@@ -10,6 +10,7 @@ import org.apache.camel.PropertyInject;
 import org.backofficehub.admin.CustomerAdminApi;
 import org.backofficehub.api.CustomerApi;
 import org.backofficehub.api.InputSizeLimit;
+import org.backofficehub.api.JsonRequest;
 import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.customer.CustomerCuration;
 import org.backofficehub.customer.CustomerFeed;
@@ -64,8 +65,9 @@ public class CustomerConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public CustomerAdminApi customerAdminApi(@BeanInject("hubStore") DataSource hubStore, CustomerResolver resolver,
-                                             CustomerImport customerImport, @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
-        return new CustomerAdminApi(new CustomerCuration(hubStore, resolver, clock), customerImport, json);
+                                             CustomerImport customerImport, @BeanInject("objectMapper") ObjectMapper json,
+                                             JsonRequest requests, Clock clock) {
+        return new CustomerAdminApi(new CustomerCuration(hubStore, resolver, clock), customerImport, json, requests);
     }
 
 }

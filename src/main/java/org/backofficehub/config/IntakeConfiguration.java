@@ -11,6 +11,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.backofficehub.api.InputSizeLimit;
+import org.backofficehub.api.JsonContentType;
+import org.backofficehub.api.JsonRequest;
 import org.backofficehub.api.OrderLookup;
 import org.backofficehub.api.OrderReply;
 import org.backofficehub.api.ProblemReply;
@@ -21,6 +23,8 @@ import org.backofficehub.inbox.DocumentFormats;
 import org.backofficehub.inbox.InboxOrderReply;
 import org.backofficehub.inbox.QuarantineNote;
 import org.backofficehub.json.AssertingFormats;
+import org.backofficehub.json.StrictJson;
+import org.backofficehub.json.WebOrderDocuments;
 import org.backofficehub.json.WebOrderSchemaProblems;
 import org.backofficehub.json.WebOrders;
 import org.backofficehub.store.DataDirectory;
@@ -35,6 +39,30 @@ public class IntakeConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public InputSizeLimit inputSizeLimit(@PropertyInject("hub.max-input-bytes") long maxInputBytes) {
         return new InputSizeLimit(maxInputBytes, "hub.max-input-bytes");
+    }
+
+    /** Exact JSON in strict UTF-8, for every JSON document and request the hub takes. */
+    @BindToRegistry(lazy = true)
+    public StrictJson strictJson() {
+        return new StrictJson();
+    }
+
+    /** A web order's text as the hub takes it, before its schema: the JSON reading routes' first step. */
+    @BindToRegistry(lazy = true)
+    public WebOrderDocuments webOrderDocuments(StrictJson strictJson) {
+        return new WebOrderDocuments(strictJson);
+    }
+
+    /** The Content-Type and body of a request that sends JSON. */
+    @BindToRegistry(lazy = true)
+    public JsonContentType jsonContentType() {
+        return new JsonContentType();
+    }
+
+    /** The admin API's JSON request bodies. */
+    @BindToRegistry(lazy = true)
+    public JsonRequest jsonRequest(StrictJson strictJson) {
+        return new JsonRequest(strictJson);
     }
 
     /** Web-store orders (JSON) as canonical orders, once the route has validated them. */

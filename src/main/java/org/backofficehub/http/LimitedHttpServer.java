@@ -1,6 +1,7 @@
 package org.backofficehub.http;
 
 import io.netty.channel.ChannelPipeline;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -95,6 +96,22 @@ final class LimitedHttpServer extends VertxPlatformHttpServer {
             } finally {
                 server = null;
             }
+        }
+    }
+
+    /** Closes the Vert.x instance Camel made for the server (not one found in the registry, which its owner closes). */
+    @Override
+    protected void stopVertx() {
+        Vertx vertx = getVertx();
+        if (vertx == null || lookupVertx() != null) {
+            return;
+        }
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
         }
     }
 

@@ -14,6 +14,8 @@ import org.backofficehub.inbox.DocumentFormats;
 import org.backofficehub.json.AssertingFormats;
 import org.backofficehub.json.WebOrderSchemaProblems;
 import org.backofficehub.json.WebOrderTranslator;
+import org.backofficehub.json.StrictJson;
+import org.backofficehub.json.WebOrderDocuments;
 import org.backofficehub.json.WebOrders;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
@@ -38,7 +40,8 @@ class OrderDocumentsTest {
 
     @BeforeAll
     static void start() {
-        camel = RouteFiles.start(Map.of("webOrders", new WebOrders(new ObjectMapper()), "assertingFormats", new AssertingFormats(),
+        camel = RouteFiles.start(Map.of("webOrders", new WebOrders(new ObjectMapper()), "webOrderDocuments", new WebOrderDocuments(new StrictJson()),
+                "assertingFormats", new AssertingFormats(),
                 "webOrderSchemaProblems", new WebOrderSchemaProblems(), "xmlOrders", new XmlOrders(),
                 "orderXsdProblems", new OrderXsdProblems(), "documentFormats", new DocumentFormats(),
                 "xmlSchemaFactory", XmlSchemas.factory()),
