@@ -20,8 +20,12 @@ import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.inbox.ArchiveNaming;
 import org.backofficehub.inbox.ContentFingerprint;
 import org.backofficehub.inbox.DocumentFormats;
+import org.backofficehub.inbox.EmptyFiles;
+import org.backofficehub.inbox.InboxEntries;
+import org.backofficehub.inbox.OddFileQuarantine;
 import org.backofficehub.inbox.InboxOrderReply;
 import org.backofficehub.inbox.QuarantineNote;
+import org.backofficehub.inbox.ReasonFiles;
 import org.backofficehub.json.AssertingFormats;
 import org.backofficehub.json.StrictJson;
 import org.backofficehub.json.WebOrderDocuments;
@@ -132,9 +136,25 @@ public class IntakeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public QuarantineNote quarantineNote(DataDirectory dataDirectory, Clock clock, FailureLog failures,
+    public ReasonFiles reasonFiles(DataDirectory dataDirectory) {
+        return new ReasonFiles(dataDirectory.error());
+    }
+
+    @BindToRegistry(lazy = true)
+    public QuarantineNote quarantineNote(ReasonFiles reasonFiles, Clock clock, FailureLog failures,
                                          @PropertyInject("hub.max-input-bytes") long maxPayloadBytes) {
-        return new QuarantineNote(dataDirectory.error(), clock, failures, maxPayloadBytes);
+        return new QuarantineNote(reasonFiles, clock, failures, maxPayloadBytes);
+    }
+
+    /** The inbox consumer's filter: regular files only; links, pipes and devices quarantined unopened. */
+    @BindToRegistry(lazy = true)
+    public InboxEntries inboxEntries(ArchiveNaming archiveNaming, ReasonFiles reasonFiles, FailureLog failures, Clock clock) {
+        return new InboxEntries(new OddFileQuarantine(archiveNaming, reasonFiles, failures, clock, "inbox-files"));
+    }
+
+    @BindToRegistry(lazy = true)
+    public EmptyFiles emptyFiles() {
+        return new EmptyFiles();
     }
 
     /** Durable memory of inbox file contents already processed, in the hub store. */

@@ -26,6 +26,9 @@ public enum ProblemType {
     REQUEST_TIMEOUT(408, "Request timeout"),
     URI_TOO_LONG(414, "Request line too long"),
     HEADERS_TOO_LARGE(431, "Request headers too large"),
+    EMPTY_FILE(400, "Empty file"),
+    NOT_A_REGULAR_FILE(400, "Not a regular file"),
+    NOTHING_TO_REPLAY(409, "Nothing to replay"),
     EDI_REJECTED(422, "EDI interchange or message rejected");
 
     private final int httpStatus;
