@@ -76,7 +76,7 @@ final class LimitedHttpServer extends VertxPlatformHttpServer {
         if (pipeline.get(DECODER) == null || pipeline.get(CONNECTION) == null) {
             return; // HTTP/2 (h2c switched on): no HTTP/1.1 decoder to guard
         }
-        pipeline.replace(DECODER, DECODER, new SingleFramingDecoder(options));
+        pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(options));
         RequestDeadlines deadlines = new RequestDeadlines(base.channel(), limits);
         pipeline.addBefore(DECODER, "hubRequestArrivals", deadlines.arrivals());
         pipeline.addBefore(CONNECTION, "hubRequestDeadlines", deadlines.progress());

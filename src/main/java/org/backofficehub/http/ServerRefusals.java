@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
+import org.backofficehub.util.Texts;
 import org.backofficehub.model.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,15 +36,14 @@ final class ServerRefusals {
     /** Registers the router's answers for the statuses it produces without a route. */
     void answerFailuresOf(Router router) {
         router.errorHandler(400, routed(ProblemType.INVALID_REQUEST, ctx -> "The request cannot be read"));
-        router.errorHandler(404, routed(ProblemType.NOT_FOUND, ctx -> "No resource at " + ctx.normalizedPath()));
-        router.errorHandler(405, routed(ProblemType.METHOD_NOT_ALLOWED,
-                ctx -> ctx.request().method() + " is not allowed on " + ctx.normalizedPath()));
+        router.errorHandler(404, routed(ProblemType.NOT_FOUND, ctx -> "No resource at " + path(ctx)));
+        router.errorHandler(405, routed(ProblemType.METHOD_NOT_ALLOWED, ctx -> ctx.request().method() + " is not allowed on " + path(ctx)));
         router.errorHandler(413, routed(ProblemType.INPUT_TOO_LARGE, ctx -> "The body is larger than the server takes"
                 + (maxBodyBytes == null ? "" : " (" + maxBodyBytes + " bytes, camel.server.maxBodySize)")));
         router.errorHandler(415, routed(ProblemType.UNSUPPORTED_MEDIA_TYPE, ctx -> "The request's Content-Type is not taken here"));
         router.errorHandler(500, ctx -> {
-            LOG.error("The HTTP server failed on {} {}", ctx.request().method(), ctx.normalizedPath(), ctx.failure());
-            answer(ctx.request(), 500, ServerProblems.internalError("The hub could not complete the request", ctx.normalizedPath()));
+            LOG.error("The HTTP server failed on {} {}", ctx.request().method(), path(ctx), ctx.failure());
+            answer(ctx.request(), 500, ServerProblems.internalError("The hub could not complete the request", path(ctx)));
         });
     }
 
@@ -61,7 +61,7 @@ final class ServerRefusals {
             }
             ProblemType type;
             String detail;
-            if (cause instanceof SingleFramingDecoder.AmbiguousFraming refused) {
+            if (cause instanceof StrictRequestDecoder.Refused refused) {
                 type = ProblemType.INVALID_REQUEST;
                 detail = refused.getMessage();
             } else if (cause instanceof TooLongFrameException && String.valueOf(cause.getMessage()).startsWith("An HTTP line is larger")) {
@@ -70,6 +70,9 @@ final class ServerRefusals {
             } else if (cause instanceof TooLongFrameException) {
                 type = ProblemType.HEADERS_TOO_LARGE;
                 detail = "The request's headers are larger than " + limits.maxHeaderBytes() + " bytes (hub.http.max-header-bytes)";
+            } else if (cause != null && String.valueOf(cause.getMessage()).contains("Content-Length")) {
+                type = ProblemType.INVALID_REQUEST;
+                detail = "The request's Content-Length is not one number; send exactly one";
             } else {
                 type = ProblemType.INVALID_REQUEST;
                 detail = "The request is not HTTP/1.1 the hub can read";
@@ -83,7 +86,12 @@ final class ServerRefusals {
     }
 
     private static Handler<RoutingContext> routed(ProblemType type, Function<RoutingContext, String> detail) {
-        return ctx -> answer(ctx.request(), type.httpStatus(), ServerProblems.body(type, detail.apply(ctx), ctx.normalizedPath()));
+        return ctx -> answer(ctx.request(), type.httpStatus(), ServerProblems.body(type, detail.apply(ctx), path(ctx)));
+    }
+
+    /** The path as sent: decoding it may be what failed (a broken %-escape is a 400 of its own). */
+    private static String path(RoutingContext ctx) {
+        return Texts.clip(ctx.request().path(), 200);
     }
 
     private static void answer(HttpServerRequest request, int status, byte[] problem) {
