@@ -99,7 +99,8 @@ public final class InboxEntries implements GenericFileFilter<File> {
         String safe = FileNames.safe(name);
         Path renamed = path.resolveSibling(Files.exists(path.resolveSibling(safe), LinkOption.NOFOLLOW_LINKS) ? FileNames.distinct(safe, name) : safe);
         Files.move(path, renamed, LinkOption.NOFOLLOW_LINKS);
-        LOG.info("Renamed inbox file {} to {}: a backslash in a name is read as a folder separator", name, renamed.getFileName());
+        LOG.info("Renamed inbox file {} to {}: a backslash in a name is read as a folder separator", FileNames.printable(name),
+                FileNames.printable(renamed.getFileName().toString()));
     }
 
     /** What a special file is, by its mode where the file system says it (Linux and other Unixes do). */
@@ -121,7 +122,9 @@ public final class InboxEntries implements GenericFileFilter<File> {
 
     private void warnOnce(String name, String message, Object... arguments) {
         if (warned.add(name)) {
-            LOG.warn(message, arguments);
+            Object[] shown = arguments.clone();
+            shown[0] = FileNames.printable(name); // every message names the entry first
+            LOG.warn(message, shown);
         }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.FailureLog;
+import org.backofficehub.util.FileNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,16 +40,17 @@ public final class OddFileQuarantine {
     /** {@code what}: what the file is, as a reason says it ("a symbolic link", "a named pipe (FIFO)"). */
     public void quarantine(Path file, String what) throws IOException {
         String name = file.getFileName().toString();
+        String shown = FileNames.printable(name);
         String archiveName = naming.archiveName(name);
         Files.createDirectories(reasons.errorDir());
         Files.move(file, reasons.errorDir().resolve(archiveName), LinkOption.NOFOLLOW_LINKS);
-        String reason = name + " is " + what + ", not a regular file: the hub reads regular files only and never follows a link"
+        String reason = shown + " is " + what + ", not a regular file: the hub reads regular files only and never follows a link"
                 + " or opens a pipe or device; it was moved to error/ unread";
         reasons.write(archiveName, "problem: " + ProblemType.NOT_A_REGULAR_FILE.slug() + "\n"
                 + "reason: " + reason + "\n"
-                + "file: " + name + "\n"
+                + "file: " + shown + "\n"
                 + "received: " + clock.instant() + "\n");
-        LOG.warn("Quarantined {} as error/{}: {}", name, archiveName, reason);
+        LOG.warn("Quarantined {} as error/{}: {}", shown, archiveName, reason);
         failures.record(routeId, "inbox-file", ProblemType.NOT_A_REGULAR_FILE.slug(), reason, name, new byte[0]);
     }
 }

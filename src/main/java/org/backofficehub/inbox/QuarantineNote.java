@@ -14,6 +14,7 @@ import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.FailureLog;
+import org.backofficehub.util.FileNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ public final class QuarantineNote implements Processor {
         Throwable failure = CamelWrapping.unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String archiveName = message.getHeader(ArchiveNaming.ARCHIVE_NAME, String.class);
         String original = message.getHeader(Exchange.FILE_NAME, String.class);
+        String shown = original == null ? null : FileNames.printable(original);
         StringBuilder note = new StringBuilder();
         if (failure instanceof InputRejectedException rejected) {
             note.append("problem: ").append(rejected.type().slug()).append('\n');
@@ -59,11 +61,11 @@ public final class QuarantineNote implements Processor {
             note.append("problem: processing-failed\n");
             note.append("reason: ").append(failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage()).append('\n');
         }
-        note.append("file: ").append(original).append('\n');
+        note.append("file: ").append(shown).append('\n');
         note.append("received: ").append(clock.instant()).append('\n');
         note.append("content: ").append(message.getHeader(ContentFingerprint.CONTENT_DIGEST, "unknown", String.class)).append('\n');
         reasons.write(archiveName, note);
-        LOG.warn("Quarantined {} as error/{}: {}", original, archiveName, failure == null ? "unknown" : failure.getMessage());
+        LOG.warn("Quarantined {} as error/{}: {}", shown, archiveName, failure == null ? "unknown" : failure.getMessage());
         recordFailure(exchange, failure, original, archiveName);
     }
 

@@ -34,6 +34,19 @@ public final class FileNames {
         return safe.toString();
     }
 
+    /** The name for a reason file or a log line: control characters written out (\\u000A), so a name stays one line. */
+    public static String printable(String name) {
+        StringBuilder printable = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            if (Character.getType(c) == Character.CONTROL) {
+                printable.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                printable.appendCodePoint(c);
+            }
+        });
+        return printable.toString();
+    }
+
     /** The name as it is if it fits {@code maxBytes} in UTF-8; else its start, "~", eight hex digits of its SHA-256, and its extension. */
     public static String fit(String name, int maxBytes) {
         if (bytes(name) <= maxBytes) {
