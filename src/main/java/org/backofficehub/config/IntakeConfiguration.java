@@ -53,8 +53,8 @@ public class IntakeConfiguration implements CamelConfiguration {
 
     /** A web order's text as the hub takes it, before its schema: the JSON reading routes' first step. */
     @BindToRegistry(lazy = true)
-    public WebOrderDocuments webOrderDocuments(StrictJson strictJson) {
-        return new WebOrderDocuments(strictJson);
+    public WebOrderDocuments webOrderDocuments() {
+        return new WebOrderDocuments(StrictJson.keepingDecimalsAsWritten());
     }
 
     /** The Content-Type and body of a request that sends JSON. */

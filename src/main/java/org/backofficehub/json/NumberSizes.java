@@ -21,6 +21,8 @@ public final class NumberSizes {
 
     private static final int MAX_INTEGER_DIGITS = 18;
     private static final int MAX_DECIMAL_PLACES = 12;
+    // How a number may be written at most (6.5000 has 4), trailing zeros and all: JSON numbers are 1000 characters at most.
+    private static final int MAX_WRITTEN_SCALE = 1000;
 
     private NumberSizes() {
     }
@@ -49,21 +51,17 @@ public final class NumberSizes {
         }
     }
 
-    /** By precision and scale alone: stripping trailing zeros of 1e999999999 would build a billion-digit number. */
+    /**
+     * By precision and scale first: stripping the zeros of 1e999999999 would build a billion-digit
+     * number. A zero is checked by its scale too (0E-999999999 is a zero a database cannot store:
+     * the ERP refused the whole batch, a 503).
+     */
     private static void check(BigDecimal number, String pointer, List<FieldProblem> found) {
         long integerDigits = (long) number.precision() - number.scale();
         if (integerDigits > MAX_INTEGER_DIGITS) {
             found.add(new FieldProblem(pointer, "has " + integerDigits + " digits before the decimal point; at most " + MAX_INTEGER_DIGITS));
-        } else if (number.scale() > MAX_DECIMAL_PLACES && number.signum() != 0 && decimalPlaces(number) > MAX_DECIMAL_PLACES) {
+        } else if (Math.abs((long) number.scale()) > MAX_WRITTEN_SCALE || number.stripTrailingZeros().scale() > MAX_DECIMAL_PLACES) {
             found.add(new FieldProblem(pointer, "has more than " + MAX_DECIMAL_PLACES + " decimal places"));
         }
-    }
-
-    /** Decimal places without trailing zeros (6.500000000000000 has one), for numbers whose precision is already small. */
-    private static long decimalPlaces(BigDecimal number) {
-        if (number.precision() > 1000) {
-            return number.scale(); // too long to be a price or a quantity however its zeros fall
-        }
-        return number.stripTrailingZeros().scale();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -38,13 +39,27 @@ public final class StrictJson {
     private final JsonMapper mapper;
 
     public StrictJson() {
+        this(false);
+    }
+
+    private StrictJson(boolean decimalsAsWritten) {
         JsonFactory factory = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .errorReportConfiguration(ErrorReportConfiguration.builder()
                         .maxErrorTokenLength(QUOTED_TOKEN_LIMIT).maxRawContentLength(0).build())
                 .build();
         // Prices stay the decimals that were sent; FAIL_ON_TRAILING_TOKENS's job is done in read(), which can say where.
-        mapper = JsonMapper.builder(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+        mapper = JsonMapper.builder(factory).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(decimalsAsWritten)).build();
+    }
+
+    /**
+     * A reader whose tree keeps each decimal as it was written (6.50 stays 6.50, 0E-999999999 is
+     * not made 0), for checks of what later readers of the same bytes will see; Jackson's default
+     * tree normalises them.
+     */
+    public static StrictJson keepingDecimalsAsWritten() {
+        return new StrictJson(true);
     }
 
     /**

@@ -43,7 +43,7 @@ class OrderDocumentsTest {
 
     @BeforeAll
     static void start() {
-        camel = RouteFiles.start(Map.of("webOrders", new WebOrders(new ObjectMapper()), "webOrderDocuments", new WebOrderDocuments(new StrictJson()),
+        camel = RouteFiles.start(Map.of("webOrders", new WebOrders(new ObjectMapper()), "webOrderDocuments", new WebOrderDocuments(StrictJson.keepingDecimalsAsWritten()),
                 "assertingFormats", new AssertingFormats(),
                 "webOrderSchemaProblems", new WebOrderSchemaProblems(), "xmlOrders", new XmlOrders(),
                 "orderXsdProblems", new OrderXsdProblems(), "documentFormats", new DocumentFormats(),

@@ -52,6 +52,8 @@ final class HttpAttacks {
         attacks.add(post("nested ten thousand deep", "application/json", text("[".repeat(10_000) + "]".repeat(10_000))));
         attacks.add(post("a huge exponent", "application/json", text(ORDER.replace("\"quantity\": 6", "\"quantity\": 1e999999999"))));
         attacks.add(post("a tiny exponent", "application/json", text(ORDER.replace("6.50", "1e-999999999"))));
+        attacks.add(post("a zero with a tiny exponent", "application/json", text(ORDER.replace("\"WEB-10001\"", "\"WEB-ZERO-EXP\"")
+                .replace("6.50", "0E-999999999"))));
         attacks.add(post("a number of five thousand digits", "application/json", text(ORDER.replace("6.50", "6" + "0".repeat(5000)))));
         attacks.add(post("NaN and comments", "application/json", text(ORDER.replace("6.50", "NaN /* price */"))));
         attacks.add(post("order id of the wrong type", "application/json", text(ORDER.replace("\"WEB-10001\"", "[\"WEB-10001\"]"))));
