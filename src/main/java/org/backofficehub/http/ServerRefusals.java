@@ -10,8 +10,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.Function;
-import org.backofficehub.util.Texts;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.util.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
