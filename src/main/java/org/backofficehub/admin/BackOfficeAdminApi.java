@@ -30,19 +30,21 @@ public final class BackOfficeAdminApi {
     private final ErpShipments shipments;
     private final OutboundMessages outbound;
     private final ObjectMapper json;
+    private final JsonRequest requests;
     private final Clock clock;
 
-    public BackOfficeAdminApi(ErpShipments shipments, OutboundMessages outbound, ObjectMapper json, Clock clock) {
+    public BackOfficeAdminApi(ErpShipments shipments, OutboundMessages outbound, ObjectMapper json, JsonRequest requests, Clock clock) {
         this.shipments = shipments;
         this.outbound = outbound;
         this.json = json;
+        this.requests = requests;
         this.clock = clock;
     }
 
     /** Body {@code {"erpOrderNumber": "100001", "carrier": "DHL", "trackingNumber": "...", "shippedOn": "2026-11-23"}}. */
     public void recordShipment(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        JsonNode request = JsonRequest.object(message, json);
+        JsonNode request = requests.object(message);
         String orderNumber = request.path("erpOrderNumber").asText("").trim();
         if (orderNumber.isEmpty()) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "Send {\"erpOrderNumber\": \"100001\", \"carrier\": \"DHL\"}: "

@@ -10,6 +10,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.admin.AdminApi;
+import org.backofficehub.api.JsonRequest;
 import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminConsolePage;
 import org.backofficehub.admin.AdminCredentials;
@@ -54,10 +55,10 @@ public class AdminConfiguration implements CamelConfiguration {
                              OutboundMessages outbound, GroupCommitBooking booking, OrderEvents orderEvents, ShipmentIntake shipments,
                              DataDirectory dataDirectory, @BeanInject("canonicalJson") ObjectMapper canonicalJson,
                              @BeanInject("objectMapper") ObjectMapper json, ItemCatalogue catalogue,
-                             DrainedOrderResponses orderResponses, CamelContext camel, ShopProfiles shops) {
+                             DrainedOrderResponses orderResponses, CamelContext camel, ShopProfiles shops, JsonRequest requests) {
         FailureReplays replays = new FailureReplays(booking, outbound, orderEvents, shipments, canonicalJson, dataDirectory.inbox(),
                 catalogue, orderResponses, new ShopOrderReplays(camel, shops, json));
-        return new AdminApi(modes, stage, drains, failures, replays, activity, outbound, json);
+        return new AdminApi(modes, stage, drains, failures, replays, activity, outbound, json, requests);
     }
 
     @BindToRegistry(lazy = true)
@@ -68,7 +69,8 @@ public class AdminConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public BackOfficeAdminApi backOfficeAdminApi(@BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile,
-                                                 OutboundMessages outbound, @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
-        return new BackOfficeAdminApi(new ErpShipments(erp, erpProfile, clock), outbound, json, clock);
+                                                 OutboundMessages outbound, @BeanInject("objectMapper") ObjectMapper json,
+                                                 JsonRequest requests, Clock clock) {
+        return new BackOfficeAdminApi(new ErpShipments(erp, erpProfile, clock), outbound, json, requests, clock);
     }
 }

@@ -12,6 +12,7 @@ import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.admin.CustomerAdminApi;
 import org.backofficehub.api.CustomerApi;
 import org.backofficehub.api.InputSizeLimit;
+import org.backofficehub.api.JsonRequest;
 import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.customer.CustomerCuration;
 import org.backofficehub.customer.CustomerFeed;
@@ -66,8 +67,9 @@ public class CustomerConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public CustomerAdminApi customerAdminApi(@BeanInject("hubStore") DataSource hubStore, CustomerResolver resolver,
-                                             CustomerImport customerImport, @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
-        return new CustomerAdminApi(new CustomerCuration(hubStore, resolver, clock), customerImport, json);
+                                             CustomerImport customerImport, @BeanInject("objectMapper") ObjectMapper json,
+                                             JsonRequest requests, Clock clock) {
+        return new CustomerAdminApi(new CustomerCuration(hubStore, resolver, clock), customerImport, json, requests);
     }
 
 }

@@ -25,6 +25,7 @@ import org.backofficehub.shop.WooCommerceStatus;
 import org.backofficehub.shop.OrderListing;
 import org.backofficehub.shop.Platform;
 import org.backofficehub.shop.PlatformHttp;
+import org.backofficehub.json.StrictJson;
 import org.backofficehub.shop.PlatformOrders;
 import org.backofficehub.shop.ShopPulls;
 import org.backofficehub.shop.ShopSync;
@@ -61,7 +62,7 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public PlatformOrders platformOrders(@BeanInject("objectMapper") ObjectMapper json) {
+    public PlatformOrders platformOrders(StrictJson json) {
         return new PlatformOrders(json);
     }
 

@@ -1,8 +1,12 @@
 package org.backofficehub.customer;
 
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -80,10 +84,29 @@ public final class CustomerImport {
         ChunkedResolution chunks = new ChunkedResolution();
         try {
             CustomerExportReader.read(csv, clock.instant(), chunks);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the customer export: " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e, chunks.records);
         }
         return chunks.finish();
+    }
+
+    /**
+     * Bytes that are not UTF-8, or text that is not CSV (the parser says which line), are the
+     * sender's to fix, not a failure to retry. The chunks before the fault are in; importing the
+     * corrected export again changes nothing of them.
+     */
+    private static RuntimeException unreadable(Throwable cause, long imported) {
+        if (cause instanceof CharacterCodingException) {
+            return new InputRejectedException(ProblemType.MALFORMED_DOCUMENT, "The customer export is not valid UTF-8 (" + imported
+                    + " record(s) before the fault were imported); export it as UTF-8 and drop it again", List.of(), cause);
+        }
+        String message = String.valueOf(cause.getMessage());
+        if (message.startsWith("(line ") || message.startsWith("(startline ")) {
+            return new InputRejectedException(ProblemType.MALFORMED_DOCUMENT, "The customer export is not well-formed CSV " + message,
+                    List.of(), cause);
+        }
+        return new UncheckedIOException("Cannot read the customer export: " + message,
+                cause instanceof IOException io ? io : new IOException(cause));
     }
 
     private final class ChunkedResolution implements java.util.function.Consumer<CustomerRecord> {

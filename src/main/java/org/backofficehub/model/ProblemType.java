@@ -21,6 +21,14 @@ public enum ProblemType {
     UNAUTHORIZED(401, "Authentication required"),
     INVALID_SIGNATURE(401, "Invalid signature"),
     ALREADY_RESOLVED(409, "Already resolved"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    REQUEST_TIMEOUT(408, "Request timeout"),
+    URI_TOO_LONG(414, "Request line too long"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
+    EMPTY_FILE(400, "Empty file"),
+    NOT_A_REGULAR_FILE(400, "Not a regular file"),
+    NOTHING_TO_REPLAY(409, "Nothing to replay"),
     EDI_REJECTED(422, "EDI interchange or message rejected");
 
     private final int httpStatus;
