@@ -1,7 +1,6 @@
 package org.backofficehub.shop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.OrderAnswer;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.util.CamelWrapping;
@@ -38,8 +36,7 @@ public final class ShopPulls {
     private final ShopProfiles shops;
     private final ShopSync sync;
     private final Map<Platform, OrderListing> listings;
-    private final FailureLog failures;
-    private final ObjectMapper json;
+    private final ShopOrderFailures failures;
     private final Clock clock;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
@@ -49,8 +46,7 @@ public final class ShopPulls {
         this.shops = shops;
         this.sync = sync;
         this.listings = Map.copyOf(listings);
-        this.failures = failures;
-        this.json = json;
+        this.failures = new ShopOrderFailures(failures, json);
         this.clock = clock;
     }
 
@@ -104,17 +100,25 @@ public final class ShopPulls {
         }
     }
 
+    /**
+     * Whether a pulled order's failure is recorded and the pull goes on past it (take-pulled-order's
+     * catch): everything but what passes by itself. A mapping that throws on one order, or any other
+     * failure that repeats on the same bytes, would otherwise stop the page there at every sync and
+     * hold the shop's cursor for good.
+     */
+    public boolean refusable(Exception failure) {
+        return !ShopOrderFailures.isTransient(failure);
+    }
+
     /** A pulled order the hub cannot take (its mapping, the schema, the ERP refused it): recorded with the platform's order. */
     public void refused(ShopPull pull, byte[] platformOrder, Exception refusal) {
         Throwable reason = CamelWrapping.unwrap(refusal);
-        String problem = reason instanceof InputRejectedException rejected ? rejected.type().slug() : "processing-failed";
+        String problem = ShopOrderFailures.problem(reason);
         ShopProfile shop = pull.shop();
-        String orderId = orderId(shop, platformOrder);
-        long id = failures.record(intakeRouteId(shop), FAILURE_KIND, problem, "Order " + orderId + " pulled from shop " + shop.key()
-                + ": " + reason.getMessage(), shop.key() + "-order-" + orderId + ".json", platformOrder);
+        long id = failures.record(shop, platformOrder, problem, String.valueOf(reason.getMessage()), "pulled from");
         pull.refusedOne();
-        LOG.warn("Order {} pulled from shop {} was refused ({}), recorded as failure {}: {}", orderId, shop.key(), problem, id,
-                reason.getMessage());
+        LOG.warn("Order {} pulled from shop {} was refused ({}), recorded as failure {}: {}", failures.orderId(shop, platformOrder),
+                shop.key(), problem, id, reason.getMessage());
     }
 
     /** Every order of the page is taken: the cursor moves past it, durably. */
@@ -155,13 +159,5 @@ public final class ShopPulls {
             sync.save(shop.key(), first);
             return first;
         });
-    }
-
-    private String orderId(ShopProfile shop, byte[] platformOrder) {
-        try {
-            return json.readTree(platformOrder).path(shop.platform() == Platform.MAGENTO ? "entity_id" : "id").asText("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }
