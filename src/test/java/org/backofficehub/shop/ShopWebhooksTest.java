@@ -90,6 +90,27 @@ class ShopWebhooksTest {
     }
 
     @Test
+    void shopifyOrderWithTheNullsShopifySendsForMissingValuesIsBooked() throws Exception {
+        // Shopify sends null, not "", for what a customer left out: no second address line, no first
+        // name, and no name on the billing address (so the customer's name comes from their own).
+        com.fasterxml.jackson.databind.node.ObjectNode sample = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                Shops.payload("shopify-order-webhook.json"));
+        sample.put("id", 450789480L);
+        for (String address : java.util.List.of("billing_address", "shipping_address")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) sample.get(address)).putNull("address2").putNull("name").putNull("first_name");
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sample.get("customer")).putNull("first_name");
+        byte[] order = JSON.writeValueAsBytes(sample);
+
+        HttpResponse<String> created = shopify("eu-shopify", order, Shops.base64Hmac(SHOPIFY_SECRET, order), "n-1");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(erpOrders("SHOPIFY:eu-shopify", "450789480")).isEqualTo(1);
+        JsonNode shown = JSON.readTree(hub.get("/api/orders/450789480?source=SHOPIFY:eu-shopify").body());
+        assertThat(shown.path("customer").path("name").asText()).isEqualTo("Norman");
+    }
+
+    @Test
     void unsignedOrMisSignedWebhooksAreRefusedAndBookNothing() throws Exception {
         byte[] order = Shops.payload("shopify-order-webhook.json").clone();
         String otherOrderId = "450789470";
