@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,24 +58,36 @@ public final class ShopPulls {
      */
     public List<ShopPull> due(String route, boolean scheduled) {
         List<ShopPull> due = new ArrayList<>();
+        Map<String, Instant> startedBefore = new HashMap<>();
         Instant now = clock.instant();
-        for (ShopProfile shop : shops.enabled()) {
-            if (!shop.pull().on() || !shop.route().equals(route)) {
-                continue;
-            }
-            Instant last = lastStarted.get(shop.key());
-            if (!scheduled && last != null && last.plus(shop.pull().interval()).isAfter(now)) {
-                continue;
-            }
-            if (running.add(shop.key())) {
-                lastStarted.put(shop.key(), now);
-                try {
+        try {
+            for (ShopProfile shop : shops.enabled()) {
+                if (!shop.pull().on() || !shop.route().equals(route)) {
+                    continue;
+                }
+                Instant last = lastStarted.get(shop.key());
+                if (!scheduled && last != null && last.plus(shop.pull().interval()).isAfter(now)) {
+                    continue;
+                }
+                if (running.add(shop.key())) {
+                    startedBefore.put(shop.key(), last);
+                    lastStarted.put(shop.key(), now);
                     due.add(new ShopPull(shop, cursor(shop).begin()));
-                } catch (RuntimeException e) {
-                    running.remove(shop.key());
-                    throw e;
                 }
             }
+        } catch (RuntimeException e) {
+            // No shop of this call is pulled (the split never sees the list), so none may stay claimed:
+            // a shop claimed before the one whose cursor failed would be skipped as running until a
+            // restart. Each is released as if this call had not been, its interval included.
+            startedBefore.forEach((key, last) -> {
+                running.remove(key);
+                if (last == null) {
+                    lastStarted.remove(key);
+                } else {
+                    lastStarted.put(key, last);
+                }
+            });
+            throw e;
         }
         return due;
     }
