@@ -37,6 +37,7 @@ import org.backofficehub.store.FailureLog;
 import org.backofficehub.shop.ShopProfile;
 import org.backofficehub.shop.ShopProfiles;
 import org.backofficehub.shop.ShopRoutes;
+import org.backofficehub.shop.ShopOrderFailures;
 import org.backofficehub.shop.ShopWebhooks;
 import org.backofficehub.shop.WebhookSignatures;
 
@@ -52,8 +53,8 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ShopWebhooks shopWebhooks(ShopProfiles shops) {
-        return new ShopWebhooks(shops);
+    public ShopWebhooks shopWebhooks(ShopProfiles shops, FailureLog failures, @BeanInject("objectMapper") ObjectMapper json) {
+        return new ShopWebhooks(shops, new ShopOrderFailures(failures, json));
     }
 
     @BindToRegistry(lazy = true)
