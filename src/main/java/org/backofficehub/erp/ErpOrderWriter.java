@@ -45,8 +45,10 @@ public final class ErpOrderWriter implements ErpBooking {
     /**
      * Books a batch in one ERP transaction. The usual case, every order accepted, takes a handful
      * of batched statements for the whole batch (what makes a remote ERP affordable); if the ERP
-     * refuses anything, the batch is rolled back and booked order by order, each behind its own
-     * savepoint, so a rejected order leaves no trace and does not disturb its neighbours.
+     * refuses anything (stock, or an order's values: SQL state class 22 or 23, say a reference too
+     * long for the ERP's column), the batch is rolled back and booked order by order, each behind
+     * its own savepoint, so a rejected order leaves no trace and does not disturb its neighbours.
+     * Any other database failure fails the batch as {@link ErpUnavailableException}.
      * The outcome at index i is for order i.
      */
     @Override
@@ -55,9 +57,20 @@ public final class ErpOrderWriter implements ErpBooking {
         try (Connection connection = erp.getConnection()) {
             connection.setAutoCommit(false);
             try (Statements statements = new Statements(connection, sql)) {
-                List<Outcome> outcomes = bookAllAtOnce(statements, orders, receivedAt);
+                List<Outcome> outcomes;
+                try {
+                    outcomes = bookAllAtOnce(statements, orders, receivedAt);
+                } catch (SQLException refused) {
+                    // One order's values the ERP cannot take (a narrower column, a constraint) must not
+                    // fail its neighbours as "ERP unavailable": order by order finds which it is.
+                    if (!SqlStates.refusesTheOrder(refused)) {
+                        throw refused;
+                    }
+                    outcomes = null;
+                }
                 if (outcomes == null) {
                     connection.rollback();
+                    statements.clearBatches();
                     outcomes = new ArrayList<>(orders.size());
                     for (Order order : orders) {
                         outcomes.add(bookOne(statements, order, receivedAt));
@@ -223,6 +236,15 @@ public final class ErpOrderWriter implements ErpBooking {
         } catch (InputRejectedException rejected) {
             statements.connection.rollback(beforeOrder);
             return new Outcome.Rejected(rejected);
+        } catch (SQLException refused) {
+            if (!SqlStates.refusesTheOrder(refused)) {
+                throw refused;
+            }
+            // The savepoint also ends PostgreSQL's aborted state, so the batch's other orders go on.
+            statements.connection.rollback(beforeOrder);
+            statements.clearBatches();
+            return new Outcome.Rejected(new InputRejectedException(ProblemType.ERP_REFUSED,
+                    "The ERP refused the order: " + SqlStates.refusal(refused), List.of(), refused));
         }
     }
 
@@ -362,6 +384,13 @@ public final class ErpOrderWriter implements ErpBooking {
                     throw new SQLException("ERP profile statement order.number returned no row");
                 }
                 return new ResultColumns(rs, sql.number).requiredText("erpOrderNumber");
+            }
+        }
+
+        /** Drops rows a failed batch left queued, so they are not sent again with the next order's. */
+        void clearBatches() throws SQLException {
+            for (PreparedStatement statement : all) {
+                statement.clearBatch();
             }
         }
 
