@@ -80,6 +80,7 @@ public final class ErpConfirmations {
             if (refused) {
                 String reason = "The ERP refused the order" + (message == null ? "" : ": " + message);
                 events.enqueue(connection, List.of(OrderEvent.rejected(order, reason)));
+                BookingLedger.releaseRefused(connection, key);
                 return "order " + key + " refused by the ERP: " + reason;
             }
             if (BookingLedger.renumber(connection, key, number)) {
@@ -127,13 +128,19 @@ public final class ErpConfirmations {
 
     /** False if the hub has this outcome already. */
     private boolean remember(Connection connection, OrderKey key, String number, OrderStatus status, String message) throws SQLException {
+        // An outcome taken before the order's current booking was about an earlier one (an order the
+        // ERP refused, sent again and refused again): it is news, not a repeat.
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT erp_order_number, status FROM erp_confirmation WHERE source = ? AND order_id = ?")) {
+                "SELECT c.erp_order_number, c.status, c.received_at, b.booked_at FROM erp_confirmation c"
+                        + " LEFT JOIN order_booking b ON b.source = c.source AND b.order_id = c.order_id"
+                        + " WHERE c.source = ? AND c.order_id = ?")) {
             select.setString(1, key.source());
             select.setString(2, key.orderId());
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
-                    if (Objects.equals(rs.getString(1), number) && status.name().equals(rs.getString(2))) {
+                    Timestamp bookedAt = rs.getTimestamp(4);
+                    boolean sameBooking = bookedAt == null || !rs.getTimestamp(3).before(bookedAt);
+                    if (sameBooking && Objects.equals(rs.getString(1), number) && status.name().equals(rs.getString(2))) {
                         return false;
                     }
                     return write(connection, "UPDATE erp_confirmation SET erp_order_number = ?, status = ?, message = ?, received_at = ?"

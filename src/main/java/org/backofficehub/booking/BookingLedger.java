@@ -176,6 +176,20 @@ public final class BookingLedger {
         }
     }
 
+    /**
+     * Within the caller's transaction: gives up a booked order the ERP refused after the hub booked
+     * it (its import job's error, a refused order file), so that the sender's corrected order under
+     * the same reference is claimed and booked anew rather than answered "booked before".
+     */
+    public static void releaseRefused(Connection connection, OrderKey key) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM order_booking WHERE source = ? AND order_id = ? AND state = 'BOOKED'")) {
+            delete.setString(1, key.source());
+            delete.setString(2, key.orderId());
+            delete.executeUpdate();
+        }
+    }
+
     /** Within the caller's transaction: the state of the hub's claim on an order (CLAIMED, BOOKED), if it has one. */
     public static Optional<String> state(Connection connection, OrderKey key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT state FROM order_booking WHERE source = ? AND order_id = ?")) {

@@ -172,6 +172,53 @@ class FlatInterfaceErpTest {
         }
     }
 
+    /**
+     * The ERP's import refuses an order after the hub booked it: the hub tells the web store, gives
+     * the booking up, and the sender's corrected order under the same reference books anew (new
+     * interface rows beside the refused ones) instead of being answered "booked before".
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anOrderTheErpRefusesCanBeSentAgainUnderTheSameReference(TestDatabase database) throws Exception {
+        try (CallbackReceiver webStore = CallbackReceiver.start();
+             RunningHub hub = RunningHub.start(Map.of(
+                     "hub.erp.profile", "flat-interface",
+                     "hub.erp.url", database.newDatabaseUrl("flat_erp"),
+                     "hub.erp.user", database.user(),
+                     "hub.store.url", database.newDatabaseUrl("flat_hub"),
+                     "hub.store.user", database.user(),
+                     "hub.webstore.callback-url", webStore.url(),
+                     "hub.outbound.poll-ms", "200",
+                     "hub.confirmations.poll-delay-ms", "200"))) {
+            HttpResponse<String> first = hub.postJson("/api/orders", Samples.bytes("webstore/order.json"));
+            assertThat(first.statusCode()).isEqualTo(201);
+            String firstReference = JSON.readTree(first.body()).path("erpOrderNumber").asText();
+            erp(hub, "UPDATE SALES_ORDER_IMPORT SET IMPORT_STATUS = 'E', IMPORT_MESSAGE = 'Ship-to address incomplete'"
+                    + " WHERE CUSTOMER_PO = 'WEB-10001'");
+            Awaitility.await("rejected notice").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> webStore.notices("rejected").size() == 1);
+            Awaitility.await("the refusal taken").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> hub.erpNumber("SELECT COUNT(*) FROM SALES_ORDER_IMPORT WHERE HUB_TAKEN = 'Y'") == 2);
+
+            HttpResponse<String> again = hub.postJson("/api/orders", Samples.bytes("webstore/order.json"));
+            assertThat(again.statusCode()).as("booked anew, not 'booked before'").isEqualTo(201);
+            String secondReference = JSON.readTree(again.body()).path("erpOrderNumber").asText();
+            assertThat(secondReference).startsWith("IMP-").isNotEqualTo(firstReference);
+            assertThat(hub.erpNumber("SELECT COUNT(*) FROM SALES_ORDER_IMPORT WHERE CUSTOMER_PO = 'WEB-10001' AND IMPORT_STATUS = 'N'"))
+                    .isEqualTo(2);
+            JsonNode resent = JSON.readTree(hub.get("/api/orders/WEB-10001").body());
+            assertThat(resent.path("erpOrderNumber").asText()).isEqualTo(secondReference);
+            assertThat(resent.path("status").asText()).isEqualTo("BOOKED");
+            assertThat(resent.path("lines").size()).as("the new attempt's lines only").isEqualTo(2);
+
+            // Refused a second time: a second rejected notice, not "taken before".
+            erp(hub, "UPDATE SALES_ORDER_IMPORT SET IMPORT_STATUS = 'E', IMPORT_MESSAGE = 'Ship-to address incomplete'"
+                    + " WHERE CUSTOMER_PO = 'WEB-10001' AND IMPORT_STATUS = 'N'");
+            Awaitility.await("second rejected notice").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> webStore.notices("rejected").size() == 2);
+        }
+    }
+
     /** One interface line as if the hub had written it, already numbered by the ERP's import job. */
     private static void interfaceRow(RunningHub hub, String source, String po, String erpOrderNumber) throws SQLException {
         erp(hub, "INSERT INTO SALES_ORDER_IMPORT (SOURCE_SYSTEM, CUSTOMER_PO, PO_LINE, PO_DATE, CURRENCY_CODE, SOLD_TO_NAME, ARTICLE_NO,"
