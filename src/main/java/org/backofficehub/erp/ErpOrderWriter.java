@@ -87,7 +87,7 @@ public final class ErpOrderWriter implements ErpBooking {
         }
     }
 
-    /** The whole batch in batched statements; null if any allocation is refused (the caller falls back). */
+    /** The whole batch in batched statements; null if any allocation is refused or unconfirmed (the caller falls back). */
     private List<Outcome> bookAllAtOnce(Statements statements, List<Order> orders, Instant receivedAt) throws SQLException {
         Map<OrderKey, String> existing = statements.findAll(orders);
         List<Order> toBook = new ArrayList<>();
@@ -127,8 +127,11 @@ public final class ErpOrderWriter implements ErpBooking {
             SqlBinding.bind(statements.allocate, sql.allocate, stock(item.getKey(), item.getValue()));
             statements.allocate.addBatch();
         }
+        // Only a count of exactly 1 proves the guarded update allocated. A driver may answer a batch
+        // with SUCCESS_NO_INFO (-2), which says nothing about whether the guard held: then, as for a
+        // refusal, the caller books order by order, where executeUpdate reports real counts.
         for (int count : statements.allocate.executeBatch()) {
-            if (count == 0) {
+            if (count != 1) {
                 return false;
             }
         }
