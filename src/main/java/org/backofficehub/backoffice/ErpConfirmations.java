@@ -30,7 +30,8 @@ import org.backofficehub.util.Texts;
  * answered with it), and the web store hears it in a {@code confirmed} notice; an order the ERP
  * refused becomes a {@code rejected} notice and an order-rejected contact. The hub remembers each
  * outcome in the transaction that follows it up, so a row read twice is followed up once, and it
- * leaves alone orders it did not book (the ERP's other order sources).
+ * leaves alone orders of sources it never booked for (the ERP's other order channels); an outcome
+ * for an order it claimed but has not recorded as booked stays untaken until it has.
  */
 public final class ErpConfirmations {
 
@@ -68,7 +69,7 @@ public final class ErpConfirmations {
         return Transactions.inTransaction(hubStore, "Cannot take the ERP's confirmation of order " + key, connection -> {
             Optional<String> booked = BookingLedger.bookedNumber(connection, key);
             if (booked.isEmpty()) {
-                return "order " + key + " was not booked by the hub; left alone";
+                return notBookedByTheHub(connection, key, number, status);
             }
             if (!remember(connection, key, number, status, message)) {
                 return "the ERP's " + status + " of order " + key + " was taken before; not followed up again";
@@ -79,6 +80,7 @@ public final class ErpConfirmations {
             if (refused) {
                 String reason = "The ERP refused the order" + (message == null ? "" : ": " + message);
                 events.enqueue(connection, List.of(OrderEvent.rejected(order, reason)));
+                BookingLedger.releaseRefused(connection, key);
                 return "order " + key + " refused by the ERP: " + reason;
             }
             if (BookingLedger.renumber(connection, key, number)) {
@@ -88,15 +90,57 @@ public final class ErpConfirmations {
         });
     }
 
-    /** False if the hub has this outcome already. */
-    private boolean remember(Connection connection, OrderKey key, String number, OrderStatus status, String message) throws SQLException {
+    /**
+     * An outcome for an order the ledger does not hold as booked. Left alone (and marked taken) only
+     * when the hub never had it: a source the hub has never booked for is one of the ERP's other
+     * order channels. An order the hub claimed but has not recorded as booked (the ERP committed,
+     * the hub's store failed before recording it), or one of the hub's own sources that its ledger
+     * misses, must not be marked taken: the exception leaves the ERP's row untaken (its file in
+     * place) for the next poll, by when the booking may be recorded.
+     */
+    private String notBookedByTheHub(Connection connection, OrderKey key, String number, OrderStatus status) throws SQLException {
+        if (alreadyTaken(connection, key, number, status)) {
+            return "the ERP's " + status + " of order " + key + " was taken before; not followed up again";
+        }
+        Optional<String> claim = BookingLedger.state(connection, key);
+        if (claim.isPresent()) {
+            throw new IllegalStateException("The ERP's " + status + " of order " + key + " came while the hub's booking of it is "
+                    + claim.get() + " (not yet recorded as booked); taken on a later poll");
+        }
+        if (BookingLedger.hasSource(connection, key.source())) {
+            throw new IllegalStateException("The ERP's " + status + " of order " + key + " is for one of the hub's sources, but the hub"
+                    + " has no booking of it; taken on a later poll, once the booking is recorded");
+        }
+        return "order " + key + " was not booked by the hub (source " + key.source() + " is not one of its channels); left alone";
+    }
+
+    /** Whether the hub has followed this very outcome up before (a row read twice, after its booking was released). */
+    private static boolean alreadyTaken(Connection connection, OrderKey key, String number, OrderStatus status) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT erp_order_number, status FROM erp_confirmation WHERE source = ? AND order_id = ?")) {
             select.setString(1, key.source());
             select.setString(2, key.orderId());
             try (ResultSet rs = select.executeQuery()) {
+                return rs.next() && Objects.equals(rs.getString(1), number) && status.name().equals(rs.getString(2));
+            }
+        }
+    }
+
+    /** False if the hub has this outcome already. */
+    private boolean remember(Connection connection, OrderKey key, String number, OrderStatus status, String message) throws SQLException {
+        // An outcome taken before the order's current booking was about an earlier one (an order the
+        // ERP refused, sent again and refused again): it is news, not a repeat.
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT c.erp_order_number, c.status, c.received_at, b.booked_at FROM erp_confirmation c"
+                        + " LEFT JOIN order_booking b ON b.source = c.source AND b.order_id = c.order_id"
+                        + " WHERE c.source = ? AND c.order_id = ?")) {
+            select.setString(1, key.source());
+            select.setString(2, key.orderId());
+            try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
-                    if (Objects.equals(rs.getString(1), number) && status.name().equals(rs.getString(2))) {
+                    Timestamp bookedAt = rs.getTimestamp(4);
+                    boolean sameBooking = bookedAt == null || !rs.getTimestamp(3).before(bookedAt);
+                    if (sameBooking && Objects.equals(rs.getString(1), number) && status.name().equals(rs.getString(2))) {
                         return false;
                     }
                     return write(connection, "UPDATE erp_confirmation SET erp_order_number = ?, status = ?, message = ?, received_at = ?"

@@ -14,6 +14,7 @@ import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderLine;
+import org.backofficehub.model.OrderStatus;
 import org.backofficehub.model.ProblemType;
 
 /**
@@ -62,8 +63,9 @@ public final class ErpOrderFiles implements ErpBooking {
         List<OrderFileRecords.Written> written = new ArrayList<>();
         for (Order order : orders) {
             // The ERP's own record wins: a hub store that lost track of a booking writes no second file.
+            // An order the ERP refused (cancelled) does not hold the reference: a corrected one is written anew.
             var inErp = erpOrders.find(order.source(), order.orderId(), 1);
-            if (!inErp.isEmpty()) {
+            if (!inErp.isEmpty() && inErp.get(0).status() != OrderStatus.CANCELLED) {
                 outcomes.add(new Outcome.AlreadyInErp(inErp.get(0).erpOrderNumber()));
                 continue;
             }

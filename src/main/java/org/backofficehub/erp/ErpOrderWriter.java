@@ -45,8 +45,10 @@ public final class ErpOrderWriter implements ErpBooking {
     /**
      * Books a batch in one ERP transaction. The usual case, every order accepted, takes a handful
      * of batched statements for the whole batch (what makes a remote ERP affordable); if the ERP
-     * refuses anything, the batch is rolled back and booked order by order, each behind its own
-     * savepoint, so a rejected order leaves no trace and does not disturb its neighbours.
+     * refuses anything (stock, or an order's values: SQL state class 22 or 23, say a reference too
+     * long for the ERP's column), the batch is rolled back and booked order by order, each behind
+     * its own savepoint, so a rejected order leaves no trace and does not disturb its neighbours.
+     * Any other database failure fails the batch as {@link ErpUnavailableException}.
      * The outcome at index i is for order i.
      */
     @Override
@@ -55,9 +57,20 @@ public final class ErpOrderWriter implements ErpBooking {
         try (Connection connection = erp.getConnection()) {
             connection.setAutoCommit(false);
             try (Statements statements = new Statements(connection, sql)) {
-                List<Outcome> outcomes = bookAllAtOnce(statements, orders, receivedAt);
+                List<Outcome> outcomes;
+                try {
+                    outcomes = bookAllAtOnce(statements, orders, receivedAt);
+                } catch (SQLException refused) {
+                    // One order's values the ERP cannot take (a narrower column, a constraint) must not
+                    // fail its neighbours as "ERP unavailable": order by order finds which it is.
+                    if (!SqlStates.refusesTheOrder(refused)) {
+                        throw refused;
+                    }
+                    outcomes = null;
+                }
                 if (outcomes == null) {
                     connection.rollback();
+                    statements.clearBatches();
                     outcomes = new ArrayList<>(orders.size());
                     for (Order order : orders) {
                         outcomes.add(bookOne(statements, order, receivedAt));
@@ -74,7 +87,7 @@ public final class ErpOrderWriter implements ErpBooking {
         }
     }
 
-    /** The whole batch in batched statements; null if any allocation is refused (the caller falls back). */
+    /** The whole batch in batched statements; null if any allocation is refused or unconfirmed (the caller falls back). */
     private List<Outcome> bookAllAtOnce(Statements statements, List<Order> orders, Instant receivedAt) throws SQLException {
         Map<OrderKey, String> existing = statements.findAll(orders);
         List<Order> toBook = new ArrayList<>();
@@ -114,8 +127,11 @@ public final class ErpOrderWriter implements ErpBooking {
             SqlBinding.bind(statements.allocate, sql.allocate, stock(item.getKey(), item.getValue()));
             statements.allocate.addBatch();
         }
+        // Only a count of exactly 1 proves the guarded update allocated. A driver may answer a batch
+        // with SUCCESS_NO_INFO (-2), which says nothing about whether the guard held: then, as for a
+        // refusal, the caller books order by order, where executeUpdate reports real counts.
         for (int count : statements.allocate.executeBatch()) {
-            if (count == 0) {
+            if (count != 1) {
                 return false;
             }
         }
@@ -223,6 +239,15 @@ public final class ErpOrderWriter implements ErpBooking {
         } catch (InputRejectedException rejected) {
             statements.connection.rollback(beforeOrder);
             return new Outcome.Rejected(rejected);
+        } catch (SQLException refused) {
+            if (!SqlStates.refusesTheOrder(refused)) {
+                throw refused;
+            }
+            // The savepoint also ends PostgreSQL's aborted state, so the batch's other orders go on.
+            statements.connection.rollback(beforeOrder);
+            statements.clearBatches();
+            return new Outcome.Rejected(new InputRejectedException(ProblemType.ERP_REFUSED,
+                    "The ERP refused the order: " + SqlStates.refusal(refused), List.of(), refused));
         }
     }
 
@@ -362,6 +387,13 @@ public final class ErpOrderWriter implements ErpBooking {
                     throw new SQLException("ERP profile statement order.number returned no row");
                 }
                 return new ResultColumns(rs, sql.number).requiredText("erpOrderNumber");
+            }
+        }
+
+        /** Drops rows a failed batch left queued, so they are not sent again with the next order's. */
+        void clearBatches() throws SQLException {
+            for (PreparedStatement statement : all) {
+                statement.clearBatch();
             }
         }
 

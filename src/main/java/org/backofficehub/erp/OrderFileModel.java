@@ -33,17 +33,14 @@ final class OrderFileModel {
     }
 
     /**
-     * {@code SOURCE_ORDERID.extension}, with anything but letters, digits, '.' and '-' as '_'; if
-     * that changed the key, the reference is added, so two orders never share a file.
+     * {@code SOURCE_ORDERID_REFERENCE.extension}, with anything but letters, digits, '.' and '-' in
+     * source and id as '_'. Always with the reference (the key's digest): the readable part alone is
+     * ambiguous ('_' both separates and stands in for other characters, WEBSTORE + A_B against
+     * WEBSTORE_A + B; and an ERP's share may ignore case, ABC against abc), and two orders sharing a
+     * file would overwrite one another. The digest is lower-case hex, the same on any file system.
      */
     static String fileName(Order order, String extension) {
-        String source = safe(order.source());
-        String orderId = safe(order.orderId());
-        String name = source + "_" + orderId;
-        if (!source.equals(order.source()) || !orderId.equals(order.orderId())) {
-            name += "_" + reference(order);
-        }
-        return name + "." + extension;
+        return safe(order.source()) + "_" + safe(order.orderId()) + "_" + reference(order) + "." + extension;
     }
 
     static Map<String, Object> of(Order order, String reference, Instant receivedAt) {

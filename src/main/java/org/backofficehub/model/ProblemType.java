@@ -13,6 +13,8 @@ public enum ProblemType {
     ORDER_INCOMPLETE(422, "Order incomplete"),
     UNIT_NOT_SOLD(422, "Unit of measure not sold"),
     INSUFFICIENT_STOCK(422, "Insufficient stock"),
+    /** The ERP's database refused the order's values (a value too long for its column, a constraint). */
+    ERP_REFUSED(422, "ERP refused the order"),
     DUPLICATE_INPUT(409, "Duplicate input"),
     BOOKING_IN_PROGRESS(409, "Booking in progress"),
     ORDER_NOT_FOUND(404, "Order not found"),

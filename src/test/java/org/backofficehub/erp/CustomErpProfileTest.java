@@ -33,7 +33,7 @@ class CustomErpProfileTest {
     void aRenamedColumnInACopiedProfileIsWhereTheHubBooksAndReads() throws Exception {
         // "Our ERP calls the buyer's name OHBUYR": the ERP's table as it is, and the profile saying so.
         Path migrations = Files.createDirectories(dir.resolve("our-erp"));
-        Files.writeString(migrations.resolve("V6__our_column_names.sql"), "ALTER TABLE ORDHDR ALTER COLUMN OHNAME RENAME TO OHBUYR;\n");
+        Files.writeString(migrations.resolve("V90__our_column_names.sql"), "ALTER TABLE ORDHDR ALTER COLUMN OHNAME RENAME TO OHBUYR;\n");
         String demo = Files.readString(Path.of("config/erp/demo.properties"));
         Path profile = dir.resolve("our-erp.properties");
         Files.writeString(profile, demo.replace("OHNAME", "OHBUYR")

@@ -59,7 +59,7 @@ class FileConnectorTest {
             assertThat(created.statusCode()).isEqualTo(201);
             String reference = JSON.readTree(created.body()).path("erpOrderNumber").asText();
             assertThat(reference).matches("F-[0-9a-f]{12}");
-            assertThat(Files.readString(orders.resolve("WEBSTORE_WEB-10001.csv"))).isEqualTo(expectedFile(reference));
+            assertThat(Files.readString(orders.resolve("WEBSTORE_WEB-10001_" + reference + ".csv"))).isEqualTo(expectedFile(reference));
 
             // Delivered again: the booking's answer, and no second file.
             HttpResponse<String> again = hub.postJson("/api/orders", Samples.bytes("webstore/order.json"));
@@ -70,7 +70,9 @@ class FileConnectorTest {
             assertThat(unknown.statusCode()).isEqualTo(422);
             assertThat(unknown.body()).contains("SKU SKU-DOES-NOT-EXIST is not in the ERP item master");
             assertThat(hub.postJson("/api/orders", Samples.bytes("customers/anna-web-1.json")).statusCode()).isEqualTo(201);
-            assertThat(names(orders)).containsExactly("WEBSTORE_WEB-10001.csv", "WEBSTORE_WEB-20001.csv");
+            assertThat(names(orders)).hasSize(2).satisfiesExactly(
+                    first -> assertThat(first).isEqualTo("WEBSTORE_WEB-10001_" + reference + ".csv"),
+                    second -> assertThat(second).matches("WEBSTORE_WEB-20001_F-[0-9a-f]{12}\\.csv"));
 
             // The ERP's import job answers: the first order is its 100001, the second it refuses.
             confirm(hub, "confirm-1.csv", "WEBSTORE;WEB-10001;100001;OP;\nWEBSTORE;WEB-20001;;CX;Credit limit exceeded\n");
@@ -83,6 +85,10 @@ class FileConnectorTest {
             assertThat(refusedByTheErp(webStore).get(0).path("reason").asText()).isEqualTo("The ERP refused the order: Credit limit exceeded");
             HttpResponse<String> afterImport = hub.postJson("/api/orders", Samples.bytes("webstore/order.json"));
             assertThat(JSON.readTree(afterImport.body()).path("erpOrderNumber").asText()).isEqualTo("100001");
+
+            // The order the ERP refused, sent again corrected under the same reference: booked anew, not "booked before".
+            HttpResponse<String> resent = hub.postJson("/api/orders", Samples.bytes("customers/anna-web-1.json"));
+            assertThat(resent.statusCode()).isEqualTo(201);
 
             // The same confirmation file again changes nothing.
             confirm(hub, "confirm-1-again.csv", "WEBSTORE;WEB-10001;100001;OP;\n");
@@ -102,9 +108,9 @@ class FileConnectorTest {
 
             assertThat(created.statusCode()).isEqualTo(201);
             String reference = JSON.readTree(created.body()).path("erpOrderNumber").asText();
-            Path uploaded = ftpRoot.resolve("import/orders/WEBSTORE_WEB-10001.csv");
+            Path uploaded = ftpRoot.resolve("import/orders/WEBSTORE_WEB-10001_" + reference + ".csv");
             assertThat(Files.readString(uploaded, StandardCharsets.UTF_8)).isEqualTo(expectedFile(reference));
-            assertThat(names(uploaded.getParent())).as("no temporary file left").containsExactly("WEBSTORE_WEB-10001.csv");
+            assertThat(names(uploaded.getParent())).as("no temporary file left").containsExactly("WEBSTORE_WEB-10001_" + reference + ".csv");
         }
     }
 

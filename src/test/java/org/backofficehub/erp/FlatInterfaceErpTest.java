@@ -128,6 +128,111 @@ class FlatInterfaceErpTest {
         }
     }
 
+    /**
+     * The ERP committed an order but the hub's store failed before recording it as booked (its
+     * claim still CLAIMED), or lost it: the ERP's outcome must stay untaken, not be marked taken
+     * and dropped, until the hub can follow it up. An outcome for a source the hub never booked
+     * for (the ERP's own sales desk) is taken and left alone.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anOutcomeForAnOrderTheHubHasNotRecordedAsBookedStaysUntakenUntilItHas(TestDatabase database) throws Exception {
+        try (CallbackReceiver webStore = CallbackReceiver.start();
+             RunningHub hub = RunningHub.start(Map.of(
+                     "hub.erp.profile", "flat-interface",
+                     "hub.erp.url", database.newDatabaseUrl("flat_erp"),
+                     "hub.erp.user", database.user(),
+                     "hub.store.url", database.newDatabaseUrl("flat_hub"),
+                     "hub.store.user", database.user(),
+                     "hub.webstore.callback-url", webStore.url(),
+                     "hub.outbound.poll-ms", "200",
+                     "hub.confirmations.poll-delay-ms", "200"))) {
+            assertThat(hub.postJson("/api/orders", Samples.bytes("webstore/order.json")).statusCode()).isEqualTo(201);
+            interfaceRow(hub, "WEBSTORE", "WEB-CRASH", "SO-2026-0901");
+            interfaceRow(hub, "WEBSTORE", "WEB-LOST", "SO-2026-0902");
+            interfaceRow(hub, "SALESDESK", "SD-1", "SO-2026-0903");
+            hubStore(hub, "INSERT INTO order_booking (source, order_id, state, claimed_at) VALUES ('WEBSTORE', 'WEB-CRASH', 'CLAIMED',"
+                    + " CURRENT_TIMESTAMP)");
+
+            Awaitility.await("the sales desk's outcome taken").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> hub.erpNumber("SELECT COUNT(*) FROM SALES_ORDER_IMPORT WHERE CUSTOMER_PO = 'SD-1' AND HUB_TAKEN = 'Y'") == 1);
+            Thread.sleep(1000); // five more polls
+            assertThat(hub.erpNumber("SELECT COUNT(*) FROM SALES_ORDER_IMPORT WHERE CUSTOMER_PO IN ('WEB-CRASH', 'WEB-LOST')"
+                    + " AND HUB_TAKEN = 'N'")).as("outcomes the hub cannot follow up yet stay untaken").isEqualTo(2);
+
+            // The hub's booking is recorded (the booking's retry, or an operator): the next poll follows it up.
+            hubStore(hub, "UPDATE order_booking SET state = 'BOOKED', erp_order_no = 'IMP-99', booked_at = CURRENT_TIMESTAMP"
+                    + " WHERE source = 'WEBSTORE' AND order_id = 'WEB-CRASH'");
+            Awaitility.await("the crashed booking's outcome taken").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> hub.erpNumber("SELECT COUNT(*) FROM SALES_ORDER_IMPORT WHERE CUSTOMER_PO = 'WEB-CRASH' AND HUB_TAKEN = 'Y'") == 1);
+            Awaitility.await("confirmed notice").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> webStore.notices("confirmed").size() == 1);
+            assertThat(webStore.notices("confirmed").get(0).path("erpOrderNumber").asText()).isEqualTo("SO-2026-0901");
+            assertThat(hub.erpNumber("SELECT COUNT(*) FROM SALES_ORDER_IMPORT WHERE CUSTOMER_PO = 'WEB-LOST' AND HUB_TAKEN = 'N'")).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The ERP's import refuses an order after the hub booked it: the hub tells the web store, gives
+     * the booking up, and the sender's corrected order under the same reference books anew (new
+     * interface rows beside the refused ones) instead of being answered "booked before".
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void anOrderTheErpRefusesCanBeSentAgainUnderTheSameReference(TestDatabase database) throws Exception {
+        try (CallbackReceiver webStore = CallbackReceiver.start();
+             RunningHub hub = RunningHub.start(Map.of(
+                     "hub.erp.profile", "flat-interface",
+                     "hub.erp.url", database.newDatabaseUrl("flat_erp"),
+                     "hub.erp.user", database.user(),
+                     "hub.store.url", database.newDatabaseUrl("flat_hub"),
+                     "hub.store.user", database.user(),
+                     "hub.webstore.callback-url", webStore.url(),
+                     "hub.outbound.poll-ms", "200",
+                     "hub.confirmations.poll-delay-ms", "200"))) {
+            HttpResponse<String> first = hub.postJson("/api/orders", Samples.bytes("webstore/order.json"));
+            assertThat(first.statusCode()).isEqualTo(201);
+            String firstReference = JSON.readTree(first.body()).path("erpOrderNumber").asText();
+            erp(hub, "UPDATE SALES_ORDER_IMPORT SET IMPORT_STATUS = 'E', IMPORT_MESSAGE = 'Ship-to address incomplete'"
+                    + " WHERE CUSTOMER_PO = 'WEB-10001'");
+            Awaitility.await("rejected notice").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> webStore.notices("rejected").size() == 1);
+            Awaitility.await("the refusal taken").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> hub.erpNumber("SELECT COUNT(*) FROM SALES_ORDER_IMPORT WHERE HUB_TAKEN = 'Y'") == 2);
+
+            HttpResponse<String> again = hub.postJson("/api/orders", Samples.bytes("webstore/order.json"));
+            assertThat(again.statusCode()).as("booked anew, not 'booked before'").isEqualTo(201);
+            String secondReference = JSON.readTree(again.body()).path("erpOrderNumber").asText();
+            assertThat(secondReference).startsWith("IMP-").isNotEqualTo(firstReference);
+            assertThat(hub.erpNumber("SELECT COUNT(*) FROM SALES_ORDER_IMPORT WHERE CUSTOMER_PO = 'WEB-10001' AND IMPORT_STATUS = 'N'"))
+                    .isEqualTo(2);
+            JsonNode resent = JSON.readTree(hub.get("/api/orders/WEB-10001").body());
+            assertThat(resent.path("erpOrderNumber").asText()).isEqualTo(secondReference);
+            assertThat(resent.path("status").asText()).isEqualTo("BOOKED");
+            assertThat(resent.path("lines").size()).as("the new attempt's lines only").isEqualTo(2);
+
+            // Refused a second time: a second rejected notice, not "taken before".
+            erp(hub, "UPDATE SALES_ORDER_IMPORT SET IMPORT_STATUS = 'E', IMPORT_MESSAGE = 'Ship-to address incomplete'"
+                    + " WHERE CUSTOMER_PO = 'WEB-10001' AND IMPORT_STATUS = 'N'");
+            Awaitility.await("second rejected notice").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> webStore.notices("rejected").size() == 2);
+        }
+    }
+
+    /** One interface line as if the hub had written it, already numbered by the ERP's import job. */
+    private static void interfaceRow(RunningHub hub, String source, String po, String erpOrderNumber) throws SQLException {
+        erp(hub, "INSERT INTO SALES_ORDER_IMPORT (SOURCE_SYSTEM, CUSTOMER_PO, PO_LINE, PO_DATE, CURRENCY_CODE, SOLD_TO_NAME, ARTICLE_NO,"
+                + " ORDER_QTY, NET_PRICE, LINE_VALUE, ORDER_VALUE, RECEIVED_AT, IMPORT_STATUS, ERP_ORDER_NO) VALUES ('" + source + "', '"
+                + po + "', 1, DATE '2026-11-23', 'EUR', 'Test Buyer', 'SKU-1001', 1, 6.50, 6.50, 6.50, CURRENT_TIMESTAMP, 'D', '"
+                + erpOrderNumber + "')");
+    }
+
+    private static void hubStore(RunningHub hub, String sql) throws SQLException {
+        try (Connection c = hub.hubStore().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
     private static void erp(RunningHub hub, String sql) throws SQLException {
         try (Connection c = hub.erp().getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate(sql);
