@@ -62,21 +62,22 @@ READ = {
     'AMT': ['*522', '*782', '478'],
 }
 # The standard's syntax notes of the segments the hub reads (X12.6: P paired, R at least one
-# required, C if the first then all the others, E at most one), by two-digit element positions.
+# required, C if the first then all the others, E at most one, L if the first then at least one
+# other), by two-digit element positions.
 SYNTAX = {
     'REF': ['R0203'],
     'PER': ['P0304', 'P0506', 'P0708'],
     'N1': ['R0203', 'P0304'],
     'N4': ['C0605'],
     'PO1': ['C0302', 'C0504'] + ['P%02d%02d' % (i, i + 1) for i in range(6, 25, 2)],
-    'SAC': ['R0203', 'P0304', 'P0607', 'P0910', 'C1110', 'C1413', 'C1617'],
+    'SAC': ['R0203', 'P0304', 'P0607', 'P0910', 'C1110', 'L130204', 'C1413', 'C1615'],
     'PID': ['C0403', 'R0405', 'C0703', 'C0804', 'C0905'],
     'N9': ['R0203'],
     'CTT': ['P0304', 'P0506'],
 }
 # DTM's notes name 004010's positions (003xxx has the century element before the time code).
 SYNTAX_004 = {'DTM': ['R020305', 'C0403', 'P0506']}
-SYNTAX_TYPES = {'P': 'paired', 'R': 'required', 'C': 'conditional', 'E': 'exclusion'}
+SYNTAX_TYPES = {'P': 'paired', 'R': 'required', 'C': 'conditional', 'E': 'exclusion', 'L': 'list'}
 
 # Segments read as written: element count (the largest of the versions), first element mandatory?
 AS_WRITTEN = {

@@ -104,7 +104,7 @@ public final class CustomerBenchmark {
                 }
             }
             CustomerImport importer = new CustomerImport(new CustomerResolver(hubStore, MatchSettings.defaults(), Clock.systemUTC()),
-                    null, chunk, Clock.systemUTC());
+                    null, null, chunk, Clock.systemUTC());
             System.gc();
             List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                     .filter(pool -> pool.getType() == MemoryType.HEAP).toList();

@@ -3,7 +3,6 @@ package org.backofficehub.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.backofficehub.edi.intake.HeldOrders;
-import org.backofficehub.erp.ItemCatalogue;
 import org.backofficehub.store.FailureLog;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
@@ -31,6 +30,7 @@ import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
 import org.backofficehub.edi.reading.TransactionSchemas;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.support.EdiInterchangeGenerator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -219,7 +219,7 @@ public final class EdiBenchmark {
         Outbox outbox = new Outbox(new DataDirectory(work));
         StoredControlNumbers numbers = new StoredControlNumbers(hubStore);
         return RouteFiles.start(Map.ofEntries(
-                Map.entry("itemCatalogue", new ItemCatalogue(erp, "EUR")),
+                Map.entry("itemCatalogue", DemoErp.catalogue(erp, "EUR")),
                 Map.entry("heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, Clock.systemUTC()), new ObjectMapper())),
                 Map.entry("ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
                         EdiEngines.translators(), Clock.systemUTC(), 1000)),

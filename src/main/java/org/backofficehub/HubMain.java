@@ -12,6 +12,7 @@ import org.backofficehub.config.EdiConfiguration;
 import org.backofficehub.config.IntakeConfiguration;
 import org.backofficehub.config.ShopConfiguration;
 import org.backofficehub.config.StoreConfiguration;
+import org.backofficehub.http.LimitedHttpServerFactory;
 
 /**
  * The camel-main daemon with the hub's configuration: properties from
@@ -49,6 +50,8 @@ public class HubMain extends Main {
         setDefaultPropertyPlaceholderLocation(config == null || config.isBlank() ? DEFAULT_CONFIG
                 : (config.contains(":") ? config : "file:" + config) + "," + DEFAULT_CONFIG);
         mapServerEnvironment(environment);
+        // Not in a configuration class: camel-main looks for the HTTP server's factory before it loads those.
+        bind("httpServerFactory", new LimitedHttpServerFactory());
     }
 
     private void mapServerEnvironment(Map<String, String> environment) {

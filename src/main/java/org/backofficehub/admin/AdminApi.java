@@ -25,6 +25,7 @@ import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.modes.RouteActivity;
 import org.backofficehub.store.FailureLog;
+import org.backofficehub.util.Texts;
 import org.backofficehub.store.FailureLog.Failure;
 
 /**
@@ -44,9 +45,10 @@ public final class AdminApi {
     private final RouteActivity activity;
     private final OutboundMessages outbound;
     private final ObjectMapper json;
+    private final JsonRequest requests;
 
     public AdminApi(RouteModes modes, BookingStage stage, RouteDrains drain, FailureLog failures, FailureReplays replays,
-                    RouteActivity activity, OutboundMessages outbound, ObjectMapper json) {
+                    RouteActivity activity, OutboundMessages outbound, ObjectMapper json, JsonRequest requests) {
         this.modes = modes;
         this.stage = stage;
         this.drain = drain;
@@ -55,6 +57,7 @@ public final class AdminApi {
         this.activity = activity;
         this.outbound = outbound;
         this.json = json;
+        this.requests = requests;
     }
 
     public void listRoutes(Exchange exchange) throws IOException {
@@ -69,7 +72,7 @@ public final class AdminApi {
     public void changeMode(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
         String routeId = message.getHeader("routeId", String.class);
-        JsonNode request = JsonRequest.object(message, json);
+        JsonNode request = requests.object(message);
         RouteSettings changed;
         try {
             RouteMode mode = RouteMode.parse(request.path("mode").asText(null));
@@ -95,6 +98,10 @@ public final class AdminApi {
 
     public void listFailures(Exchange exchange) throws IOException {
         String state = exchange.getMessage().getHeader("state", FailureLog.OPEN, String.class);
+        if (!List.of(FailureLog.OPEN, FailureLog.REPLAYED, FailureLog.DISCARDED, "all").contains(state)) {
+            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "state must be open, replayed, discarded or all, not '"
+                    + Texts.clip(state, 24) + "'");
+        }
         List<Map<String, Object>> views = failures.list("all".equals(state) ? null : state, MAX_LISTED_FAILURES).stream()
                 .map(AdminApi::failureView).toList();
         reply(exchange, 200, views);

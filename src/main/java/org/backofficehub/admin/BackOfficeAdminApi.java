@@ -29,25 +29,30 @@ public final class BackOfficeAdminApi {
     private final WarehouseShipments shipments;
     private final OutboundMessages outbound;
     private final ObjectMapper json;
+    private final JsonRequest requests;
     private final Clock clock;
 
-    public BackOfficeAdminApi(WarehouseShipments shipments, OutboundMessages outbound, ObjectMapper json, Clock clock) {
+    public BackOfficeAdminApi(WarehouseShipments shipments, OutboundMessages outbound, ObjectMapper json, JsonRequest requests,
+                              Clock clock) {
         this.shipments = shipments;
         this.outbound = outbound;
         this.json = json;
+        this.requests = requests;
         this.clock = clock;
     }
 
     /** Body {@code {"erpOrderNumber": "100001", "carrier": "DHL", "trackingNumber": "...", "shippedOn": "2026-11-23"}}. */
     public void recordShipment(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        JsonNode request = JsonRequest.object(message, json);
-        long orderNumber;
-        try {
-            orderNumber = Long.parseLong(request.path("erpOrderNumber").asText());
-        } catch (NumberFormatException e) {
+        JsonNode request = requests.object(message);
+        String orderNumber = request.path("erpOrderNumber").asText("").trim();
+        if (orderNumber.isEmpty()) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "Send {\"erpOrderNumber\": \"100001\", \"carrier\": \"DHL\"}: "
                     + "erpOrderNumber is the ERP's order number");
+        }
+        if (!shipments.available()) {
+            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "This ERP's warehouse records its shipments itself: its profile"
+                    + " has no warehouse statements (the demo ERP's has)");
         }
         String carrier = request.path("carrier").asText("").trim();
         if (carrier.isEmpty()) {
@@ -65,7 +70,7 @@ public final class BackOfficeAdminApi {
                 () -> new InputRejectedException(ProblemType.ORDER_NOT_FOUND, "The ERP has no order " + orderNumber));
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("shipmentNumber", shipment.shipmentNumber());
-        reply.put("erpOrderNumber", Long.toString(orderNumber));
+        reply.put("erpOrderNumber", orderNumber);
         reply.put("carrier", carrier);
         reply.put("trackingNumber", tracking);
         reply.put("shippedOn", shippedOn.toString());

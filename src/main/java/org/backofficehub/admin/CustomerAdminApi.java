@@ -25,17 +25,19 @@ public final class CustomerAdminApi {
     private final CustomerCuration curation;
     private final CustomerImport erpImport;
     private final ObjectMapper json;
+    private final JsonRequest requests;
 
-    public CustomerAdminApi(CustomerCuration curation, CustomerImport erpImport, ObjectMapper json) {
+    public CustomerAdminApi(CustomerCuration curation, CustomerImport erpImport, ObjectMapper json, JsonRequest requests) {
         this.curation = curation;
         this.erpImport = erpImport;
         this.json = json;
+        this.requests = requests;
     }
 
     public void merge(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         long survivor = pathId(message);
-        JsonNode other = JsonRequest.object(message, json).get("customerId");
+        JsonNode other = requests.object(message).get("customerId");
         if (other == null || !other.canConvertToLong()) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "Send {\"customerId\": <the customer to merge into " + survivor + ">}");
         }
@@ -46,7 +48,7 @@ public final class CustomerAdminApi {
     public void split(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
         long customer = pathId(message);
-        JsonNode sources = JsonRequest.object(message, json).get("sourceIds");
+        JsonNode sources = requests.object(message).get("sourceIds");
         if (sources == null || !sources.isArray()) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "Send {\"sourceIds\": [<source record ids to split off>]}");
         }

@@ -12,6 +12,7 @@ import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.util.Texts;
 import org.backofficehub.edi.partners.PartnerProfile;
 import org.backofficehub.edi.partners.PartnerProfiles;
 
@@ -67,7 +68,11 @@ public final class EdiAdminApi {
     /** {@code ?direction=in|out&partner=ID}, newest first. */
     public void listInterchanges(Exchange exchange) throws IOException {
         Message message = exchange.getMessage();
-        List<Map<String, Object>> views = registry.list(message.getHeader("direction", String.class),
+        String direction = message.getHeader("direction", String.class);
+        if (direction != null && !direction.equals("in") && !direction.equals("out")) {
+            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "direction must be in or out, not '" + Texts.clip(direction, 24) + "'");
+        }
+        List<Map<String, Object>> views = registry.list(direction,
                 message.getHeader("partner", String.class), MAX_LISTED).stream().map(EdiAdminApi::interchangeView).toList();
         JsonReply.write(message, 200, json.writeValueAsBytes(views));
     }

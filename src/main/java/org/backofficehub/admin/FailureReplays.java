@@ -28,7 +28,10 @@ import org.backofficehub.outbound.OutboundDeliveries;
 import org.backofficehub.outbound.OutboundMessages;
 import org.backofficehub.shop.ShopOrderReplays;
 import org.backofficehub.shop.ShopPulls;
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.FailureLog.Failure;
+import org.backofficehub.util.FileNames;
 
 /**
  * Replays a failure the way its kind needs: a staged order is booked, a held partner order settled
@@ -38,6 +41,8 @@ import org.backofficehub.store.FailureLog.Failure;
  * gets. Says what it did, for the admin's answer.
  */
 public final class FailureReplays {
+
+    private static final String PART = ".part";
 
     private final GroupCommitBooking booking;
     private final OutboundMessages outbound;
@@ -97,22 +102,36 @@ public final class FailureReplays {
                     new TypeReference<Map<String, Object>>() { })));
             case PartnerTransferFailure.OUTBOX_FILE -> {
                 Path original = Path.of(failure.fileName());
-                writeWhole(original, payload);
+                writeWhole(original, kept(failure, payload));
                 outcome.put("outboxFile", original.toString());
             }
             default -> {
-                String name = "replay-" + failure.id() + "-" + (failure.fileName() == null ? "input" : Path.of(failure.fileName()).getFileName());
-                writeWhole(inbox.resolve(name), payload);
+                String original = failure.fileName() == null ? "input" : Path.of(failure.fileName()).getFileName().toString();
+                String name = FileNames.fit(FileNames.safe("replay-" + failure.id() + "-" + original), FileNames.MAX_NAME_BYTES - PART.length());
+                writeWhole(inbox.resolve(name), kept(failure, payload));
                 outcome.put("inboxFile", name);
             }
         }
         return outcome;
     }
 
+    /**
+     * A file is put back only with content: a failure that kept none (too large, empty, not a
+     * document, a link or a pipe) replayed as it is would be an empty file the inbox quarantines
+     * again, while the failure said "replayed".
+     */
+    private static byte[] kept(Failure failure, byte[] payload) {
+        if (payload == null || payload.length == 0) {
+            throw new InputRejectedException(ProblemType.NOTHING_TO_REPLAY, "Failure " + failure.id() + " (" + failure.problem()
+                    + ") kept no content to replay; replay it with the corrected document as the request body, or discard it");
+        }
+        return payload;
+    }
+
     /** Written as .part and renamed: a folder's reader (the inbox, an upload) never takes half a file. */
     private static void writeWhole(Path target, byte[] payload) throws IOException {
         Files.createDirectories(target.getParent());
-        Path temporary = target.resolveSibling(target.getFileName() + ".part");
+        Path temporary = target.resolveSibling(target.getFileName() + PART);
         Files.write(temporary, payload);
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }

@@ -1,30 +1,27 @@
 package org.backofficehub.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import org.apache.camel.Message;
+import org.backofficehub.json.StrictJson;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
 
-/** An HTTP request's JSON object body; no body counts as {@code {}}, anything but a JSON object is a 400. */
+/**
+ * An admin request's JSON object body, taken as strictly as an order: a JSON media type, a body,
+ * exact JSON in strict UTF-8, and an object. Anything else is a 400 (415 for the media type).
+ */
 public final class JsonRequest {
 
-    private JsonRequest() {
+    private final StrictJson json;
+
+    public JsonRequest(StrictJson json) {
+        this.json = json;
     }
 
-    public static JsonNode object(Message message, ObjectMapper json) {
-        byte[] body = message.getBody(byte[].class);
-        if (body == null || body.length == 0) {
-            return json.createObjectNode();
-        }
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (IOException e) {
-            throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The request body is not JSON: " + e.getMessage());
-        }
-        if (node == null || !node.isObject()) {
+    public JsonNode object(Message message) {
+        JsonContentType.require(message, ProblemType.INVALID_REQUEST);
+        JsonNode node = json.read(message.getBody(byte[].class), ProblemType.INVALID_REQUEST, "The request body");
+        if (!node.isObject()) {
             throw new InputRejectedException(ProblemType.INVALID_REQUEST, "The request body must be a JSON object");
         }
         return node;

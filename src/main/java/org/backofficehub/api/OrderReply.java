@@ -2,7 +2,10 @@ package org.backofficehub.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -48,7 +51,25 @@ public final class OrderReply implements Processor {
         }
         JsonReply.write(exchange.getMessage(), status, mapper.writeValueAsBytes(reply));
         // The web store's orders are the default source; another shop's order 1001 is not the web store's.
-        exchange.getMessage().setHeader("Location", "/api/orders/" + order.orderId() + (Order.WEBSTORE.equals(order.source()) ? ""
-                : "?source=" + java.net.URLEncoder.encode(order.source(), java.nio.charset.StandardCharsets.UTF_8)));
+        exchange.getMessage().setHeader("Location", "/api/orders/" + pathSegment(order.orderId()) + (Order.WEBSTORE.equals(order.source()) ? ""
+                : "?source=" + URLEncoder.encode(order.source(), StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * An order id as one path segment (RFC 3986 3.3): a partner's "PO 12/7" must not end the path
+     * early, and no character of any id can break the header (a line break once made every answer
+     * about an order a 500).
+     */
+    static String pathSegment(String id) {
+        StringBuilder segment = new StringBuilder();
+        for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+                segment.append(c);
+            } else {
+                segment.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+            }
+        }
+        return segment.toString();
     }
 }

@@ -27,17 +27,20 @@ public record OrderView(
     public record PartyView(String name, String email, String phone, Address address) {
     }
 
-    public record LineView(int lineNumber, String sku, String description, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount) {
+    /** {@code unit}: the UN/ECE Recommendation 20 code the line was ordered in, absent for the item's own unit. */
+    public record LineView(int lineNumber, String sku, String description, BigDecimal quantity,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String unit, BigDecimal unitPrice,
+                           BigDecimal amount) {
     }
 
     public static OrderView of(ErpOrder erpOrder) {
         Order order = erpOrder.order();
         List<LineView> lines = order.lines().stream()
-                .map(l -> new LineView(l.lineNumber(), l.sku(), l.description(), l.quantity(), l.unitPrice(), l.amount()))
+                .map(l -> new LineView(l.lineNumber(), l.sku(), l.description(), l.quantity(), l.unit(), l.unitPrice(), l.amount()))
                 .toList();
         return new OrderView(order.orderId(), order.source(), erpOrder.erpOrderNumber(), erpOrder.status().name(),
                 order.orderDate().toString(), order.currency(), party(order.buyer()), party(order.shipTo()), lines,
-                erpOrder.netTotal(), erpOrder.bookedAt().toString());
+                erpOrder.netTotal(), erpOrder.bookedAt() == null ? null : erpOrder.bookedAt().toString());
     }
 
     private static PartyView party(Party party) {

@@ -24,6 +24,9 @@ public final class ContactHistory {
             switch (event.kind()) {
                 case OrderEvent.BOOKED -> batch.touched(contacts.booked(event.order(), event.erpOrderNumber(), stored.recordedAt()));
                 case OrderEvent.REJECTED -> batch.touched(List.of(contacts.rejected(event.order(), event.reason(), stored.recordedAt())));
+                case OrderEvent.CONFIRMED -> {
+                    // The order is in the history since its booking; its ERP number adds nothing a customer did.
+                }
                 case OrderEvent.SHIPPED -> {
                     Shipment shipment = event.shipment();
                     batch.touched(List.of(contacts.aboutOrder(event.order().source(), event.order().orderId(), ContactEvent.SHIPMENT,

@@ -15,9 +15,10 @@ import org.backofficehub.model.OrderLine;
 import org.backofficehub.outbound.OutboundMessage;
 
 /**
- * The follow-up's step for the web store: what became of its orders (booked, rejected, invoiced,
- * shipped) and the stock of what was booked, as notices of one JSON object each. {@code noticeId}
- * is stable for what it reports (booked:SOURCE:ORDER, invoiced:INVOICE, shipped:SHIPMENT), so a
+ * The follow-up's step for the web store: what became of its orders (booked, rejected, confirmed
+ * with the ERP's own number, invoiced, shipped) and the stock of what was booked, as notices of one
+ * JSON object each. {@code noticeId} is stable for what it reports (booked:SOURCE:ORDER,
+ * confirmed:SOURCE:ORDER, invoiced:INVOICE, shipped:SHIPMENT), so a
  * receiver recognises a repeat. Nothing is queued unless the web store has a callback URL.
  */
 public final class Notices {
@@ -49,6 +50,7 @@ public final class Notices {
                     event.order().lines().stream().map(OrderLine::sku).forEach(skus::add);
                 }
                 case OrderEvent.REJECTED -> batch.owe(rejected(routeId, event.order(), event.reason()));
+                case OrderEvent.CONFIRMED -> batch.owe(confirmed(routeId, event.order(), event.erpOrderNumber()));
                 case OrderEvent.SHIPPED -> batch.owe(shipped(routeId, event.order(), event.shipment()));
                 default -> throw new IllegalStateException("Unknown order event " + event.kind());
             }
@@ -65,6 +67,13 @@ public final class Notices {
         ObjectNode notice = aboutOrder("booked", "booked:" + order.source() + ":" + order.orderId(), order);
         notice.put("erpOrderNumber", erpOrderNumber).put("status", "BOOKED");
         return message(routeId, "booked", notice);
+    }
+
+    /** The ERP's own number for an order the booked notice named by the reference the ERP held it under until then. */
+    OutboundMessage confirmed(String routeId, Order order, String erpOrderNumber) {
+        ObjectNode notice = aboutOrder("confirmed", "confirmed:" + order.source() + ":" + order.orderId(), order);
+        notice.put("erpOrderNumber", erpOrderNumber).put("status", "BOOKED");
+        return message(routeId, "confirmed", notice);
     }
 
     OutboundMessage rejected(String routeId, Order order, String reason) {

@@ -34,8 +34,8 @@ public final class ShipmentFailure implements Processor {
                     value == null ? null : value.toString()));
         }
         failures.record(exchange.getFromRouteId(), KIND, "shipment-failed",
-                "Shipment " + asText.get("SHSHNO") + " of ERP order " + asText.get("SHORNO") + ": "
+                "Shipment " + asText.get("SHIPMENTNUMBER") + " of ERP order " + asText.get("ERPORDERNUMBER") + ": "
                         + (cause == null ? "unknown" : cause.getMessage()),
-                "shipment-" + asText.get("SHSHNO") + ".json", json.writeValueAsBytes(asText));
+                "shipment-" + asText.get("SHIPMENTNUMBER") + ".json", json.writeValueAsBytes(asText));
     }
 }

@@ -36,13 +36,14 @@ public final class ShipmentIntake {
     }
 
     /**
-     * One row of the shipment query: SHSHNO, SHORNO, SHCARR, SHTRCK, SHSHDT (as the database returns
-     * them, or as text when a failure is replayed). Says what became of it.
+     * One row of the ERP profile's {@code shipments.poll}: shipmentNumber, erpOrderNumber, carrier,
+     * trackingNumber, shippedOn (as the database returns them, or as text when a failure is
+     * replayed). Says what became of it.
      */
     public String receive(Map<String, Object> row) {
-        Shipment shipment = new Shipment(number(row, "SHSHNO"), Long.toString(number(row, "SHORNO")), text(row, "SHCARR"),
-                text(row, "SHTRCK"), date(row.get(key(row, "SHSHDT"))));
-        ErpOrder order = erpOrders.byNumber(Long.parseLong(shipment.erpOrderNumber())).orElseThrow(() -> new IllegalStateException(
+        Shipment shipment = new Shipment(number(row, "shipmentNumber"), text(row, "erpOrderNumber"), text(row, "carrier"),
+                text(row, "trackingNumber"), date(value(row, "shippedOn")));
+        ErpOrder order = erpOrders.byNumber(shipment.erpOrderNumber()).orElseThrow(() -> new IllegalStateException(
                 "Shipment " + shipment.shipmentNumber() + " is for ERP order " + shipment.erpOrderNumber() + ", which the ERP does not have"));
         return Transactions.inTransaction(hubStore, "Cannot take shipment " + shipment.shipmentNumber(), connection -> {
             if (known(connection, shipment.shipmentNumber())) {
@@ -94,18 +95,30 @@ public final class ShipmentIntake {
         }
     }
 
-    // Column labels come back upper case from H2 and lower case from PostgreSQL.
-    private static String key(Map<String, Object> row, String column) {
-        return row.containsKey(column) ? column : column.toLowerCase(java.util.Locale.ROOT);
+    // Column labels come back upper case from H2 and lower case from PostgreSQL, as the profile wrote them from neither.
+    private static Object value(Map<String, Object> row, String label) {
+        Object exact = row.get(label);
+        if (exact != null) {
+            return exact;
+        }
+        for (Map.Entry<String, Object> column : row.entrySet()) {
+            if (column.getKey().equalsIgnoreCase(label)) {
+                return column.getValue();
+            }
+        }
+        return null;
     }
 
-    private static long number(Map<String, Object> row, String column) {
-        Object value = row.get(key(row, column));
+    private static long number(Map<String, Object> row, String label) {
+        Object value = value(row, label);
+        if (value == null) {
+            throw new IllegalStateException("The shipment row has no " + label + " (the ERP profile's shipments.poll labels it so)");
+        }
         return value instanceof Number number ? number.longValue() : Long.parseLong(String.valueOf(value).trim());
     }
 
-    private static String text(Map<String, Object> row, String column) {
-        Object value = row.get(key(row, column));
+    private static String text(Map<String, Object> row, String label) {
+        Object value = value(row, label);
         return value == null ? null : value.toString().trim();
     }
 

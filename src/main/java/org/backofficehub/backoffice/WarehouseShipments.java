@@ -49,12 +49,17 @@ public final class WarehouseShipments {
         this.lease = lease;
     }
 
-    /** Empty if the ERP has no such order. */
-    public Optional<Recorded> record(long erpOrderNumber, String carrier, String trackingNumber, LocalDate shippedOn) {
+    /** Whether the ERP profile can record shipments (the demo's warehouse). */
+    public boolean available() {
+        return erp.available();
+    }
+
+    /** Empty if the ERP has no such order (the ERP's order number as opaque text). */
+    public Optional<Recorded> record(String erpOrderNumber, String carrier, String trackingNumber, LocalDate shippedOn) {
         if (trackingNumber == null || trackingNumber.isBlank()) {
             return recordInErp(erpOrderNumber, carrier, null, shippedOn).map(number -> new Recorded(number, false));
         }
-        String order = Long.toString(erpOrderNumber);
+        String order = erpOrderNumber;
         String tracking = trackingNumber.trim();
         Optional<Long> before = claim(order, tracking);
         if (before.isPresent()) {
@@ -76,7 +81,7 @@ public final class WarehouseShipments {
         return Optional.of(new Recorded(recorded.get(), false));
     }
 
-    private Optional<Long> recordInErp(long erpOrderNumber, String carrier, String trackingNumber, LocalDate shippedOn) {
+    private Optional<Long> recordInErp(String erpOrderNumber, String carrier, String trackingNumber, LocalDate shippedOn) {
         OptionalLong number = erp.record(erpOrderNumber, carrier, trackingNumber, shippedOn);
         return number.isPresent() ? Optional.of(number.getAsLong()) : Optional.empty();
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.backofficehub.model.OrderKey;
@@ -184,6 +185,72 @@ public final class BookingLedger {
     @FunctionalInterface
     public interface SameTransaction {
         void write(Connection connection) throws SQLException;
+    }
+
+    /** Within the caller's transaction: the number a booked order is known by, if the hub booked it. */
+    public static Optional<String> bookedNumber(Connection connection, OrderKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT erp_order_no FROM order_booking WHERE source = ? AND order_id = ? AND state = 'BOOKED'")) {
+            select.setString(1, key.source());
+            select.setString(2, key.orderId());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Within the caller's transaction: gives up a booked order the ERP refused after the hub booked
+     * it (its import job's error, a refused order file), so that the sender's corrected order under
+     * the same reference is claimed and booked anew rather than answered "booked before".
+     */
+    public static void releaseRefused(Connection connection, OrderKey key) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM order_booking WHERE source = ? AND order_id = ? AND state = 'BOOKED'")) {
+            delete.setString(1, key.source());
+            delete.setString(2, key.orderId());
+            delete.executeUpdate();
+        }
+    }
+
+    /** Within the caller's transaction: the state of the hub's claim on an order (CLAIMED, BOOKED), if it has one. */
+    public static Optional<String> state(Connection connection, OrderKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT state FROM order_booking WHERE source = ? AND order_id = ?")) {
+            select.setString(1, key.source());
+            select.setString(2, key.orderId());
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Within the caller's transaction: whether the hub has taken on any order of this source (one of its channels). */
+    public static boolean hasSource(Connection connection, String source) throws SQLException {
+        // The primary key's first column: an index probe, not a scan.
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM order_booking WHERE source = ? FETCH FIRST 1 ROWS ONLY")) {
+            select.setString(1, source);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Within the caller's transaction: the ERP's own number for a booked order that the hub has so
+     * far known by the reference the ERP held it under (an interface row's, until the ERP's import
+     * job numbered it), so that a re-delivery is answered with the ERP's number. False when the
+     * ledger already has that number, or has no such booking.
+     */
+    public static boolean renumber(Connection connection, OrderKey key, String erpOrderNumber) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE order_booking SET erp_order_no = ? WHERE source = ?"
+                + " AND order_id = ? AND state = 'BOOKED' AND (erp_order_no IS NULL OR erp_order_no <> ?)")) {
+            update.setString(1, erpOrderNumber);
+            update.setString(2, key.source());
+            update.setString(3, key.orderId());
+            update.setString(4, erpOrderNumber);
+            return update.executeUpdate() == 1;
+        }
     }
 
     /** Gives orders up after the ERP rejected them, so corrected re-deliveries can book them. */

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.backofficehub.erp.ErpOrderWriter;
-import org.backofficehub.erp.ErpOrderWriter.Outcome;
+import org.backofficehub.erp.ErpBooking;
+import org.backofficehub.erp.ErpBooking.Outcome;
 import org.backofficehub.model.Booking;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
@@ -22,19 +22,19 @@ import org.backofficehub.booking.BookingLedger.Claim;
 public final class OrderBooking {
 
     private final BookingLedger ledger;
-    private final ErpOrderWriter erp;
+    private final ErpBooking erp;
     private final BookingListener listener;
     private final ErpPrecision precision;
 
-    public OrderBooking(BookingLedger ledger, ErpOrderWriter erp) {
+    public OrderBooking(BookingLedger ledger, ErpBooking erp) {
         this(ledger, erp, BookingListener.NONE);
     }
 
-    public OrderBooking(BookingLedger ledger, ErpOrderWriter erp, BookingListener listener) {
+    public OrderBooking(BookingLedger ledger, ErpBooking erp, BookingListener listener) {
         this(ledger, erp, listener, ErpPrecision.DEMO_ERP);
     }
 
-    public OrderBooking(BookingLedger ledger, ErpOrderWriter erp, BookingListener listener, ErpPrecision precision) {
+    public OrderBooking(BookingLedger ledger, ErpBooking erp, BookingListener listener, ErpPrecision precision) {
         this.ledger = ledger;
         this.erp = erp;
         this.listener = listener;

@@ -8,7 +8,9 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.admin.AdminApi;
+import org.backofficehub.api.JsonRequest;
 import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminConsolePage;
 import org.backofficehub.admin.AdminCredentials;
@@ -54,10 +56,10 @@ public class AdminConfiguration implements CamelConfiguration {
                              OutboundMessages outbound, GroupCommitBooking booking, OrderEvents orderEvents, ShipmentIntake shipments,
                              DataDirectory dataDirectory, @BeanInject("canonicalJson") ObjectMapper canonicalJson,
                              @BeanInject("objectMapper") ObjectMapper json, ItemCatalogue catalogue,
-                             DrainedOrderResponses orderResponses, CamelContext camel, ShopProfiles shops) {
+                             DrainedOrderResponses orderResponses, CamelContext camel, ShopProfiles shops, JsonRequest requests) {
         FailureReplays replays = new FailureReplays(booking, outbound, orderEvents, shipments, canonicalJson, dataDirectory.inbox(),
                 catalogue, orderResponses, new ShopOrderReplays(camel, shops, json));
-        return new AdminApi(modes, stage, drains, failures, replays, activity, outbound, json);
+        return new AdminApi(modes, stage, drains, failures, replays, activity, outbound, json, requests);
     }
 
     @BindToRegistry(lazy = true)
@@ -68,11 +70,12 @@ public class AdminConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public BackOfficeAdminApi backOfficeAdminApi(@BeanInject("erpDataSource") DataSource erp, @BeanInject("hubStore") DataSource hubStore,
-                                                 OutboundMessages outbound, @BeanInject("objectMapper") ObjectMapper json, Clock clock,
+                                                 ErpProfile erpProfile, OutboundMessages outbound,
+                                                 @BeanInject("objectMapper") ObjectMapper json, JsonRequest requests, Clock clock,
                                                  @PropertyInject("hub.booking.claim-lease") String claimLease) {
         // A shipment's claim lapses as a booking's does: a request cut short by a crash holds it no longer.
-        WarehouseShipments warehouse = new WarehouseShipments(hubStore, new ErpShipments(erp, clock), clock,
+        WarehouseShipments warehouse = new WarehouseShipments(hubStore, new ErpShipments(erp, erpProfile, clock), clock,
                 java.time.Duration.parse(claimLease.trim()));
-        return new BackOfficeAdminApi(warehouse, outbound, json, clock);
+        return new BackOfficeAdminApi(warehouse, outbound, json, requests, clock);
     }
 }

@@ -21,6 +21,12 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.Route;
+import org.backofficehub.erp.ConfirmationFiles;
+import org.backofficehub.erp.OrderFileRecords;
+import org.backofficehub.erp.ErpProfile;
+import org.backofficehub.erp.ErpStatement;
+import org.backofficehub.backoffice.ErpConfirmations;
+import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.backofficehub.accounting.ChartOfAccounts;
 import org.backofficehub.accounting.InvoiceCalculation;
 import org.backofficehub.accounting.InvoiceNumbers;
@@ -159,9 +165,9 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public NoticeCalls noticeCalls(OutboundMessages outbound, @BeanInject("erpDataSource") DataSource erp,
+    public NoticeCalls noticeCalls(OutboundMessages outbound, @BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile,
                                    @BeanInject("noticeJson") ObjectMapper noticeJson) {
-        return new NoticeCalls(outbound, new ErpStock(erp), noticeJson);
+        return new NoticeCalls(outbound, new ErpStock(erp, erpProfile), noticeJson);
     }
 
     @BindToRegistry(lazy = true)
@@ -181,9 +187,21 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ShipmentIntake shipmentIntake(@BeanInject("hubStore") DataSource hubStore, @BeanInject("erpDataSource") DataSource erp,
-                                         OrderEvents events, Clock clock) {
-        return new ShipmentIntake(hubStore, new ErpOrderReader(erp), events, clock);
+    public ErpConfirmations erpConfirmations(@BeanInject("hubStore") DataSource hubStore, ErpOrderReader erpOrders,
+                                             OrderFileRecords orderFiles, ErpProfile erpProfile, OrderEvents events, Clock clock) {
+        return new ErpConfirmations(hubStore, erpOrders, orderFiles, erpProfile, events, clock);
+    }
+
+    /** The confirmation files of an ERP that imports files, as its profile declares them. */
+    @BindToRegistry(lazy = true)
+    public ConfirmationFiles erpConfirmationFiles(ErpProfile erpProfile) {
+        return new ConfirmationFiles(erpProfile);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ShipmentIntake shipmentIntake(@BeanInject("hubStore") DataSource hubStore, ErpOrderReader erpOrders, OrderEvents events,
+                                         Clock clock) {
+        return new ShipmentIntake(hubStore, erpOrders, events, clock);
     }
 
     @BindToRegistry(lazy = true)
@@ -195,6 +213,14 @@ public class BackOfficeConfiguration implements CamelConfiguration {
     public void configure(CamelContext camel) throws Exception {
         FullyStarted.then(camel, context -> {
             var registry = context.getRegistry();
+            // Only an ERP that numbers orders after they are booked has outcomes to take: rows to poll, or files to read.
+            ErpProfile erpProfile = registry.findSingleByType(ErpProfile.class);
+            if (erpProfile.has(ErpStatement.CONFIRMATIONS_POLL)) {
+                TemplatedRouteBuilder.builder(context, "erp-confirmations-poll").routeId("erp-confirmations").add();
+            }
+            if (erpProfile.connector() == ErpProfile.Connector.FILE) {
+                TemplatedRouteBuilder.builder(context, "erp-confirmation-files").routeId("erp-confirmation-files").add();
+            }
             WorkQueuesGauge.register(context, registry.findSingleByType(OrderEvents.class), registry.findSingleByType(CustomerFeed.class));
             // The delivery routes are those of the delivery template (group "deliveries").
             List<String> deliveryRoutes = context.getRoutes().stream().filter(route -> "deliveries".equals(route.getGroup()))

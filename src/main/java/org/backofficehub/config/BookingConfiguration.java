@@ -10,8 +10,15 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.Route;
+import org.backofficehub.erp.OrderFileRecords;
+import org.backofficehub.erp.ItemCatalogue;
+import org.backofficehub.erp.ErpOrderReader;
+import org.backofficehub.erp.ErpOrderFiles;
+import org.backofficehub.erp.ErpBooking;
+import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.backoffice.OrderEventListener;
 import org.backofficehub.backoffice.OrderEvents;
 import org.backofficehub.batch.BatchDrain;
@@ -37,11 +44,29 @@ import org.backofficehub.store.FailureLog;
 public class BookingConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
-    public OrderBooking orderBooking(@BeanInject("hubStore") DataSource hubStore, @BeanInject("erpDataSource") DataSource erp,
-                                     OrderEvents orderEvents, Clock clock, ErpPrecision precision,
+    public OrderBooking orderBooking(CamelContext camel, @BeanInject("hubStore") DataSource hubStore,
+                                     @BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile, OrderEvents orderEvents,
+                                     Clock clock, ErpPrecision precision,
                                      @PropertyInject("hub.booking.claim-lease") String claimLease) {
         BookingLedger ledger = new BookingLedger(hubStore, Duration.parse(claimLease.trim()), clock);
-        return new OrderBooking(ledger, new ErpOrderWriter(erp), new OrderEventListener(orderEvents), precision);
+        return new OrderBooking(ledger, erpBooking(camel, erp, erpProfile, clock), new OrderEventListener(orderEvents), precision);
+    }
+
+    /** Into the ERP's tables, or as files it imports: the ERP profile's connector says which. */
+    private static ErpBooking erpBooking(CamelContext camel, DataSource erp, ErpProfile profile, Clock clock) {
+        if (profile.connector() == ErpProfile.Connector.DATABASE) {
+            return new ErpOrderWriter(erp, profile, clock);
+        }
+        var registry = camel.getRegistry();
+        ProducerTemplate producer = camel.createProducerTemplate();
+        try {
+            camel.addService(producer, true, false);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start the ERP file connector's producer", e);
+        }
+        return new ErpOrderFiles(producer, profile, camel.resolvePropertyPlaceholders(profile.fileSetting("file.orders-endpoint")),
+                registry.findSingleByType(ErpOrderReader.class), registry.findSingleByType(ItemCatalogue.class),
+                registry.findSingleByType(OrderFileRecords.class), clock);
     }
 
     /** The ERP's columns for quantities, prices and amounts: what every channel's orders must fit (order-intake's accept-orders). */

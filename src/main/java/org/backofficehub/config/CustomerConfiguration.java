@@ -7,9 +7,12 @@ import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
+import org.backofficehub.erp.ErpStatement;
+import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.admin.CustomerAdminApi;
 import org.backofficehub.api.CustomerApi;
 import org.backofficehub.api.InputSizeLimit;
+import org.backofficehub.api.JsonRequest;
 import org.backofficehub.batch.DrainWindow;
 import org.backofficehub.customer.CustomerCuration;
 import org.backofficehub.customer.CustomerFeed;
@@ -40,9 +43,9 @@ public class CustomerConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public CustomerImport customerImport(CustomerResolver resolver, @BeanInject("erpDataSource") DataSource erp, Clock clock,
-                                         @PropertyInject("hub.customers.batch-size") int batchSize) {
-        return new CustomerImport(resolver, erp, batchSize, clock);
+    public CustomerImport customerImport(CustomerResolver resolver, @BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile,
+                                         Clock clock, @PropertyInject("hub.customers.batch-size") int batchSize) {
+        return new CustomerImport(resolver, erp, erpProfile.statement(ErpStatement.CUSTOMERS).jdbc(), batchSize, clock);
     }
 
     @BindToRegistry(lazy = true)
@@ -64,8 +67,9 @@ public class CustomerConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public CustomerAdminApi customerAdminApi(@BeanInject("hubStore") DataSource hubStore, CustomerResolver resolver,
-                                             CustomerImport customerImport, @BeanInject("objectMapper") ObjectMapper json, Clock clock) {
-        return new CustomerAdminApi(new CustomerCuration(hubStore, resolver, clock), customerImport, json);
+                                             CustomerImport customerImport, @BeanInject("objectMapper") ObjectMapper json,
+                                             JsonRequest requests, Clock clock) {
+        return new CustomerAdminApi(new CustomerCuration(hubStore, resolver, clock), customerImport, json, requests);
     }
 
 }

@@ -9,6 +9,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.api.InputSizeLimit;
 import org.backofficehub.edi.intake.EdiIntake;
 import org.backofficehub.edi.partners.ControlNumbers;
@@ -92,9 +93,9 @@ public class EdiConfiguration implements CamelConfiguration {
 
     /** The steps around the second EDI engine, Smooks (a smooks: endpoint), for partners whose profile names it. */
     @BindToRegistry(lazy = true)
-    public ItemCatalogue itemCatalogue(@BeanInject("erpDataSource") DataSource erp,
+    public ItemCatalogue itemCatalogue(@BeanInject("erpDataSource") DataSource erp, ErpProfile erpProfile,
                                        @PropertyInject("hub.erp.list-price-currency") String listPriceCurrency) {
-        return new ItemCatalogue(erp, listPriceCurrency.trim());
+        return new ItemCatalogue(erp, erpProfile, listPriceCurrency.trim());
     }
 
     @BindToRegistry(lazy = true)
@@ -121,11 +122,10 @@ public class EdiConfiguration implements CamelConfiguration {
 
     /** Partners' invoices (accounting's, with the ERP's lines) and despatch advices (from the ERP's bookings). */
     @BindToRegistry(lazy = true)
-    public OutboundDocuments outboundDocuments(PartnerProfiles profiles, @BeanInject("erpDataSource") DataSource erp,
+    public OutboundDocuments outboundDocuments(PartnerProfiles profiles, ErpOrderReader erpOrders,
                                                @BeanInject("hubStore") DataSource hubStore, Outbox outbox,
                                                ControlNumbers numbers, InterchangeRegistry registry, Clock clock) {
-        return new OutboundDocuments(profiles, new ErpOrderReader(erp), new InvoiceRecords(hubStore, clock), outbox, numbers, registry,
-                clock);
+        return new OutboundDocuments(profiles, erpOrders, new InvoiceRecords(hubStore, clock), outbox, numbers, registry, clock);
     }
 
     /** Durable memory of the files taken from partners' FTP/SFTP servers (name, size, time), in the hub store. */

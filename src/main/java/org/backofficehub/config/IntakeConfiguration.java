@@ -11,6 +11,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.backofficehub.api.InputSizeLimit;
+import org.backofficehub.api.JsonContentType;
+import org.backofficehub.api.JsonRequest;
 import org.backofficehub.api.OrderLookup;
 import org.backofficehub.api.OrderReply;
 import org.backofficehub.api.ProblemReply;
@@ -18,9 +20,15 @@ import org.backofficehub.erp.ErpOrderReader;
 import org.backofficehub.inbox.ArchiveNaming;
 import org.backofficehub.inbox.ContentFingerprint;
 import org.backofficehub.inbox.DocumentFormats;
+import org.backofficehub.inbox.EmptyFiles;
+import org.backofficehub.inbox.InboxEntries;
+import org.backofficehub.inbox.OddFileQuarantine;
 import org.backofficehub.inbox.InboxOrderReply;
 import org.backofficehub.inbox.QuarantineNote;
+import org.backofficehub.inbox.ReasonFiles;
 import org.backofficehub.json.AssertingFormats;
+import org.backofficehub.json.StrictJson;
+import org.backofficehub.json.WebOrderDocuments;
 import org.backofficehub.json.WebOrderSchemaProblems;
 import org.backofficehub.json.WebOrders;
 import org.backofficehub.store.DataDirectory;
@@ -35,6 +43,30 @@ public class IntakeConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public InputSizeLimit inputSizeLimit(@PropertyInject("hub.max-input-bytes") long maxInputBytes) {
         return new InputSizeLimit(maxInputBytes, "hub.max-input-bytes");
+    }
+
+    /** Exact JSON in strict UTF-8, for every JSON document and request the hub takes. */
+    @BindToRegistry(lazy = true)
+    public StrictJson strictJson() {
+        return new StrictJson();
+    }
+
+    /** A web order's text as the hub takes it, before its schema: the JSON reading routes' first step. */
+    @BindToRegistry(lazy = true)
+    public WebOrderDocuments webOrderDocuments() {
+        return new WebOrderDocuments(StrictJson.keepingDecimalsAsWritten());
+    }
+
+    /** The Content-Type and body of a request that sends JSON. */
+    @BindToRegistry(lazy = true)
+    public JsonContentType jsonContentType() {
+        return new JsonContentType();
+    }
+
+    /** The admin API's JSON request bodies. */
+    @BindToRegistry(lazy = true)
+    public JsonRequest jsonRequest(StrictJson strictJson) {
+        return new JsonRequest(strictJson);
     }
 
     /** Web-store orders (JSON) as canonical orders, once the route has validated them. */
@@ -89,8 +121,8 @@ public class IntakeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public OrderLookup orderLookup(@BeanInject("erpDataSource") DataSource erp, @BeanInject("objectMapper") ObjectMapper json) {
-        return new OrderLookup(new ErpOrderReader(erp), json);
+    public OrderLookup orderLookup(ErpOrderReader erpOrders, @BeanInject("objectMapper") ObjectMapper json) {
+        return new OrderLookup(erpOrders, json);
     }
 
     @BindToRegistry(lazy = true)
@@ -104,9 +136,25 @@ public class IntakeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public QuarantineNote quarantineNote(DataDirectory dataDirectory, Clock clock, FailureLog failures,
+    public ReasonFiles reasonFiles(DataDirectory dataDirectory) {
+        return new ReasonFiles(dataDirectory.error());
+    }
+
+    @BindToRegistry(lazy = true)
+    public QuarantineNote quarantineNote(ReasonFiles reasonFiles, Clock clock, FailureLog failures,
                                          @PropertyInject("hub.max-input-bytes") long maxPayloadBytes) {
-        return new QuarantineNote(dataDirectory.error(), clock, failures, maxPayloadBytes);
+        return new QuarantineNote(reasonFiles, clock, failures, maxPayloadBytes);
+    }
+
+    /** The inbox consumer's filter: regular files only; links, pipes and devices quarantined unopened. */
+    @BindToRegistry(lazy = true)
+    public InboxEntries inboxEntries(ArchiveNaming archiveNaming, ReasonFiles reasonFiles, FailureLog failures, Clock clock) {
+        return new InboxEntries(new OddFileQuarantine(archiveNaming, reasonFiles, failures, clock, "inbox-files"));
+    }
+
+    @BindToRegistry(lazy = true)
+    public EmptyFiles emptyFiles() {
+        return new EmptyFiles();
     }
 
     /** Durable memory of inbox file contents already processed, in the hub store. */

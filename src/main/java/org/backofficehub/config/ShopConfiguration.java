@@ -25,6 +25,7 @@ import org.backofficehub.shop.WooCommerceStatus;
 import org.backofficehub.shop.OrderListing;
 import org.backofficehub.shop.Platform;
 import org.backofficehub.shop.PlatformHttp;
+import org.backofficehub.json.StrictJson;
 import org.backofficehub.shop.PlatformOrders;
 import org.backofficehub.shop.ShopPulls;
 import org.backofficehub.shop.ShopSync;
@@ -36,6 +37,7 @@ import org.backofficehub.store.FailureLog;
 import org.backofficehub.shop.ShopProfile;
 import org.backofficehub.shop.ShopProfiles;
 import org.backofficehub.shop.ShopRoutes;
+import org.backofficehub.shop.ShopOrderFailures;
 import org.backofficehub.shop.ShopWebhooks;
 import org.backofficehub.shop.WebhookSignatures;
 
@@ -51,8 +53,8 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public ShopWebhooks shopWebhooks(ShopProfiles shops) {
-        return new ShopWebhooks(shops);
+    public ShopWebhooks shopWebhooks(ShopProfiles shops, FailureLog failures, @BeanInject("objectMapper") ObjectMapper json) {
+        return new ShopWebhooks(shops, new ShopOrderFailures(failures, json));
     }
 
     @BindToRegistry(lazy = true)
@@ -61,7 +63,7 @@ public class ShopConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(lazy = true)
-    public PlatformOrders platformOrders(@BeanInject("objectMapper") ObjectMapper json) {
+    public PlatformOrders platformOrders(StrictJson json) {
         return new PlatformOrders(json);
     }
 

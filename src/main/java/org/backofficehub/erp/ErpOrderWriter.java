@@ -1,90 +1,79 @@
 package org.backofficehub.erp;
 
-import org.backofficehub.util.Texts;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.backofficehub.model.Address;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderKey;
-import org.backofficehub.store.OrderKeysTable;
 import org.backofficehub.model.OrderLine;
-import org.backofficehub.model.Party;
 import org.backofficehub.model.ProblemType;
 
 /**
- * Books canonical orders into the legacy ERP tables: header, lines and stock allocation of an
- * order commit together, so the ERP never holds half an order or stock allocated to nothing.
+ * Books canonical orders into a database ERP with its profile's statements: header, lines and
+ * stock allocation of an order commit together, so the ERP never holds half an order or stock
+ * allocated to nothing. The ERP's number for an order comes from {@code order.number} before the
+ * insert, or is read back by the order's reference ({@code order.find}) after it.
  */
-public final class ErpOrderWriter {
-
-    // Guarded update: allocation only succeeds while enough free stock is left, which makes
-    // concurrent orders for the last units safe without reading first.
-    private static final String ALLOCATE = """
-            UPDATE ITMMAS SET IMALLO = IMALLO + ? WHERE IMITNO = ? AND IMONHD - IMALLO >= ?""";
-    private static final String INSERT_HEADER = """
-            INSERT INTO ORDHDR (OHSRC, OHCREF, OHORDT, OHCURR, OHSTAT, OHNAME, OHMAIL, OHPHON, OHSTR1, OHCITY, OHZIP, OHCTRY,
-                                OHSNAM, OHSSTR, OHSCIT, OHSZIP, OHSCTY, OHTNET, OHCRTS)
-            VALUES (?, ?, ?, ?, 'OP', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String INSERT_LINE = """
-            INSERT INTO ORDLIN (OLORNO, OLLINE, OLITNO, OLDESC, OLQTY, OLPRIC, OLAMNT, OLSTAT) VALUES (?, ?, ?, ?, ?, ?, ?, 'OP')""";
-    private static final String FIND_BY_REFERENCE = "SELECT OHORNO FROM ORDHDR WHERE OHSRC = ? AND OHCREF = ?";
-    private static final String FREE_STOCK = "SELECT IMONHD - IMALLO FROM ITMMAS WHERE IMITNO = ?";
-    private static final String ITEM_DESCRIPTION = "SELECT IMDESC FROM ITMMAS WHERE IMITNO = ?";
-    /** OLDESC holds 80 characters; a partner's description may be longer (EDIFACT 7008 is an..256 from D99B). */
-    private static final int DESCRIPTION_WIDTH = 80;
+public final class ErpOrderWriter implements ErpBooking {
 
     private final DataSource erp;
+    private final BookingStatements sql;
+    private final Clock clock;
 
-    public ErpOrderWriter(DataSource erp) {
+    public ErpOrderWriter(DataSource erp, ErpProfile profile, Clock clock) {
         this.erp = erp;
-    }
-
-    /** What became of one order in a batch. */
-    public sealed interface Outcome {
-        record Booked(String erpOrderNumber) implements Outcome { }
-
-        /** The ERP already held an order with this reference (a delivery whose booking a crash cut short). */
-        record AlreadyInErp(String erpOrderNumber) implements Outcome { }
-
-        record Rejected(InputRejectedException reason) implements Outcome { }
+        this.sql = new BookingStatements(profile);
+        this.clock = clock;
     }
 
     /**
      * Books a batch in one ERP transaction. The usual case, every order accepted, takes a handful
      * of batched statements for the whole batch (what makes a remote ERP affordable); if the ERP
-     * refuses anything, the batch is rolled back and booked order by order, each behind its own
-     * savepoint, so a rejected order leaves no trace and does not disturb its neighbours.
+     * refuses anything (stock, or an order's values: SQL state class 22 or 23, say a reference too
+     * long for the ERP's column), the batch is rolled back and booked order by order, each behind
+     * its own savepoint, so a rejected order leaves no trace and does not disturb its neighbours.
+     * Any other database failure fails the batch as {@link ErpUnavailableException}.
      * The outcome at index i is for order i.
      */
+    @Override
     public List<Outcome> bookAll(List<Order> orders) {
+        Instant receivedAt = clock.instant();
         try (Connection connection = erp.getConnection()) {
             connection.setAutoCommit(false);
-            try (Statements statements = new Statements(connection)) {
-                List<Outcome> outcomes = bookAllAtOnce(connection, statements, orders);
+            try (Statements statements = new Statements(connection, sql)) {
+                List<Outcome> outcomes;
+                try {
+                    outcomes = bookAllAtOnce(statements, orders, receivedAt);
+                } catch (SQLException refused) {
+                    // One order's values the ERP cannot take (a narrower column, a constraint) must not
+                    // fail its neighbours as "ERP unavailable": order by order finds which it is.
+                    if (!SqlStates.refusesTheOrder(refused)) {
+                        throw refused;
+                    }
+                    outcomes = null;
+                }
                 if (outcomes == null) {
                     connection.rollback();
+                    statements.clearBatches();
                     outcomes = new ArrayList<>(orders.size());
                     for (Order order : orders) {
-                        outcomes.add(bookOne(connection, statements, order));
+                        outcomes.add(bookOne(statements, order, receivedAt));
                     }
                 }
                 connection.commit();
@@ -98,12 +87,12 @@ public final class ErpOrderWriter {
         }
     }
 
-    /** The whole batch in batched statements; null if any allocation is refused (the caller falls back). */
-    private List<Outcome> bookAllAtOnce(Connection connection, Statements statements, List<Order> orders) throws SQLException {
-        Map<OrderKey, String> existing = findOrderNumbers(connection, orders);
+    /** The whole batch in batched statements; null if any allocation is refused or unconfirmed (the caller falls back). */
+    private List<Outcome> bookAllAtOnce(Statements statements, List<Order> orders, Instant receivedAt) throws SQLException {
+        Map<OrderKey, String> existing = statements.findAll(orders);
         List<Order> toBook = new ArrayList<>();
         // A set, not a scan of toBook: a 500-order drain chunk made the scan quadratic (a tenth of the booking writer's CPU).
-        java.util.Set<OrderKey> seen = new java.util.HashSet<>();
+        Set<OrderKey> seen = new HashSet<>();
         for (Order order : orders) {
             if (!existing.containsKey(order.key()) && seen.add(order.key())) {
                 toBook.add(order);
@@ -112,10 +101,10 @@ public final class ErpOrderWriter {
         if (toBook.size() < orders.size() - existing.size()) {
             return null; // the same order twice in one batch: the order-by-order path sorts that out
         }
-        if (!toBook.isEmpty() && !allocateAll(statements.allocate, toBook)) {
+        if (!toBook.isEmpty() && statements.allocate != null && !allocateAll(statements, toBook)) {
             return null;
         }
-        Map<OrderKey, String> booked = insertAll(statements, toBook);
+        Map<OrderKey, String> booked = insertAll(statements, toBook, receivedAt);
         List<Outcome> outcomes = new ArrayList<>(orders.size());
         for (Order order : orders) {
             String number = existing.get(order.key());
@@ -129,100 +118,80 @@ public final class ErpOrderWriter {
      * fits. (Updating the same stock row once per order would also leave PostgreSQL a chain of
      * row versions to walk on every further update within the transaction.)
      */
-    private static boolean allocateAll(PreparedStatement allocate, List<Order> orders) throws SQLException {
+    private boolean allocateAll(Statements statements, List<Order> orders) throws SQLException {
         Map<String, BigDecimal> demand = new TreeMap<>();
         for (Order order : orders) {
             quantityBySku(order).forEach((sku, quantity) -> demand.merge(sku, quantity, BigDecimal::add));
         }
         for (Map.Entry<String, BigDecimal> item : demand.entrySet()) {
-            allocate.setBigDecimal(1, item.getValue());
-            allocate.setString(2, item.getKey());
-            allocate.setBigDecimal(3, item.getValue());
-            allocate.addBatch();
+            SqlBinding.bind(statements.allocate, sql.allocate, stock(item.getKey(), item.getValue()));
+            statements.allocate.addBatch();
         }
-        for (int count : allocate.executeBatch()) {
-            if (count == 0) {
+        // Only a count of exactly 1 proves the guarded update allocated. A driver may answer a batch
+        // with SUCCESS_NO_INFO (-2), which says nothing about whether the guard held: then, as for a
+        // refusal, the caller books order by order, where executeUpdate reports real counts.
+        for (int count : statements.allocate.executeBatch()) {
+            if (count != 1) {
                 return false;
             }
         }
         return true;
     }
 
-    private Map<OrderKey, String> insertAll(Statements statements, List<Order> orders) throws SQLException {
+    private Map<OrderKey, String> insertAll(Statements statements, List<Order> orders, Instant receivedAt) throws SQLException {
         Map<OrderKey, String> numbers = new HashMap<>();
         if (orders.isEmpty()) {
             return numbers;
         }
-        // Without generated keys: pgjdbc then sends the whole batch in one round trip instead of one
-        // per row; the numbers the ERP gave come back in one lookup by reference.
+        List<OrderParameters> headers = new ArrayList<>(orders.size());
         for (Order order : orders) {
-            bindHeader(statements.insertHeaders, order);
-            statements.insertHeaders.addBatch();
+            OrderParameters header = OrderParameters.of(order, null, receivedAt);
+            headers.add(statements.numberFirst != null ? header.numbered(statements.drawNumber(header)) : header);
         }
-        statements.insertHeaders.executeBatch();
-        Map<OrderKey, String> generated = findOrderNumbers(statements.connection, orders);
-        if (generated.size() != orders.size()) {
-            throw new SQLException("ERP returned " + generated.size() + " order numbers for " + orders.size() + " orders");
+        if (statements.insertOrder != null) {
+            // Without generated keys: pgjdbc then sends the whole batch in one round trip instead of one
+            // per row; the numbers the ERP gave come back in one lookup by reference.
+            for (OrderParameters header : headers) {
+                SqlBinding.bind(statements.insertOrder, sql.insertOrder, header);
+                statements.insertOrder.addBatch();
+            }
+            statements.insertOrder.executeBatch();
+            headers = numbered(statements, headers);
         }
-        Map<String, String> descriptions = describeAll(statements.connection, orders);
-        for (Order order : orders) {
-            String number = generated.get(order.key());
-            numbers.put(order.key(), number);
-            addLines(statements.insertLine, Long.parseLong(number), order, descriptions);
+        for (OrderParameters header : headers) {
+            addLines(statements, header);
         }
         statements.insertLine.executeBatch();
+        if (statements.numberFirst == null && statements.insertOrder == null) {
+            headers = numbered(statements, headers); // a layout of lines alone: the number exists once they do
+        }
+        for (OrderParameters header : headers) {
+            numbers.put(key(header), (String) header.value("erpOrderNumber"));
+        }
         return numbers;
     }
 
-    /** ERP order numbers already holding these customer references, in one query ({@link OrderKeysTable}). */
-    private static Map<OrderKey, String> findOrderNumbers(Connection connection, List<Order> orders) throws SQLException {
-        String sql = "SELECT o.OHSRC, o.OHCREF, o.OHORNO FROM " + OrderKeysTable.of(orders.size())
-                + " JOIN ORDHDR o ON o.OHSRC = wanted.source AND o.OHCREF = wanted.order_id";
-        Map<OrderKey, String> found = new HashMap<>();
-        try (PreparedStatement find = connection.prepareStatement(sql)) {
-            OrderKeysTable.bind(find, orders.stream().map(Order::key).toList());
-            try (ResultSet rs = find.executeQuery()) {
-                while (rs.next()) {
-                    found.put(new OrderKey(rs.getString(1), rs.getString(2)), Long.toString(rs.getLong(3)));
-                }
-            }
+    /** The orders with the numbers the ERP gave them, read back by reference; those drawn before keep theirs. */
+    private static List<OrderParameters> numbered(Statements statements, List<OrderParameters> headers) throws SQLException {
+        if (headers.get(0).value("erpOrderNumber") != null) {
+            return headers;
         }
-        return found;
+        Map<OrderKey, String> generated = statements.findAll(headers.stream().map(OrderParameters::order).toList());
+        if (generated.size() != headers.size()) {
+            throw new SQLException("ERP returned " + generated.size() + " order numbers for " + headers.size() + " orders");
+        }
+        return headers.stream().map(header -> header.numbered(generated.get(key(header)))).toList();
     }
 
-    /** Item-master descriptions for lines the channel sent without one, in one query. */
-    private static Map<String, String> describeAll(Connection connection, List<Order> orders) throws SQLException {
-        List<String> skus = orders.stream().flatMap(o -> o.lines().stream()).filter(l -> l.description() == null)
-                .map(OrderLine::sku).distinct().toList();
-        Map<String, String> descriptions = new HashMap<>();
-        if (skus.isEmpty()) {
-            return descriptions;
+    private void addLines(Statements statements, OrderParameters header) throws SQLException {
+        for (OrderLine line : header.order().lines()) {
+            SqlBinding.bind(statements.insertLine, sql.insertLine, header.line(line));
+            statements.insertLine.addBatch();
         }
-        try (PreparedStatement describe = connection.prepareStatement(
-                "SELECT IMITNO, IMDESC FROM ITMMAS WHERE IMITNO IN (" + "?,".repeat(skus.size() - 1) + "?)")) {
-            for (int i = 0; i < skus.size(); i++) {
-                describe.setString(i + 1, skus.get(i));
-            }
-            try (ResultSet rs = describe.executeQuery()) {
-                while (rs.next()) {
-                    descriptions.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return descriptions;
     }
 
-    private static void addLines(PreparedStatement insert, long orderNumber, Order order, Map<String, String> descriptions) throws SQLException {
-        for (OrderLine line : order.lines()) {
-            insert.setLong(1, orderNumber);
-            insert.setInt(2, line.lineNumber());
-            insert.setString(3, line.sku());
-            insert.setString(4, line.description() != null ? Texts.clip(line.description(), DESCRIPTION_WIDTH) : descriptions.get(line.sku()));
-            insert.setBigDecimal(5, line.quantity());
-            insert.setBigDecimal(6, line.unitPrice());
-            insert.setBigDecimal(7, line.amount());
-            insert.addBatch();
-        }
+    private static OrderKey key(OrderParameters header) {
+        return header.order().key();
     }
 
     private static Map<String, BigDecimal> quantityBySku(Order order) {
@@ -234,61 +203,86 @@ public final class ErpOrderWriter {
         return quantityBySku;
     }
 
-    private Outcome bookOne(Connection connection, Statements statements, Order order) throws SQLException {
+    private static ParameterValues stock(String sku, BigDecimal quantity) {
+        return name -> switch (name) {
+            case "sku" -> sku;
+            case "quantity" -> quantity;
+            default -> null;
+        };
+    }
+
+    private Outcome bookOne(Statements statements, Order order, Instant receivedAt) throws SQLException {
         // Also guards against a hub store that lost track of a booking: the ERP's own reference wins.
-        Optional<String> existing = findOrderNumber(statements.findByReference, order.key());
+        Optional<String> existing = statements.find(order.key());
         if (existing.isPresent()) {
             return new Outcome.AlreadyInErp(existing.get());
         }
-        Savepoint beforeOrder = connection.setSavepoint();
+        Savepoint beforeOrder = statements.connection.setSavepoint();
         try {
-            allocate(statements, order);
-            long orderNumber = insertHeader(statements.insertHeader, order);
-            insertLines(statements, orderNumber, order);
-            connection.releaseSavepoint(beforeOrder);
-            return new Outcome.Booked(Long.toString(orderNumber));
+            if (statements.allocate != null) {
+                allocate(statements, order);
+            }
+            OrderParameters header = OrderParameters.of(order, null, receivedAt);
+            if (statements.numberFirst != null) {
+                header = header.numbered(statements.drawNumber(header));
+            }
+            if (statements.insertOrder != null) {
+                SqlBinding.bind(statements.insertOrder, sql.insertOrder, header);
+                statements.insertOrder.executeUpdate();
+                header = header.value("erpOrderNumber") != null ? header : header.numbered(readBack(statements, order));
+            }
+            addLines(statements, header);
+            statements.insertLine.executeBatch();
+            String number = header.value("erpOrderNumber") != null ? (String) header.value("erpOrderNumber") : readBack(statements, order);
+            statements.connection.releaseSavepoint(beforeOrder);
+            return new Outcome.Booked(number);
         } catch (InputRejectedException rejected) {
-            connection.rollback(beforeOrder);
+            statements.connection.rollback(beforeOrder);
             return new Outcome.Rejected(rejected);
+        } catch (SQLException refused) {
+            if (!SqlStates.refusesTheOrder(refused)) {
+                throw refused;
+            }
+            // The savepoint also ends PostgreSQL's aborted state, so the batch's other orders go on.
+            statements.connection.rollback(beforeOrder);
+            statements.clearBatches();
+            return new Outcome.Rejected(new InputRejectedException(ProblemType.ERP_REFUSED,
+                    "The ERP refused the order: " + SqlStates.refusal(refused), List.of(), refused));
         }
     }
 
-    private static Optional<String> findOrderNumber(PreparedStatement find, OrderKey key) throws SQLException {
-        find.setString(1, key.source());
-        find.setString(2, key.orderId());
-        try (ResultSet rs = find.executeQuery()) {
-            return rs.next() ? Optional.of(Long.toString(rs.getLong(1))) : Optional.empty();
-        }
+    private static String readBack(Statements statements, Order order) throws SQLException {
+        return statements.find(order.key()).orElseThrow(() -> new SQLException("ERP returned no order number for " + order.key()));
     }
 
-    private static void allocate(Statements statements, Order order) throws SQLException {
+    private void allocate(Statements statements, Order order) throws SQLException {
         Map<String, BigDecimal> quantityBySku = quantityBySku(order);
-        PreparedStatement allocate = statements.allocate;
         for (Map.Entry<String, BigDecimal> item : quantityBySku.entrySet()) {
-            allocate.setBigDecimal(1, item.getValue());
-            allocate.setString(2, item.getKey());
-            allocate.setBigDecimal(3, item.getValue());
-            if (allocate.executeUpdate() == 0) {
-                throw explainRefusedAllocation(statements.freeStock, order, quantityBySku);
+            SqlBinding.bind(statements.allocate, sql.allocate, stock(item.getKey(), item.getValue()));
+            if (statements.allocate.executeUpdate() == 0) {
+                throw explainRefusedAllocation(statements, order, quantityBySku);
             }
         }
     }
 
     /** Reports every line the ERP cannot serve, not just the first, so the sender fixes all at once. */
-    private static InputRejectedException explainRefusedAllocation(PreparedStatement freeStock, Order order,
-                                                                   Map<String, BigDecimal> quantityBySku) throws SQLException {
+    private InputRejectedException explainRefusedAllocation(Statements statements, Order order, Map<String, BigDecimal> quantityBySku)
+            throws SQLException {
         List<FieldProblem> unknown = new ArrayList<>();
         List<FieldProblem> shortOfStock = new ArrayList<>();
         for (int i = 0; i < order.lines().size(); i++) {
             String sku = order.lines().get(i).sku();
-            freeStock.setString(1, sku);
-            try (ResultSet rs = freeStock.executeQuery()) {
+            SqlBinding.bind(statements.freeStock, sql.freeStock, stock(sku, null));
+            try (ResultSet rs = statements.freeStock.executeQuery()) {
                 if (!rs.next()) {
                     unknown.add(new FieldProblem("/lines/" + i + "/sku", "SKU " + sku + " is not in the ERP item master"));
-                } else if (rs.getBigDecimal(1).compareTo(quantityBySku.get(sku)) < 0) {
+                    continue;
+                }
+                BigDecimal available = new ResultColumns(rs, sql.freeStock).requiredDecimal("available");
+                if (available.compareTo(quantityBySku.get(sku)) < 0) {
                     shortOfStock.add(new FieldProblem("/lines/" + i + "/quantity", "SKU " + sku + ": ordered "
                             + quantityBySku.get(sku).stripTrailingZeros().toPlainString() + ", available "
-                            + rs.getBigDecimal(1).stripTrailingZeros().toPlainString()));
+                            + available.stripTrailingZeros().toPlainString()));
                 }
             }
         }
@@ -302,99 +296,110 @@ public final class ErpOrderWriter {
         return new InputRejectedException(ProblemType.INSUFFICIENT_STOCK, "Not enough stock for order " + order.key());
     }
 
-    private static long insertHeader(PreparedStatement insert, Order order) throws SQLException {
-        bindHeader(insert, order);
-        insert.executeUpdate();
-        try (ResultSet keys = insert.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("ERP returned no order number");
-            }
-            return keys.getLong(1);
-        }
-    }
+    /** The profile's booking statements, parsed and checked once. */
+    private static final class BookingStatements {
+        final NamedSql find;
+        final NamedSql findMany;
+        final NamedSql number;
+        final NamedSql insertOrder;
+        final NamedSql insertLine;
+        final NamedSql allocate;
+        final NamedSql freeStock;
 
-    private static void bindHeader(PreparedStatement insert, Order order) throws SQLException {
-        Party buyer = order.buyer();
-        Address billing = buyer.address() != null ? buyer.address() : new Address(null, null, null, null);
-        Party delivery = order.deliveryParty();
-        Address shipping = delivery.address() != null ? delivery.address() : billing;
-        int i = 1;
-        insert.setString(i++, order.source());
-        insert.setString(i++, order.orderId());
-        insert.setDate(i++, Date.valueOf(order.orderDate()));
-        insert.setString(i++, order.currency());
-        insert.setString(i++, buyer.name());
-        setNullable(insert, i++, buyer.email());
-        setNullable(insert, i++, buyer.phone());
-        setNullable(insert, i++, billing.street());
-        setNullable(insert, i++, billing.city());
-        setNullable(insert, i++, billing.postalCode());
-        setNullable(insert, i++, billing.country());
-        setNullable(insert, i++, delivery.name());
-        setNullable(insert, i++, shipping.street());
-        setNullable(insert, i++, shipping.city());
-        setNullable(insert, i++, shipping.postalCode());
-        setNullable(insert, i++, shipping.country());
-        insert.setBigDecimal(i++, order.netTotal());
-        insert.setTimestamp(i, Timestamp.from(Instant.now()));
-    }
-
-    private static void insertLines(Statements statements, long orderNumber, Order order) throws SQLException {
-        PreparedStatement insert = statements.insertLine;
-        for (OrderLine line : order.lines()) {
-            insert.setLong(1, orderNumber);
-            insert.setInt(2, line.lineNumber());
-            insert.setString(3, line.sku());
-            insert.setString(4, line.description() != null ? Texts.clip(line.description(), DESCRIPTION_WIDTH) : itemDescription(statements.describe, line.sku()));
-            insert.setBigDecimal(5, line.quantity());
-            insert.setBigDecimal(6, line.unitPrice());
-            insert.setBigDecimal(7, line.amount());
-            insert.addBatch();
-        }
-        insert.executeBatch();
-    }
-
-    /** Legacy documents print the item master's description when the channel sent none. */
-    private static String itemDescription(PreparedStatement describe, String sku) throws SQLException {
-        describe.setString(1, sku);
-        try (ResultSet rs = describe.executeQuery()) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
+        BookingStatements(ErpProfile profile) {
+            find = profile.statement(ErpStatement.ORDER_FIND);
+            findMany = profile.optional(ErpStatement.ORDER_FIND_MANY).orElse(null);
+            number = profile.optional(ErpStatement.ORDER_NUMBER).orElse(null);
+            insertOrder = profile.optional(ErpStatement.ORDER_INSERT).orElse(null);
+            insertLine = profile.statement(ErpStatement.LINE_INSERT);
+            allocate = profile.optional(ErpStatement.STOCK_ALLOCATE).orElse(null);
+            freeStock = profile.optional(ErpStatement.STOCK_FREE).orElse(null);
         }
     }
 
     /** A batch's prepared statements, prepared once per transaction rather than once per order. */
     private static final class Statements implements AutoCloseable {
         final Connection connection;
-        final PreparedStatement findByReference;
+        final BookingStatements sql;
+        final PreparedStatement find;
+        final PreparedStatement numberFirst;
+        final PreparedStatement insertOrder;
+        final PreparedStatement insertLine;
         final PreparedStatement allocate;
         final PreparedStatement freeStock;
-        final PreparedStatement insertHeader;
-        final PreparedStatement insertHeaders;
-        final PreparedStatement insertLine;
-        final PreparedStatement describe;
+        private final List<PreparedStatement> all = new ArrayList<>();
 
-        Statements(Connection connection) throws SQLException {
+        Statements(Connection connection, BookingStatements sql) throws SQLException {
             this.connection = connection;
-            findByReference = connection.prepareStatement(FIND_BY_REFERENCE);
-            allocate = connection.prepareStatement(ALLOCATE);
-            freeStock = connection.prepareStatement(FREE_STOCK);
-            insertHeader = connection.prepareStatement(INSERT_HEADER, Statement.RETURN_GENERATED_KEYS);
-            insertHeaders = connection.prepareStatement(INSERT_HEADER);
-            insertLine = connection.prepareStatement(INSERT_LINE);
-            describe = connection.prepareStatement(ITEM_DESCRIPTION);
+            this.sql = sql;
+            find = prepare(sql.find);
+            numberFirst = prepare(sql.number);
+            insertOrder = prepare(sql.insertOrder);
+            insertLine = prepare(sql.insertLine);
+            allocate = prepare(sql.allocate);
+            freeStock = prepare(sql.freeStock);
+        }
+
+        private PreparedStatement prepare(NamedSql statement) throws SQLException {
+            if (statement == null) {
+                return null;
+            }
+            PreparedStatement prepared = connection.prepareStatement(statement.jdbc());
+            all.add(prepared);
+            return prepared;
+        }
+
+        Optional<String> find(OrderKey key) throws SQLException {
+            SqlBinding.bind(find, sql.find, name -> "source".equals(name) ? key.source() : "orderId".equals(name) ? key.orderId() : null);
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next() ? Optional.of(new ResultColumns(rs, sql.find).requiredText("erpOrderNumber")) : Optional.empty();
+            }
+        }
+
+        /** ERP order numbers already holding these references: in one query with order.find-many, else one each. */
+        Map<OrderKey, String> findAll(List<Order> orders) throws SQLException {
+            Map<OrderKey, String> found = new HashMap<>();
+            if (sql.findMany == null) {
+                for (Order order : orders) {
+                    find(order.key()).ifPresent(number -> found.put(order.key(), number));
+                }
+                return found;
+            }
+            List<OrderKey> keys = orders.stream().map(Order::key).toList();
+            ParameterValues wanted = name -> keys;
+            try (PreparedStatement findMany = SqlBinding.prepare(connection, sql.findMany, wanted)) {
+                SqlBinding.bind(findMany, sql.findMany, wanted);
+                try (ResultSet rs = findMany.executeQuery()) {
+                    ResultColumns columns = new ResultColumns(rs, sql.findMany);
+                    while (rs.next()) {
+                        found.put(new OrderKey(columns.requiredExact("source"), columns.requiredExact("orderId")),
+                                columns.requiredText("erpOrderNumber"));
+                    }
+                }
+            }
+            return found;
+        }
+
+        String drawNumber(OrderParameters header) throws SQLException {
+            SqlBinding.bind(numberFirst, sql.number, header);
+            try (ResultSet rs = numberFirst.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("ERP profile statement order.number returned no row");
+                }
+                return new ResultColumns(rs, sql.number).requiredText("erpOrderNumber");
+            }
+        }
+
+        /** Drops rows a failed batch left queued, so they are not sent again with the next order's. */
+        void clearBatches() throws SQLException {
+            for (PreparedStatement statement : all) {
+                statement.clearBatch();
+            }
         }
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement statement : List.of(findByReference, allocate, freeStock, insertHeader, insertHeaders, insertLine, describe)) {
+            for (PreparedStatement statement : all) {
                 statement.close();
             }
         }

@@ -20,26 +20,33 @@ public final class ErpStock {
     }
 
     private final DataSource erp;
+    private final NamedSql levels;
 
-    public ErpStock(DataSource erp) {
+    /** With the profile's {@code stock.levels}: sku, onHand, allocated of one item. */
+    public ErpStock(DataSource erp, ErpProfile profile) {
         this.erp = erp;
+        this.levels = profile.statement(ErpStatement.STOCK_LEVELS);
     }
 
     /** 5000.000 as 5000, 14.500 as 14.5. */
     private static BigDecimal quantity(BigDecimal stored) {
-        BigDecimal stripped = stored.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        if (stored == null) {
+            return BigDecimal.ZERO;
+        }
+        return org.backofficehub.util.Decimals.stripped(stored);
     }
 
     public List<Level> levels(Collection<String> skus) {
         List<Level> levels = new ArrayList<>();
         try (Connection connection = erp.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT IMITNO, IMONHD, IMALLO FROM ITMMAS WHERE IMITNO = ?")) {
+             PreparedStatement select = connection.prepareStatement(this.levels.jdbc())) {
             for (String sku : skus) {
-                select.setString(1, sku);
+                SqlBinding.bind(select, this.levels, name -> sku);
                 try (ResultSet rs = select.executeQuery()) {
+                    ResultColumns level = new ResultColumns(rs, this.levels);
                     if (rs.next()) {
-                        levels.add(new Level(rs.getString(1), quantity(rs.getBigDecimal(2)), quantity(rs.getBigDecimal(3))));
+                        levels.add(new Level(level.requiredText("sku"), quantity(level.requiredDecimal("onHand")),
+                                quantity(level.has("allocated") ? level.decimal("allocated") : BigDecimal.ZERO)));
                     }
                 }
             }

@@ -34,11 +34,22 @@ import org.backofficehub.model.UnitOfMeasure;
 public final class ItemCatalogue {
 
     private final DataSource erp;
+    private final NamedSql byNumber;
+    private final NamedSql byGtin;
+    private final NamedSql crossReference;
     private final String listPriceCurrency;
 
-    /** @param listPriceCurrency the currency of the item master's list prices (ISO 4217) */
-    public ItemCatalogue(DataSource erp, String listPriceCurrency) {
+    /**
+     * With the profile's {@code item.by-number}, {@code item.by-gtin} and {@code item.cross-reference}
+     * (without it, buyers' item numbers find nothing).
+     *
+     * @param listPriceCurrency the currency of the item master's list prices (ISO 4217)
+     */
+    public ItemCatalogue(DataSource erp, ErpProfile profile, String listPriceCurrency) {
         this.erp = erp;
+        this.byNumber = profile.statement(ErpStatement.ITEM_BY_NUMBER);
+        this.byGtin = profile.statement(ErpStatement.ITEM_BY_GTIN);
+        this.crossReference = profile.optional(ErpStatement.ITEM_CROSS_REFERENCE).orElse(null);
         this.listPriceCurrency = listPriceCurrency;
     }
 
@@ -118,6 +129,19 @@ public final class ItemCatalogue {
         return new ResolvedOrders(bookable, refused);
     }
 
+    /** Which of these item numbers the ERP's item master does not have (one query per 500). */
+    public Set<String> unknown(Collection<String> skus) {
+        Map<String, Item> found = new HashMap<>();
+        try (Connection connection = erp.getConnection()) {
+            items(connection, byNumber, skus, found, false);
+        } catch (SQLException e) {
+            throw new ErpUnavailableException("Cannot read the item catalogue from the ERP: " + e.getMessage(), e);
+        }
+        Set<String> unknown = new LinkedHashSet<>(skus);
+        unknown.removeAll(found.keySet());
+        return unknown;
+    }
+
     /**
      * Lines that name our item number and a price, and nothing a partner identified the item by, need
      * nothing from the catalogue (web orders). A partner's supplier number is looked up like its other
@@ -137,45 +161,43 @@ public final class ItemCatalogue {
     }
 
     private Lookup lookUp(Set<String> numbers, Set<String> gtins, Set<String> buyerNumbers, String partnerId) {
-        Map<String, Item> byNumber = new HashMap<>();
-        Map<String, Item> byGtin = new HashMap<>();
+        Map<String, Item> byNumberFound = new HashMap<>();
+        Map<String, Item> byGtinFound = new HashMap<>();
         Map<String, String> byBuyerNumber = new HashMap<>();
         try (Connection connection = erp.getConnection()) {
-            for (List<String> chunk : chunks(buyerNumbers)) {
-                try (PreparedStatement select = connection.prepareStatement("SELECT IXCITM, IXITNO FROM ITMXRF WHERE IXPART = ? AND IXCITM IN ("
-                        + placeholders(chunk.size()) + ")")) {
-                    select.setString(1, partnerId);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        select.setString(i + 2, chunk.get(i));
-                    }
+            for (List<String> chunk : crossReference == null ? List.<List<String>>of() : chunks(buyerNumbers)) {
+                ParameterValues values = name -> "partnerId".equals(name) ? partnerId : chunk;
+                try (PreparedStatement select = SqlBinding.prepare(connection, crossReference, values)) {
+                    SqlBinding.bind(select, crossReference, values);
                     try (ResultSet rs = select.executeQuery()) {
+                        ResultColumns row = new ResultColumns(rs, crossReference);
                         while (rs.next()) {
-                            byBuyerNumber.put(rs.getString(1), rs.getString(2));
-                            numbers.add(rs.getString(2));
+                            byBuyerNumber.put(row.requiredExact("buyerItemNumber"), row.requiredExact("sku"));
+                            numbers.add(row.requiredExact("sku"));
                         }
                     }
                 }
             }
-            items(connection, "IMITNO", numbers, byNumber, false);
-            items(connection, "IMGTIN", gtins, byGtin, true);
+            items(connection, byNumber, numbers, byNumberFound, false);
+            items(connection, byGtin, gtins, byGtinFound, true);
         } catch (SQLException e) {
             throw new ErpUnavailableException("Cannot read the item catalogue from the ERP: " + e.getMessage(), e);
         }
-        return new Lookup(byNumber, byGtin, byBuyerNumber);
+        return new Lookup(byNumberFound, byGtinFound, byBuyerNumber);
     }
 
-    private static void items(Connection connection, String column, Collection<String> keys, Map<String, Item> into, boolean byGtin)
+    private static void items(Connection connection, NamedSql statement, Collection<String> keys, Map<String, Item> into, boolean byGtin)
             throws SQLException {
         for (List<String> chunk : chunks(keys)) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT IMITNO, IMUOM, IMPRIC, IMGTIN FROM ITMMAS WHERE "
-                    + column + " IN (" + placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i));
-                }
+            ParameterValues values = name -> chunk;
+            try (PreparedStatement select = SqlBinding.prepare(connection, statement, values)) {
+                SqlBinding.bind(select, statement, values);
                 try (ResultSet rs = select.executeQuery()) {
+                    ResultColumns row = new ResultColumns(rs, statement);
                     while (rs.next()) {
-                        Item item = new Item(rs.getString(1), rs.getString(2).trim(), rs.getBigDecimal(3));
-                        into.put(byGtin ? rs.getString(4) : item.number(), item);
+                        String unit = row.text("unit");
+                        Item item = new Item(row.requiredExact("sku"), unit == null || unit.isEmpty() ? null : unit, row.decimal("listPrice"));
+                        into.put(byGtin ? row.requiredText("gtin") : item.number(), item);
                     }
                 }
             }
@@ -189,10 +211,6 @@ public final class ItemCatalogue {
             chunks.add(all.subList(i, Math.min(all.size(), i + 500)));
         }
         return chunks;
-    }
-
-    private static String placeholders(int count) {
-        return "?,".repeat(count - 1) + "?";
     }
 
     private record Item(String number, String unit, BigDecimal listPrice) {

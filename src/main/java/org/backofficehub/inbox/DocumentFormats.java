@@ -51,20 +51,26 @@ public final class DocumentFormats {
         exchange.getMessage().setHeader(FORMAT, format);
     }
 
-    /** The last word on a document of no format the hub reads. */
+    /**
+     * The last word on a document of no format the hub reads. Its content is not quoted: it may be
+     * anything (a key, a password file), and reasons are read by more people than the file.
+     */
     public void refuse(Exchange exchange) throws IOException {
         String kind = exchange.getMessage().getHeader(KIND, String.class);
         if (kind != null) {
             throw new InputRejectedException(ProblemType.UNSUPPORTED_FORMAT, "The file is " + kind);
         }
         String start = preview(head(file(exchange)));
-        if (start.startsWith("UNH+") || start.startsWith("ST*") || start.startsWith("GS*") || start.startsWith("UNG+")) {
-            throw new InputRejectedException(ProblemType.UNSUPPORTED_FORMAT, "The file is an EDI message without its interchange header"
-                    + " (UNB or ISA), so neither its sender nor where to acknowledge it is known (it starts with '" + start + "')");
+        for (String segment : new String[] {"UNH+", "ST*", "GS*", "UNG+"}) {
+            if (start.startsWith(segment)) {
+                throw new InputRejectedException(ProblemType.UNSUPPORTED_FORMAT, "The file is an EDI message without its interchange"
+                        + " header (UNB or ISA), so neither its sender nor where to acknowledge it is known (it starts with a "
+                        + segment.substring(0, segment.length() - 1) + " segment)");
+            }
         }
         throw new InputRejectedException(ProblemType.UNSUPPORTED_FORMAT,
                 "The file is not an order the hub reads: no EDI interchange (UNA, UNB, ISA), JSON or XML document, or ERP customer"
-                        + " export (it starts with '" + start + "')");
+                        + " export (it starts with none of these)");
     }
 
     static String of(byte[] head) {

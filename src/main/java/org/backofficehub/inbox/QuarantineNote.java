@@ -2,8 +2,9 @@ package org.backofficehub.inbox;
 
 import org.backofficehub.util.CamelWrapping;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.camel.Exchange;
@@ -13,25 +14,30 @@ import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.FailureLog;
+import org.backofficehub.util.FileNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes the reason file that sits beside a quarantined input in error/, so whoever finds the
- * file also finds what was wrong with it. The file itself is moved there by the consumer.
+ * file also finds what was wrong with it, and records the failure for the admin to replay. The
+ * file itself is moved there by the consumer. A failure keeps the file's bytes only when they are
+ * a document the hub reads and fit hub.max-input-bytes: not what is too large, empty, or no
+ * document at all (that may be anything, a key or a password file, and the failure list shows
+ * payloads to every admin client).
  */
 public final class QuarantineNote implements Processor {
 
     public static final String SUFFIX = ".reason.txt";
     private static final Logger LOG = LoggerFactory.getLogger(QuarantineNote.class);
 
-    private final Path errorDir;
+    private final ReasonFiles reasons;
     private final Clock clock;
     private final FailureLog failures;
     private final long maxPayloadBytes;
 
-    public QuarantineNote(Path errorDir, Clock clock, FailureLog failures, long maxPayloadBytes) {
-        this.errorDir = errorDir;
+    public QuarantineNote(ReasonFiles reasons, Clock clock, FailureLog failures, long maxPayloadBytes) {
+        this.reasons = reasons;
         this.clock = clock;
         this.failures = failures;
         this.maxPayloadBytes = maxPayloadBytes;
@@ -43,6 +49,7 @@ public final class QuarantineNote implements Processor {
         Throwable failure = CamelWrapping.unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         String archiveName = message.getHeader(ArchiveNaming.ARCHIVE_NAME, String.class);
         String original = message.getHeader(Exchange.FILE_NAME, String.class);
+        String shown = original == null ? null : FileNames.printable(original);
         StringBuilder note = new StringBuilder();
         if (failure instanceof InputRejectedException rejected) {
             note.append("problem: ").append(rejected.type().slug()).append('\n');
@@ -54,12 +61,11 @@ public final class QuarantineNote implements Processor {
             note.append("problem: processing-failed\n");
             note.append("reason: ").append(failure == null ? "unknown" : failure.getClass().getSimpleName() + ": " + failure.getMessage()).append('\n');
         }
-        note.append("file: ").append(original).append('\n');
+        note.append("file: ").append(shown).append('\n');
         note.append("received: ").append(clock.instant()).append('\n');
         note.append("content: ").append(message.getHeader(ContentFingerprint.CONTENT_DIGEST, "unknown", String.class)).append('\n');
-        Files.createDirectories(errorDir);
-        Files.writeString(errorDir.resolve(archiveName + SUFFIX), note, StandardCharsets.UTF_8);
-        LOG.warn("Quarantined {} as error/{}: {}", original, archiveName, failure == null ? "unknown" : failure.getMessage());
+        reasons.write(archiveName, note);
+        LOG.warn("Quarantined {} as error/{}: {}", shown, archiveName, failure == null ? "unknown" : failure.getMessage());
         recordFailure(exchange, failure, original, archiveName);
     }
 
@@ -70,19 +76,22 @@ public final class QuarantineNote implements Processor {
             return;
         }
         Long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
-        boolean keepable = length == null || length <= maxPayloadBytes;
+        boolean aDocument = rejected == null || (rejected.type() != ProblemType.UNSUPPORTED_FORMAT && rejected.type() != ProblemType.EMPTY_FILE);
+        boolean keepable = aDocument && (length == null || length <= maxPayloadBytes);
         // The body may be the translated order by now; the original bytes are still in the inbox file.
         byte[] payload = keepable ? originalBytes(exchange) : new byte[0];
         String reason = (failure == null ? "unknown" : failure.getMessage())
-                + (keepable ? "" : " (the original is kept only in error/" + archiveName + ")");
+                + (keepable || (rejected != null && rejected.type() == ProblemType.EMPTY_FILE) ? ""
+                : " (the original is kept only in error/" + archiveName + ")");
         failures.record(exchange.getFromRouteId(), "inbox-file", rejected != null ? rejected.type().slug() : "processing-failed",
                 reason, original, payload);
     }
 
+    /** Read without following a link: what was checked to be a regular file must still be one. */
     private static byte[] originalBytes(Exchange exchange) {
         String path = exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class);
-        try {
-            return Files.readAllBytes(Path.of(path));
+        try (InputStream in = Files.newInputStream(Path.of(path), LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
         } catch (IOException | RuntimeException e) {
             LOG.warn("Cannot keep the bytes of {} in the failure record ({}); the file itself goes to error/", path, e.getMessage());
             return new byte[0];

@@ -14,6 +14,8 @@ public enum ProblemType {
     UNIT_NOT_SOLD(422, "Unit of measure not sold"),
     INSUFFICIENT_STOCK(422, "Insufficient stock"),
     AMOUNT_PRECISION(422, "Quantity or price beyond what the ERP holds"),
+    /** The ERP's database refused the order's values (a value too long for its column, a constraint). */
+    ERP_REFUSED(422, "ERP refused the order"),
     DUPLICATE_INPUT(409, "Duplicate input"),
     BOOKING_IN_PROGRESS(409, "Booking in progress"),
     ORDER_NOT_FOUND(404, "Order not found"),
@@ -23,6 +25,14 @@ public enum ProblemType {
     INVALID_SIGNATURE(401, "Invalid signature"),
     ALREADY_RESOLVED(409, "Already resolved"),
     NOT_INVOICED(409, "Not invoiced yet"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    REQUEST_TIMEOUT(408, "Request timeout"),
+    URI_TOO_LONG(414, "Request line too long"),
+    HEADERS_TOO_LARGE(431, "Request headers too large"),
+    EMPTY_FILE(400, "Empty file"),
+    NOT_A_REGULAR_FILE(400, "Not a regular file"),
+    NOTHING_TO_REPLAY(409, "Nothing to replay"),
     EDI_REJECTED(422, "EDI interchange or message rejected");
 
     private final int httpStatus;

@@ -1,16 +1,15 @@
 package org.backofficehub.shop;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.OrderAnswer;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.util.CamelWrapping;
@@ -38,8 +37,7 @@ public final class ShopPulls {
     private final ShopProfiles shops;
     private final ShopSync sync;
     private final Map<Platform, OrderListing> listings;
-    private final FailureLog failures;
-    private final ObjectMapper json;
+    private final ShopOrderFailures failures;
     private final Clock clock;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private final Map<String, Instant> lastStarted = new ConcurrentHashMap<>();
@@ -49,8 +47,7 @@ public final class ShopPulls {
         this.shops = shops;
         this.sync = sync;
         this.listings = Map.copyOf(listings);
-        this.failures = failures;
-        this.json = json;
+        this.failures = new ShopOrderFailures(failures, json);
         this.clock = clock;
     }
 
@@ -61,24 +58,36 @@ public final class ShopPulls {
      */
     public List<ShopPull> due(String route, boolean scheduled) {
         List<ShopPull> due = new ArrayList<>();
+        Map<String, Instant> startedBefore = new HashMap<>();
         Instant now = clock.instant();
-        for (ShopProfile shop : shops.enabled()) {
-            if (!shop.pull().on() || !shop.route().equals(route)) {
-                continue;
-            }
-            Instant last = lastStarted.get(shop.key());
-            if (!scheduled && last != null && last.plus(shop.pull().interval()).isAfter(now)) {
-                continue;
-            }
-            if (running.add(shop.key())) {
-                lastStarted.put(shop.key(), now);
-                try {
+        try {
+            for (ShopProfile shop : shops.enabled()) {
+                if (!shop.pull().on() || !shop.route().equals(route)) {
+                    continue;
+                }
+                Instant last = lastStarted.get(shop.key());
+                if (!scheduled && last != null && last.plus(shop.pull().interval()).isAfter(now)) {
+                    continue;
+                }
+                if (running.add(shop.key())) {
+                    startedBefore.put(shop.key(), last);
+                    lastStarted.put(shop.key(), now);
                     due.add(new ShopPull(shop, cursor(shop).begin()));
-                } catch (RuntimeException e) {
-                    running.remove(shop.key());
-                    throw e;
                 }
             }
+        } catch (RuntimeException e) {
+            // No shop of this call is pulled (the split never sees the list), so none may stay claimed:
+            // a shop claimed before the one whose cursor failed would be skipped as running until a
+            // restart. Each is released as if this call had not been, its interval included.
+            startedBefore.forEach((key, last) -> {
+                running.remove(key);
+                if (last == null) {
+                    lastStarted.remove(key);
+                } else {
+                    lastStarted.put(key, last);
+                }
+            });
+            throw e;
         }
         return due;
     }
@@ -104,17 +113,25 @@ public final class ShopPulls {
         }
     }
 
+    /**
+     * Whether a pulled order's failure is recorded and the pull goes on past it (take-pulled-order's
+     * catch): everything but what passes by itself. A mapping that throws on one order, or any other
+     * failure that repeats on the same bytes, would otherwise stop the page there at every sync and
+     * hold the shop's cursor for good.
+     */
+    public boolean refusable(Exception failure) {
+        return !ShopOrderFailures.isTransient(failure);
+    }
+
     /** A pulled order the hub cannot take (its mapping, the schema, the ERP refused it): recorded with the platform's order. */
     public void refused(ShopPull pull, byte[] platformOrder, Exception refusal) {
         Throwable reason = CamelWrapping.unwrap(refusal);
-        String problem = reason instanceof InputRejectedException rejected ? rejected.type().slug() : "processing-failed";
+        String problem = ShopOrderFailures.problem(reason);
         ShopProfile shop = pull.shop();
-        String orderId = orderId(shop, platformOrder);
-        long id = failures.record(intakeRouteId(shop), FAILURE_KIND, problem, "Order " + orderId + " pulled from shop " + shop.key()
-                + ": " + reason.getMessage(), shop.key() + "-order-" + orderId + ".json", platformOrder);
+        long id = failures.record(shop, platformOrder, problem, String.valueOf(reason.getMessage()), "pulled from");
         pull.refusedOne();
-        LOG.warn("Order {} pulled from shop {} was refused ({}), recorded as failure {}: {}", orderId, shop.key(), problem, id,
-                reason.getMessage());
+        LOG.warn("Order {} pulled from shop {} was refused ({}), recorded as failure {}: {}", failures.orderId(shop, platformOrder),
+                shop.key(), problem, id, reason.getMessage());
     }
 
     /** Every order of the page is taken: the cursor moves past it, durably. */
@@ -155,13 +172,5 @@ public final class ShopPulls {
             sync.save(shop.key(), first);
             return first;
         });
-    }
-
-    private String orderId(ShopProfile shop, byte[] platformOrder) {
-        try {
-            return json.readTree(platformOrder).path(shop.platform() == Platform.MAGENTO ? "entity_id" : "id").asText("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

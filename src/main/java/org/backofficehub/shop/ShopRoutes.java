@@ -31,7 +31,8 @@ public final class ShopRoutes {
                     .parameter("modeRoute", shop.route())
                     .parameter("read", shop.readEndpoint())
                     .parameter("reply", "bean:orderReply")
-                    .parameter("errors", "http-problems")
+                    // http-problems, and a refused webhook delivery kept as a failure record
+                    .parameter("errors", "shop-problems")
                     .add();
             LOG.info("Shop {} takes orders{}{}", shop, shop.platform().sendsWebhooks()
                             ? " at POST /api/shops/" + shop.key() + "/orders" + (shop.verifiesWebhooks() ? "" : " (refused: no secret set)") : "",

@@ -5,18 +5,28 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.util.CamelWrapping;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The webhook route's steps before the signature: which shop a delivery is for (only configured,
- * enabled shops that take webhooks), and whether it is WooCommerce's creation ping, which carries no
- * signature and no order and must be answered 200 or WooCommerce will not save the webhook.
+ * The webhook route's steps around the signature and the intake: which shop a delivery is for (only
+ * configured, enabled shops that take webhooks), whether it is WooCommerce's creation ping, which
+ * carries no signature and no order and must be answered 200 or WooCommerce will not save the
+ * webhook, and, once verified, what the hub did not take kept as a failure record.
  */
 public final class ShopWebhooks {
 
-    private final ShopProfiles shops;
+    private static final Logger LOG = LoggerFactory.getLogger(ShopWebhooks.class);
+    /** The exchange property that holds a verified delivery's body, as the platform signed it. */
+    public static final String PLATFORM_ORDER = "hubPlatformOrder";
 
-    public ShopWebhooks(ShopProfiles shops) {
+    private final ShopProfiles shops;
+    private final ShopOrderFailures failures;
+
+    public ShopWebhooks(ShopProfiles shops, ShopOrderFailures failures) {
         this.shops = shops;
+        this.failures = failures;
     }
 
     /** The shop's key, once it is known to take webhooks; the route's dispatch uses nothing else of the URL. */
@@ -48,6 +58,33 @@ public final class ShopWebhooks {
         byte[] body = message.getBody(byte[].class);
         message.setBody(body);
         return body != null && body.length < 64 && new String(body, StandardCharsets.US_ASCII).trim().matches("webhook_id=\\d+");
+    }
+
+    /**
+     * After the shop's intake answered a verified delivery with a problem (route configuration shop-problems): if it refused the order (an unknown SKU,
+     * the schema, the mapping) or failed on it unexpectedly, the platform's bytes and the reason
+     * become a failure record (kind shop-order), replayed through the shop's intake once the cause
+     * is fixed, since WooCommerce never delivers a webhook again and Shopify re-sends the same bytes,
+     * which fail the same way. The platform is still answered with the problem, so the shop's admin
+     * sees it. A 503 (the ERP or the hub store unavailable, the hub stopping) is not recorded: it
+     * passes by itself, and the platform is told to deliver again.
+     */
+    public void keepRefused(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 200, Integer.class);
+        byte[] order = exchange.getProperty(PLATFORM_ORDER, byte[].class);
+        // No delivery (a replay through the intake): the failure it came from is still on record.
+        if (order == null || status < 400 || status == 503) {
+            return;
+        }
+        ShopProfile shop = shops.byKey(exchange.getProperty(WebhookSignatures.SHOP, String.class)).orElseThrow();
+        // Always set here (an exception handled by shop-problems); the refusal's own type and words are the reason.
+        Throwable caught = CamelWrapping.unwrap(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        String problem = caught == null ? "processing-failed" : ShopOrderFailures.problem(caught);
+        String reason = caught == null ? "answered " + status : String.valueOf(caught.getMessage());
+        long id = failures.record(shop, order, problem, reason, "delivered by webhook of");
+        LOG.warn("Order {} delivered by webhook of shop {} was refused ({}, answered {}), recorded as failure {}: {}",
+                failures.orderId(shop, order), shop.key(), problem, status, id, reason);
     }
 
     /** 200, as WooCommerce wants before it saves the webhook. */

@@ -24,7 +24,12 @@ public final class OrderKeysTable {
 
     /** Binds the keys to the table's parameters, starting at the first. */
     public static void bind(PreparedStatement statement, List<OrderKey> keys) throws SQLException {
-        int parameter = 1;
+        bind(statement, keys, 1);
+    }
+
+    /** Binds the keys to the table's parameters, starting at parameter {@code first}. */
+    public static void bind(PreparedStatement statement, List<OrderKey> keys, int first) throws SQLException {
+        int parameter = first;
         for (OrderKey key : keys) {
             statement.setString(parameter++, key.source());
             statement.setString(parameter++, key.orderId());

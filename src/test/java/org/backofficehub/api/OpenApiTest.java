@@ -183,17 +183,22 @@ class OpenApiTest {
         }
     }
 
-    /** consumes/produces describe the operations; the hub's routes still answer whatever is sent, as problems if need be. */
+    /**
+     * consumes/produces describe the operations; the server does not turn a request away for them
+     * with an empty 415 or 406. The hub's routes answer, as problems: a JSON operation refuses
+     * another media type itself (415), an answer in JSON is given whatever Accept says.
+     */
     @Test
-    void declaredMediaTypesDescribeButDoNotTurnRequestsAway() throws Exception {
+    void declaredMediaTypesDescribeButTheRoutesAnswer() throws Exception {
         HttpResponse<String> unlabelled = send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/orders"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")));
         HttpResponse<String> otherAccept = send(HttpRequest.newBuilder(URI.create(hub.baseUrl() + "/api/orders/NOT-BOOKED"))
                 .header("Accept", "text/csv").GET());
 
         assertThat(operations().get("POST /api/orders").path("requestBody").path("content").has("application/json")).isTrue();
-        assertThat(unlabelled.statusCode()).isEqualTo(400);
+        assertThat(unlabelled.statusCode()).isEqualTo(415);
         assertThat(unlabelled.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(unlabelled.body()).path("type").asText()).isEqualTo("urn:backoffice-hub:problem:unsupported-media-type");
         assertThat(otherAccept.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(otherAccept.body()).path("type").asText()).isEqualTo("urn:backoffice-hub:problem:order-not-found");
     }

@@ -37,14 +37,13 @@ import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
 import org.backofficehub.edi.writing.OutboundDocuments;
 import org.backofficehub.edi.writing.Outbox;
-import org.backofficehub.erp.ErpOrderReader;
-import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.Address;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderAnswer;
 import org.backofficehub.model.OrderLine;
 import org.backofficehub.model.Party;
 import org.backofficehub.store.DataDirectory;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.support.TestTaxRules;
 import org.junit.jupiter.api.AfterEach;
@@ -105,7 +104,7 @@ class AmountsAgreeTest {
         assertThat(refusals).as("the seed makes both kinds").isNotEmpty();
         assertThat(admitted).hasSizeGreaterThan(ORDERS / 2);
 
-        OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
+        OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), DemoErp.writer(erp));
         List<BookingResult> results = booking.bookAll(admitted);
         List<Invoicing.BookedOrder> booked = new ArrayList<>();
         for (int i = 0; i < admitted.size(); i++) {
@@ -121,7 +120,7 @@ class AmountsAgreeTest {
             connection.commit();
         }
         OutboundDocuments documents = new OutboundDocuments(PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB",
-                key -> null), new ErpOrderReader(erp), new InvoiceRecords(hubStore, CLOCK), new Outbox(new DataDirectory(data)),
+                key -> null), DemoErp.reader(erp), new InvoiceRecords(hubStore, CLOCK), new Outbox(new DataDirectory(data)),
                 new StoredControlNumbers(hubStore), new InterchangeRegistry(hubStore, CLOCK), CLOCK);
 
         Map<String, BigDecimal[]> erpTotals = erpTotals();

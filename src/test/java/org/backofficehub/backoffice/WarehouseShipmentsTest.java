@@ -20,10 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.erp.ErpShipments;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.support.TestOrders;
 import org.junit.jupiter.api.AfterEach;
@@ -36,15 +36,15 @@ class WarehouseShipmentsTest {
     private HikariDataSource erp;
     private HikariDataSource hubStore;
     private WarehouseShipments warehouse;
-    private long order;
+    private String order;
 
     private void open(TestDatabase database) {
         erp = database.newMigratedDataSource("erp", "db/erp");
         hubStore = database.newMigratedDataSource("hub", "db/hub");
         Clock clock = Clock.systemUTC();
-        order = Long.parseLong(new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), clock), new ErpOrderWriter(erp))
-                .book(TestOrders.order("W-SHIP", "SKU-1001", 1)).erpOrderNumber());
-        warehouse = new WarehouseShipments(hubStore, new ErpShipments(erp, clock), clock, Duration.ofSeconds(30));
+        order = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), clock), DemoErp.writer(erp))
+                .book(TestOrders.order("W-SHIP", "SKU-1001", 1)).erpOrderNumber();
+        warehouse = new WarehouseShipments(hubStore, new ErpShipments(erp, DemoErp.profile(), clock), clock, Duration.ofSeconds(30));
     }
 
     @AfterEach
@@ -98,7 +98,7 @@ class WarehouseShipmentsTest {
     @EnumSource(TestDatabase.class)
     void anOrderTheErpDoesNotHaveLeavesNoClaimBehind(TestDatabase database) throws Exception {
         open(database);
-        assertThat(warehouse.record(999_999L, "DHL", "JJD0003", LocalDate.of(2026, 11, 24))).isEmpty();
+        assertThat(warehouse.record("999999", "DHL", "JJD0003", LocalDate.of(2026, 11, 24))).isEmpty();
         assertThat(count("SELECT COUNT(*) FROM SHPHDR")).isZero();
         try (Connection connection = hubStore.getConnection();
              ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(*) FROM warehouse_shipment")) {

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.booking.GroupCommitBooking;
 import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.FailureLog;
@@ -50,7 +50,7 @@ class BatchDrainTest {
         hubStore = database.newMigratedDataSource("hub", "db/hub");
         Clock clock = Clock.systemUTC();
         booking = new GroupCommitBooking(new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), clock),
-                new ErpOrderWriter(erp)), 64, 1000, 30_000);
+                DemoErp.writer(erp)), 64, 1000, 30_000);
         booking.start();
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         stage = new BookingStage(hubStore, json, clock);

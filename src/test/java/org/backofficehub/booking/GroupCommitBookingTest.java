@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.model.Booking;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
@@ -35,7 +35,7 @@ class GroupCommitBookingTest {
     void open() {
         erp = TestDatabase.H2.newMigratedDataSource("erp", "db/erp");
         hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub");
-        OrderBooking orders = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), Clock.systemUTC()), new ErpOrderWriter(erp));
+        OrderBooking orders = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), Clock.systemUTC()), DemoErp.writer(erp));
         booking = new GroupCommitBooking(orders, 64, 1000, 30_000);
         booking.start();
     }

@@ -23,7 +23,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.support.DemoErp;
+import org.backofficehub.erp.ErpBooking;
 import org.backofficehub.model.Booking;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
@@ -45,7 +46,7 @@ class OrderBookingTest {
     private void open(TestDatabase database) {
         erp = database.newMigratedDataSource("erp", "db/erp");
         hubStore = database.newMigratedDataSource("hub", "db/hub");
-        booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), Clock.systemUTC()), new ErpOrderWriter(erp));
+        booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), Clock.systemUTC()), DemoErp.writer(erp));
     }
 
     @AfterEach
@@ -170,7 +171,7 @@ class OrderBookingTest {
     void claimAbandonedAfterTheErpCommittedIsRecoveredWithoutBookingTwice(TestDatabase database) throws SQLException {
         open(database);
         // A crash after the ERP commit but before the hub recorded it: the ERP has the order, the claim is stale.
-        String erpNumber = ((ErpOrderWriter.Outcome.Booked) new ErpOrderWriter(erp)
+        String erpNumber = ((ErpBooking.Outcome.Booked) DemoErp.writer(erp)
                 .bookAll(List.of(TestOrders.order("W-CRASH", "SKU-1001", 1))).get(0)).erpOrderNumber();
         insertStaleClaim("W-CRASH");
 

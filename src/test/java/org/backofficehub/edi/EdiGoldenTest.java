@@ -23,13 +23,13 @@ import org.backofficehub.accounting.InvoiceCalculation;
 import org.backofficehub.accounting.InvoiceNumbers;
 import org.backofficehub.accounting.InvoiceRecords;
 import org.backofficehub.accounting.Invoicing;
+import org.backofficehub.erp.ErpOrderReader;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.model.OrderAnswer;
 import org.backofficehub.support.TestTaxRules;
 import org.backofficehub.store.DataDirectory;
 import org.backofficehub.support.RouteFiles;
 import org.backofficehub.booking.OrderBooking;
-import org.backofficehub.erp.ErpOrderReader;
-import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.booking.BookingLedger;
@@ -143,7 +143,7 @@ class EdiGoldenTest {
      * then its invoice and despatch advice sent as an administrator asks for them.
      */
     private void sendInvoicesAndDespatchAdvices() throws java.sql.SQLException {
-        ErpOrderReader erpOrders = new ErpOrderReader(erp);
+        ErpOrderReader erpOrders = DemoErp.reader(erp);
         Invoicing invoicing = new Invoicing(new InvoiceNumbers("INV-{yyyy}-", 6), new InvoiceCalculation(TestTaxRules.GERMANY),
                 new ChartOfAccounts("1400", "8400", "1776"), ZoneOffset.UTC, CLOCK);
         try (var connection = hubStore.getConnection()) {
@@ -186,7 +186,7 @@ class EdiGoldenTest {
         InterchangeRegistry registry = new InterchangeRegistry(hubStore, CLOCK);
         Outbox partnersOutbox = new Outbox(new DataDirectory(outbox));
         StoredControlNumbers numbers = new StoredControlNumbers(hubStore);
-        OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
+        OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), DemoErp.writer(erp));
         Map<String, Object> beans = EdiRouteBeans.of(hubStore, erp, registry, numbers, profiles, partnersOutbox, CLOCK,
                 new RecordingBooking(booking, delivered));
         try (CamelContext camel = RouteFiles.start(beans, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml")) {

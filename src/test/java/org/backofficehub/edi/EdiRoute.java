@@ -18,13 +18,13 @@ import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.booking.BookingLedger;
 import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
 import org.backofficehub.edi.writing.Outbox;
-import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
 import org.backofficehub.store.DataDirectory;
@@ -67,7 +67,7 @@ final class EdiRoute implements AutoCloseable {
         this.outbox = dataDir.resolve("outbox");
         this.profiles = profiles;
         Outbox partnersOutbox = new Outbox(new DataDirectory(dataDir));
-        OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp));
+        OrderBooking booking = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), DemoErp.writer(erp));
         Map<String, Object> beans = EdiRouteBeans.of(hubStore, erp, registry, numbers, profiles, partnersOutbox, CLOCK,
                 new EdiGoldenTest.RecordingBooking(booking, delivered));
         camel = RouteFiles.start(beans, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");

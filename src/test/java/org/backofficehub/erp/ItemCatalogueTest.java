@@ -6,6 +6,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.model.ItemIdentifier;
 import org.backofficehub.model.Order;
 import org.backofficehub.model.OrderLine;
@@ -32,7 +33,7 @@ class ItemCatalogueTest {
 
     private ItemCatalogue open(TestDatabase database) {
         erp = database.newMigratedDataSource("erp", "db/erp");
-        return new ItemCatalogue(erp, "USD");
+        return DemoErp.catalogue(erp, "USD");
     }
 
     @ParameterizedTest

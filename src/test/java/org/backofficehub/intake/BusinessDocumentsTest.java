@@ -26,6 +26,8 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 import org.backofficehub.inbox.DocumentFormats;
 import org.backofficehub.json.AssertingFormats;
+import org.backofficehub.json.StrictJson;
+import org.backofficehub.json.WebOrderDocuments;
 import org.backofficehub.json.WebOrderSchemaProblems;
 import org.backofficehub.json.WebOrders;
 import org.backofficehub.model.Booking;
@@ -279,6 +281,7 @@ class BusinessDocumentsTest {
         Map<String, Object> beans = new HashMap<>();
         // The JSON route shares the route file; its beans are needed to start it, not to read XML.
         beans.put("webOrders", new WebOrders(new ObjectMapper()));
+        beans.put("webOrderDocuments", new WebOrderDocuments(StrictJson.keepingDecimalsAsWritten()));
         beans.put("assertingFormats", new AssertingFormats());
         beans.put("webOrderSchemaProblems", new WebOrderSchemaProblems());
         beans.put("xmlOrders", new XmlOrders());

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -14,6 +17,8 @@ import org.backofficehub.inbox.DocumentFormats;
 import org.backofficehub.json.AssertingFormats;
 import org.backofficehub.json.WebOrderSchemaProblems;
 import org.backofficehub.json.WebOrderTranslator;
+import org.backofficehub.json.StrictJson;
+import org.backofficehub.json.WebOrderDocuments;
 import org.backofficehub.json.WebOrders;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
@@ -38,7 +43,8 @@ class OrderDocumentsTest {
 
     @BeforeAll
     static void start() {
-        camel = RouteFiles.start(Map.of("webOrders", new WebOrders(new ObjectMapper()), "assertingFormats", new AssertingFormats(),
+        camel = RouteFiles.start(Map.of("webOrders", new WebOrders(new ObjectMapper()), "webOrderDocuments", new WebOrderDocuments(StrictJson.keepingDecimalsAsWritten()),
+                "assertingFormats", new AssertingFormats(),
                 "webOrderSchemaProblems", new WebOrderSchemaProblems(), "xmlOrders", new XmlOrders(),
                 "orderXsdProblems", new OrderXsdProblems(), "documentFormats", new DocumentFormats(),
                 "xmlSchemaFactory", XmlSchemas.factory()),
@@ -111,6 +117,44 @@ class OrderDocumentsTest {
             assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_DOCUMENT);
             assertThat(e.getMessage()).doesNotContain("root:");
         });
+    }
+
+    /**
+     * A document naming an external DTD, however it is dressed (before a comment, after a byte order
+     * mark, as a PUBLIC id, with a parameter entity), is refused saying so, and nothing is fetched:
+     * the DTD's server, a real one here, never hears from the hub.
+     */
+    @Test
+    void externalDtdsAreRefusedWithoutBeingFetched() throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        HttpServer dtdServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        dtdServer.createContext("/", exchange -> {
+            fetched.incrementAndGet();
+            byte[] dtd = "<!ELEMENT order ANY>".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, dtd.length);
+            exchange.getResponseBody().write(dtd);
+            exchange.close();
+        });
+        dtdServer.start();
+        try {
+            String dtd = "http://127.0.0.1:" + dtdServer.getAddress().getPort() + "/order.dtd";
+            String order = Samples.text("xml/order.xml").replaceFirst("<\\?xml[^>]*>\\s*", "");
+            List<String> documents = List.of(
+                    "<?xml version=\"1.0\"?>\n<!DOCTYPE order SYSTEM \"" + dtd + "\">\n" + order,
+                    "<!DOCTYPE order SYSTEM \"" + dtd + "\">" + order,
+                    "\uFEFF<?xml version=\"1.0\"?><!-- first a comment --><!DOCTYPE order SYSTEM \"" + dtd + "\">" + order,
+                    "<!DOCTYPE order PUBLIC \"-//Hub//Order//EN\" \"" + dtd + "\">" + order,
+                    "<!DOCTYPE order [<!ENTITY % remote SYSTEM \"" + dtd + "\"> %remote;]>" + order);
+            for (String document : documents) {
+                assertRefused(() -> xml(document.getBytes(StandardCharsets.UTF_8)), e -> {
+                    assertThat(e.type()).isEqualTo(ProblemType.MALFORMED_DOCUMENT);
+                    assertThat(e.getMessage()).as(document).contains("DTD");
+                });
+            }
+            assertThat(fetched).as("requests for the DTD").hasValue(0);
+        } finally {
+            dtdServer.stop(0);
+        }
     }
 
     @Test

@@ -192,10 +192,13 @@ class ShopStatusTest {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
-    /** The platforms' sample items in the ERP's item master from its first start, as a seed migration (hub.erp.migrations). */
+    /**
+     * The platforms' sample items in the ERP's item master from its first start, as a seed migration
+     * (hub.erp.migrations). The demo catalogue has them too (V6): merged, so either way they are there.
+     */
     private static String platformItems() throws Exception {
         Path folder = Files.createTempDirectory("erp-seed-");
-        StringBuilder sql = new StringBuilder("INSERT INTO ITMMAS (IMITNO, IMDESC, IMUOM, IMPRIC, IMONHD, IMALLO) VALUES\n");
+        StringBuilder sql = new StringBuilder("MERGE INTO ITMMAS (IMITNO, IMDESC, IMUOM, IMPRIC, IMONHD, IMALLO) KEY (IMITNO) VALUES\n");
         List<String> skus = new java.util.ArrayList<>();
         for (String[] items : List.of(Shops.SHOPIFY_ITEMS, Shops.WOOCOMMERCE_ITEMS, Shops.MAGENTO_ITEMS, Shops.SHOPWARE_ITEMS)) {
             skus.addAll(List.of(items));

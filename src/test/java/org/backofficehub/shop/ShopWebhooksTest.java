@@ -90,6 +90,77 @@ class ShopWebhooksTest {
     }
 
     @Test
+    void shopifyOrderWithTheNullsShopifySendsForMissingValuesIsBooked() throws Exception {
+        // Shopify sends null, not "", for what a customer left out: no second address line, no first
+        // name, and no name on the billing address (so the customer's name comes from their own).
+        com.fasterxml.jackson.databind.node.ObjectNode sample = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+                Shops.payload("shopify-order-webhook.json"));
+        sample.put("id", 450789480L);
+        for (String address : java.util.List.of("billing_address", "shipping_address")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) sample.get(address)).putNull("address2").putNull("name").putNull("first_name");
+        }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) sample.get("customer")).putNull("first_name");
+        byte[] order = JSON.writeValueAsBytes(sample);
+
+        HttpResponse<String> created = shopify("eu-shopify", order, Shops.base64Hmac(SHOPIFY_SECRET, order), "n-1");
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(erpOrders("SHOPIFY:eu-shopify", "450789480")).isEqualTo(1);
+        JsonNode shown = JSON.readTree(hub.get("/api/orders/450789480?source=SHOPIFY:eu-shopify").body());
+        assertThat(shown.path("customer").path("name").asText()).isEqualTo("Norman");
+    }
+
+    @Test
+    void aRefusedWebhookOrderIsKeptAsAFailureWithItsBytesAndReplayedIsBookedOnce() throws Exception {
+        // Shopify's sample order, as order 450789490 with an item the ERP does not know yet.
+        String sample = new String(Shops.payload("shopify-order-webhook.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(sample).contains("\"id\": 450789469,").contains("IPOD2008RED");
+        byte[] order = sample.replaceFirst("\"id\": 450789469,", "\"id\": 450789490,").replace("IPOD2008RED", "SHOPIFY-NEW-ITEM-1")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = shopify("eu-shopify", order, Shops.base64Hmac(SHOPIFY_SECRET, order), "r-1");
+
+        // The platform still hears the problem (its admin sees the failed delivery)...
+        assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
+        assertThat(JSON.readTree(refused.body()).path("type").asText()).isEqualTo("urn:backoffice-hub:problem:unknown-sku");
+        assertThat(erpOrders("SHOPIFY:eu-shopify", "450789490")).isZero();
+        // ...and the hub keeps the order, byte for byte as signed, with the reason.
+        JsonNode failure = shopOrderFailure("450789490");
+        assertThat(failure).as("a shop-order failure for order 450789490").isNotNull();
+        assertThat(failure.path("routeId").asText()).isEqualTo("shop-eu-shopify-order-intake");
+        assertThat(failure.path("problem").asText()).isEqualTo("unknown-sku");
+        assertThat(failure.path("reason").asText()).contains("SHOPIFY-NEW-ITEM-1");
+        assertThat(failure.path("payload").asText()).isEqualTo(new String(order, java.nio.charset.StandardCharsets.UTF_8));
+
+        Shops.stockPlatformItems(hub, "SHOPIFY-NEW-ITEM-1");
+        HttpResponse<String> replayed = hub.admin("POST", "/admin/failures/" + failure.path("id").asLong() + "/replay", null);
+
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(erpOrders("SHOPIFY:eu-shopify", "450789490")).isEqualTo(1);
+        // Shopify delivering it again books nothing new, and records nothing: it was taken.
+        HttpResponse<String> again = shopify("eu-shopify", order, Shops.base64Hmac(SHOPIFY_SECRET, order), "r-1");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(erpOrders("SHOPIFY:eu-shopify", "450789490")).isEqualTo(1);
+        assertThat(shopOrderFailure("450789490")).as("no open failure left for the order").isNull();
+    }
+
+    @Test
+    void aVerifiedWebhookOrderOnWhichTheMappingFailsIsKeptAsAFailure() throws Exception {
+        // An order the shipped mapping throws on (its created_at a number: $substring wants a string), a JSONata error.
+        String sample = new String(Shops.payload("shopify-order-webhook.json"), java.nio.charset.StandardCharsets.UTF_8);
+        byte[] order = sample.replaceFirst("\"id\": 450789469,", "\"id\": 450789491,").replaceFirst("\"created_at\": \"[^\"]*\"",
+                "\"created_at\": 20080101").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        HttpResponse<String> failed = shopify("eu-shopify", order, Shops.base64Hmac(SHOPIFY_SECRET, order), "r-2");
+
+        assertThat(failed.statusCode()).as(failed.body()).isGreaterThanOrEqualTo(400).isNotEqualTo(503);
+        JsonNode failure = shopOrderFailure("450789491");
+        assertThat(failure).as("a shop-order failure for order 450789491").isNotNull();
+        assertThat(failure.path("payload").asText()).isEqualTo(new String(order, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(erpOrders("SHOPIFY:eu-shopify", "450789491")).isZero();
+    }
+
+    @Test
     void unsignedOrMisSignedWebhooksAreRefusedAndBookNothing() throws Exception {
         byte[] order = Shops.payload("shopify-order-webhook.json").clone();
         String otherOrderId = "450789470";
@@ -217,6 +288,16 @@ class ShopWebhooksTest {
     private static HttpResponse<String> shopware(byte[] body, String signature) {
         return hub.post("/api/shops/de-shopware/orders", body, "Content-Type", "application/json",
                 "shopware-shop-signature", signature, "sw-version", "6.5.8.0");
+    }
+
+    /** The open shop-order failure of this order, if any. */
+    private static JsonNode shopOrderFailure(String orderId) throws Exception {
+        for (JsonNode candidate : JSON.readTree(hub.admin("GET", "/admin/failures?state=open", null).body())) {
+            if ("shop-order".equals(candidate.path("kind").asText()) && candidate.path("reason").asText().startsWith("Order " + orderId + " ")) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static int erpOrders(String source, String orderId) {

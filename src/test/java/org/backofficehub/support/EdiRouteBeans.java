@@ -22,7 +22,6 @@ import org.backofficehub.edi.reading.SmooksEdifact;
 import org.backofficehub.edi.reading.TransactionSchemas;
 import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.backofficehub.edi.writing.Outbox;
-import org.backofficehub.erp.ItemCatalogue;
 import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.FailureLog;
 
@@ -59,7 +58,7 @@ public final class EdiRouteBeans {
         beans.put("ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
                 EdiEngines.translators(), clock, holdOrders));
         beans.put("ediInputSizeLimit", new InputSizeLimit(maxInputBytes, "hub.edi.max-input-bytes"));
-        beans.put("itemCatalogue", new ItemCatalogue(erp, "EUR"));
+        beans.put("itemCatalogue", DemoErp.catalogue(erp, "EUR"));
         beans.put("heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, clock), CANONICAL_JSON));
         beans.put("smooksEdifact", new SmooksEdifact());
         beans.put("smooksFactory", SMOOKS_COMPILATIONS);

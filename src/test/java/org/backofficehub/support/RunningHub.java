@@ -133,9 +133,13 @@ public final class RunningHub implements AutoCloseable {
     }
 
     public HttpResponse<String> adminAs(String user, String password, String method, String path, String body) {
+        return adminAs(user, password, method, path, body, "application/json");
+    }
+
+    public HttpResponse<String> adminAs(String user, String password, String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", contentType);
         if (user != null) {
             String credentials = user + ":" + password;
             request.header("Authorization", "Basic " + java.util.Base64.getEncoder()
@@ -153,6 +157,10 @@ public final class RunningHub implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public int port() {
+        return port;
     }
 
     public String baseUrl() {

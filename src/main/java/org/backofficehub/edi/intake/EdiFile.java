@@ -11,8 +11,11 @@ import org.backofficehub.edi.partners.PartnerProfile;
  *
  * @param first   the first interchange's header, or null when none could be read
  * @param partner the first sender's profile, or null when it has none
+ * @param headerFaults what is wrong with a first header the reader could not place but that was
+ *                     read loosely ({@link org.backofficehub.edi.reading.LooseIsa}); empty otherwise
  */
-public record EdiFile(Path path, String fileName, Envelope first, PartnerProfile partner, Charset charset, String engine) {
+public record EdiFile(Path path, String fileName, Envelope first, PartnerProfile partner, Charset charset, String engine,
+                      java.util.List<org.backofficehub.edi.SyntaxError> headerFaults) {
 
     /** The EDIFACT directory its sender's profile names (D96A, D01B), for engines with one schema per directory. */
     public String directory() {

@@ -191,11 +191,16 @@ public final class EdiFileReading implements Iterator<Object> {
     private void unreadable(InterchangeSyntaxException e) {
         if (current == null && e.envelope() == null && interchanges == 0 && file.first() != null) {
             listener.interchangeStarted(file.first());
+            if (current != null && !file.headerFaults().isEmpty()) {
+                current.report.envelopeErrors(file.headerFaults());
+            }
         }
         if (current == null) {
             throw new InputRejectedException(ProblemType.MALFORMED_DOCUMENT, "The file is not readable EDI: " + e.getMessage());
         }
-        current.report.reject(e.truncated() ? InterchangeRejection.TRUNCATED : InterchangeRejection.UNREADABLE, e.getMessage());
+        String detail = current.report.envelopeErrors().isEmpty() ? e.getMessage()
+                : describe(current.report.envelopeErrors()) + " (" + e.getMessage() + ")";
+        current.report.reject(e.truncated() ? InterchangeRejection.TRUNCATED : InterchangeRejection.UNREADABLE, detail);
         if (current.deliveredEarly) {
             LOG.warn("Interchange {} is truncated after orders were booked: {}", current.report.envelope().controlNumber(), e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.backofficehub.edi.intake;
 
 import java.nio.charset.StandardCharsets;
 import org.backofficehub.edi.reading.EdiInput;
+import org.backofficehub.edi.reading.LooseIsa;
 
 import org.backofficehub.erp.ResolvedOrders;
 import java.io.BufferedInputStream;
@@ -86,15 +87,24 @@ public final class EdiIntake {
         Path path = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
         Envelope first;
+        java.util.List<org.backofficehub.edi.SyntaxError> headerFaults = java.util.List.of();
         try (BufferedInputStream in = EdiInput.open(path)) {
             first = EnvelopePeek.first(in, reader);
+            if (first == null) {
+                // An ISA the reader cannot place (wrong widths, a space as terminator) still says who to answer.
+                LooseIsa.Header loose = LooseIsa.read(in);
+                if (loose != null) {
+                    first = loose.envelope();
+                    headerFaults = loose.faults();
+                }
+            }
         }
         PartnerProfile partner = first == null ? null : profiles.forSender(first, null).orElse(null);
         // EBCDIC is translated to Latin-1 bytes as it is read, whatever encoding a profile names for it.
         Charset charset = EdiInput.ebcdic(path) ? StandardCharsets.ISO_8859_1
                 : partner != null && partner.encoding() != null ? partner.encoding() : EdiCharsets.of(first);
         String engine = partner != null ? partner.engine() : PartnerProfile.STAEDI;
-        EdiFile file = new EdiFile(path, fileName, first, partner, charset, engine);
+        EdiFile file = new EdiFile(path, fileName, first, partner, charset, engine, headerFaults);
         exchange.getMessage().setHeader(ENGINE, engine);
         exchange.getMessage().setHeader(DIRECTORY, file.directory());
         return file;

@@ -120,10 +120,14 @@ final class AckCodes {
                 case DUPLICATE -> "025";
                 case UNKNOWN_PARTNER -> "006";
                 case TRUNCATED -> "023";
-                case UNREADABLE -> "024";
+                // An ISA read loosely names the element the reader could not place.
+                case UNREADABLE -> report.envelopeErrors().isEmpty() ? "024" : ta1(report, report.envelopeErrors().get(0));
             };
         }
-        SyntaxError first = report.envelopeErrors().get(0);
+        return ta1(report, report.envelopeErrors().get(0));
+    }
+
+    private static String ta1(InterchangeReport report, SyntaxError first) {
         if (first.error() == EDIStreamValidationError.CONTROL_REFERENCE_MISMATCH) {
             return "001";
         }
@@ -152,6 +156,7 @@ final class AckCodes {
             case 14 -> "019";
             case 15 -> "020";
             case 16 -> "027";
+            case 17 -> "004"; // the segment terminator, the character after ISA16
             default -> "024";
         };
     }

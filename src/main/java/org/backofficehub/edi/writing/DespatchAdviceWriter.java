@@ -2,6 +2,7 @@ package org.backofficehub.edi.writing;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import org.backofficehub.model.UnitOfMeasure;
 import org.backofficehub.erp.ErpOrder;
 import org.backofficehub.model.OrderLine;
 import org.backofficehub.edi.Composite;
@@ -33,7 +34,7 @@ final class DespatchAdviceWriter {
         out.segment("CPS", "1");
         for (OrderLine line : erp.order().lines()) {
             out.segment("LIN", Integer.toString(line.lineNumber()), "", Composite.of(line.sku(), "SA"));
-            out.segment("QTY", Composite.of("12", line.quantity().toPlainString()));
+            out.segment("QTY", InvoiceWriter.quantity("12", line));
         }
         out.segment("CNT", Composite.of("2", Integer.toString(erp.order().lines().size())));
         out.segment("UNT", Integer.toString(out.messageSegmentsWithTrailer()), reference);
@@ -54,7 +55,7 @@ final class DespatchAdviceWriter {
             hierarchy++;
             out.segment("HL", Integer.toString(hierarchy), "2", "I");
             out.segment("LIN", "", "VP", line.sku());
-            out.segment("SN1", "", line.quantity().toPlainString(), "EA");
+            out.segment("SN1", "", line.quantity().toPlainString(), UnitOfMeasure.toX12(line.unit()));
         }
         out.segment("CTT", Integer.toString(hierarchy));
         out.segment("SE", Integer.toString(out.messageSegmentsWithTrailer()), control);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.backofficehub.accounting.InvoiceRecord;
 import org.backofficehub.accounting.TaxCategory;
+import org.backofficehub.model.UnitOfMeasure;
 import org.backofficehub.erp.ErpOrder;
 import org.backofficehub.model.Address;
 import org.backofficehub.model.OrderLine;
@@ -60,7 +61,7 @@ final class InvoiceWriter {
             if (line.description() != null) {
                 out.segment("IMD", "F", "", Composite.of("", "", "", line.description()));
             }
-            out.segment("QTY", Composite.of("47", line.quantity().toPlainString()));
+            out.segment("QTY", quantity("47", line));
             out.segment("MOA", Composite.of("203", line.amount().toPlainString()));
             out.segment("PRI", Composite.of("AAA", line.unitPrice().toPlainString()));
         }
@@ -97,7 +98,7 @@ final class InvoiceWriter {
             out.segment("REF", "VX", invoice.tax().sellerVatId());
         }
         for (OrderLine line : erp.order().lines()) {
-            out.segment("IT1", Integer.toString(line.lineNumber()), line.quantity().toPlainString(), "EA",
+            out.segment("IT1", Integer.toString(line.lineNumber()), line.quantity().toPlainString(), UnitOfMeasure.toX12(line.unit()),
                     line.unitPrice().toPlainString(), "", "VP", line.sku());
             if (line.description() != null) {
                 out.segment("PID", "F", "", "", "", line.description());
@@ -138,6 +139,12 @@ final class InvoiceWriter {
             rest = rest.substring(cut).trim();
         }
         return parts.toArray(String[]::new);
+    }
+
+    /** QTY with the unit the line was ordered in (DE 6411), none for the item's own unit. */
+    static Composite quantity(String qualifier, OrderLine line) {
+        return line.unit() == null ? Composite.of(qualifier, line.quantity().toPlainString())
+                : Composite.of(qualifier, line.quantity().toPlainString(), line.unit());
     }
 
     static void nad(SegmentWriter out, String role, Party party) {

@@ -53,7 +53,7 @@ import org.backofficehub.edi.reading.OrderContext;
 import org.backofficehub.edi.reading.OrderMessageTranslator;
 import org.backofficehub.edi.reading.TransactionSchemas;
 import org.backofficehub.edi.writing.Outbox;
-import org.backofficehub.erp.ErpOrderWriter;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.erp.ItemCatalogue;
 import org.backofficehub.erp.ResolvedOrders;
 import org.backofficehub.inbox.DocumentFormats;
@@ -140,7 +140,7 @@ public final class CorpusHub implements AutoCloseable {
         ObjectMapper canonicalJson = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         OrderBooking orderBooking = new OrderBooking(
-                new BookingLedger(hubStore, Duration.parse(setting(settings, "hub.booking.claim-lease")), clock), new ErpOrderWriter(erp),
+                new BookingLedger(hubStore, Duration.parse(setting(settings, "hub.booking.claim-lease")), clock), DemoErp.writer(erp),
                 new OrderEventListener(new OrderEvents(hubStore, canonicalJson, clock)));
         booking = new GroupCommitBooking(orderBooking, Integer.parseInt(setting(settings, "hub.booking.max-batch")),
                 Integer.parseInt(setting(settings, "hub.booking.max-queued")),

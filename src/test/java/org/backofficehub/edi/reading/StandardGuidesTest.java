@@ -165,6 +165,23 @@ class StandardGuidesTest {
     }
 
     @Test
+    void syntaxNotesAreTheStandardsOwn() {
+        // SAC C1615: a language (SAC16) needs the description it is the language of (SAC15), not a SAC17.
+        String described = retail850("004010", "20261120").replace("SAC*C*D240***250~", "SAC*C*D240***250**********Freight*EN~");
+        assertThat(described).contains("Freight*EN");
+        assertThat(read(EXHAUSTIVE, described).get(0).errors()).isEmpty();
+        assertThat(read(GUIDED, described).get(0).errors()).isEmpty();
+        String languageAlone = described.replace("**********Freight*EN~", "***********EN~");
+        assertThat(read(GUIDED, languageAlone).get(0).errors()).extracting(SyntaxError::segmentTag, SyntaxError::elementPosition)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("SAC", 15));
+        // N1 P0304: an id qualifier needs its id.
+        String qualifierAlone = retail850("004010", "20261120").replaceFirst("N1\\*ST\\*([^~*]*)\\*92\\*[^~]*~", "N1*ST*$1*92~");
+        assertThat(read(GUIDED, qualifierAlone).get(0).errors()).extracting(SyntaxError::segmentTag, SyntaxError::error)
+                .contains(org.assertj.core.groups.Tuple.tuple("N1", EDIStreamValidationError.CONDITIONAL_REQUIRED_DATA_ELEMENT_MISSING));
+        assertThat(transcript(GUIDED, qualifierAlone)).isEqualTo(transcript(EXHAUSTIVE, qualifierAlone));
+    }
+
+    @Test
     void beg04IsTheStandardsThirtyCharactersNotEight() {
         String x12 = retail850("004030", "20261120").replace("BEG*00*SA*4500012345**", "BEG*00*SA*4500012345*RELEASE-2026-000017*");
         assertThat(x12).contains("RELEASE-2026-000017");

@@ -25,8 +25,6 @@ import org.backofficehub.booking.OrderBooking;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.edi.partners.PartnerProfiles;
 import org.backofficehub.edi.partners.StoredControlNumbers;
-import org.backofficehub.erp.ErpOrderReader;
-import org.backofficehub.erp.ErpOrderWriter;
 import org.backofficehub.model.Address;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.Order;
@@ -34,6 +32,7 @@ import org.backofficehub.model.OrderLine;
 import org.backofficehub.model.Party;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.DataDirectory;
+import org.backofficehub.support.DemoErp;
 import org.backofficehub.support.TestDatabase;
 import org.backofficehub.support.TestTaxRules;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +59,7 @@ class PartnerInvoiceTest {
         hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub");
         erp = TestDatabase.H2.newMigratedDataSource("erp", "db/erp");
         PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
-        documents = new OutboundDocuments(profiles, new ErpOrderReader(erp), new InvoiceRecords(hubStore, CLOCK),
+        documents = new OutboundDocuments(profiles, DemoErp.reader(erp), new InvoiceRecords(hubStore, CLOCK),
                 new Outbox(new DataDirectory(data)), new StoredControlNumbers(hubStore), new InterchangeRegistry(hubStore, CLOCK), CLOCK);
     }
 
@@ -82,7 +81,7 @@ class PartnerInvoiceTest {
     @Test
     void anOrderNotInvoicedYetIsRefusedThenItsInvoiceGoesOnceAsOriginalAndAfterThatAsADuplicateUnderItsNumber() throws Exception {
         Order order = frenchBusinessOrder();
-        String erpNumber = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), new ErpOrderWriter(erp))
+        String erpNumber = new OrderBooking(new BookingLedger(hubStore, Duration.ofSeconds(30), CLOCK), DemoErp.writer(erp))
                 .book(order).erpOrderNumber();
 
         assertThatThrownBy(() -> documents.send("NORDWIND", "NW-PO-FR-1", OutboundDocuments.Kind.INVOICE))
