@@ -49,6 +49,9 @@ final class DocumentSources {
     /** The document to be read once, by a stylesheet; refused if it declares a DTD the standard does not allow. */
     Source open(byte[] document, DocumentStandard standard) {
         refuseDoctype(document, standard);
+        if (standard == DocumentStandard.CXML) {
+            document = withoutDoctype(document);
+        }
         try {
             XMLReader reader = parsers.newSAXParser().getXMLReader();
             // Nothing external is ever read: the only DTD left by refuseDoctype is cXML's conventional
@@ -59,6 +62,24 @@ final class DocumentSources {
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("Cannot set up the JDK's SAX parser", e);
         }
+    }
+
+    /**
+     * The cXML document with its DOCTYPE blanked out (spaces, so positions in errors stay true). Left
+     * in, Saxon reconfigures the reader it is handed and has been seen to fetch the cXML DTD from
+     * xml.cxml.org however load-external-dtd was set; refuseDoctype has made sure the DOCTYPE only
+     * names that DTD and declares nothing, so nothing is lost.
+     */
+    static byte[] withoutDoctype(byte[] document) {
+        String head = new String(document, 0, Math.min(document.length, 4096), java.nio.charset.StandardCharsets.ISO_8859_1);
+        int start = head.indexOf("<!DOCTYPE");
+        int end = start < 0 ? -1 : head.indexOf('>', start);
+        if (end < 0) {
+            return document;
+        }
+        byte[] blanked = document.clone();
+        java.util.Arrays.fill(blanked, start, end + 1, (byte) ' ');
+        return blanked;
     }
 
     private void refuseDoctype(byte[] document, DocumentStandard standard) {
