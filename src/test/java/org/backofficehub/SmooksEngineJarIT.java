@@ -91,8 +91,9 @@ class SmooksEngineJarIT {
                 .isEmpty();
         assertThat(classes(SMOOKS_JAR)).contains("org/backofficehub/edi/reading/smooks/EdifactVisitor.class",
                 "org/apache/camel/component/smooks/SmooksComponent.class", "org/apache/daffodil/japi/Daffodil.class");
+        // Saxon is the hub's own since the business documents' mappings (XSLT 3.0): Smooks uses the hub's.
         assertThat(classes(HUB_JAR)).noneMatch(name -> name.startsWith("org/smooks/") || name.startsWith("org/apache/daffodil/")
-                || name.startsWith("com/ibm/icu/") || name.startsWith("net/sf/saxon/") || name.startsWith("scala/")
+                || name.startsWith("com/ibm/icu/") || name.startsWith("scala/")
                 || name.startsWith("org/backofficehub/edi/reading/smooks/"));
     }
 
