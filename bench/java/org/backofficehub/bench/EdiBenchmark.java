@@ -221,6 +221,7 @@ public final class EdiBenchmark {
         return RouteFiles.start(Map.ofEntries(
                 Map.entry("itemCatalogue", DemoErp.catalogue(erp, "EUR")),
                 Map.entry("heldOrders", new HeldOrders(profiles, new FailureLog(hubStore, Clock.systemUTC()), new ObjectMapper())),
+                Map.entry("erpPrecision", org.backofficehub.booking.ErpPrecision.DEMO_ERP),
                 Map.entry("ediIntake", new EdiIntake(new InterchangeReader(new TransactionSchemas()), profiles, registry, numbers, outbox,
                         EdiEngines.translators(), Clock.systemUTC(), 1000)),
                 Map.entry("ediInputSizeLimit", new InputSizeLimit(Long.MAX_VALUE, "hub.edi.max-input-bytes")),
