@@ -2,10 +2,8 @@ package org.backofficehub.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
@@ -24,27 +22,22 @@ public final class ControlCharacters {
 
     public static void refuseIn(JsonNode document) {
         List<FieldProblem> found = new ArrayList<>();
-        collect(document, "", found);
+        JsonPointers.walk(document, ControlCharacters::visible, new JsonPointers.Visitor() {
+            @Override
+            public void value(JsonNode value, String pointer) {
+                if (value.isTextual()) {
+                    check(value.textValue(), pointer, "", found);
+                }
+            }
+
+            @Override
+            public void fieldName(String name, String pointer) {
+                check(name, pointer, " (in the field's name)", found);
+            }
+        });
         if (!found.isEmpty()) {
             throw new InputRejectedException(ProblemType.SCHEMA_VIOLATION,
                     "The order has a control character in " + found.get(0).field() + ": " + found.get(0).reason(), found);
-        }
-    }
-
-    private static void collect(JsonNode node, String pointer, List<FieldProblem> found) {
-        if (node.isTextual()) {
-            check(node.textValue(), pointer.isEmpty() ? "/" : pointer, "", found);
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                collect(node.get(i), pointer + "/" + i, found);
-            }
-        } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String child = pointer + "/" + visible(field.getKey().replace("~", "~0").replace("/", "~1"));
-                check(field.getKey(), child, " (in the field's name)", found);
-                collect(field.getValue(), child, found);
-            }
         }
     }
 

@@ -3,9 +3,7 @@ package org.backofficehub.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.backofficehub.model.FieldProblem;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
@@ -29,25 +27,14 @@ public final class NumberSizes {
 
     public static void refuseIn(JsonNode document) {
         List<FieldProblem> found = new ArrayList<>();
-        collect(document, "", found);
+        JsonPointers.walk(document, name -> name, (value, pointer) -> {
+            if (value.isNumber()) {
+                check(value.decimalValue(), pointer, found);
+            }
+        });
         if (!found.isEmpty()) {
             throw new InputRejectedException(ProblemType.SCHEMA_VIOLATION,
                     "The order has a number out of range in " + found.get(0).field() + ": " + found.get(0).reason(), found);
-        }
-    }
-
-    private static void collect(JsonNode node, String pointer, List<FieldProblem> found) {
-        if (node.isNumber()) {
-            check(node.decimalValue(), pointer.isEmpty() ? "/" : pointer, found);
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                collect(node.get(i), pointer + "/" + i, found);
-            }
-        } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                collect(field.getValue(), pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1"), found);
-            }
         }
     }
 
