@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.camel.main.Main;
 import org.backofficehub.config.AdminConfiguration;
+import org.backofficehub.config.SecurityConfiguration;
 import org.backofficehub.config.BackOfficeConfiguration;
 import org.backofficehub.config.BookingConfiguration;
 import org.backofficehub.config.BusinessDocumentConfiguration;
@@ -43,6 +44,7 @@ public class HubMain extends Main {
         configure().addConfiguration(new ShopConfiguration());
         configure().addConfiguration(new CustomerConfiguration());
         configure().addConfiguration(new BackOfficeConfiguration());
+        configure().addConfiguration(new SecurityConfiguration());
         configure().addConfiguration(new AdminConfiguration());
         // An operator's own file is read on top of the defaults, so it needs only the keys it changes:
         // Camel takes each key from the first location that has it.

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.backofficehub.support.HubProcessFixture;
+import org.backofficehub.support.RunningHub;
 import org.backofficehub.support.TestOrders;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,7 @@ class BatchCrashIT {
             // Two items, so the demo catalogue's stock covers all 10,000 orders.
             String body = TestOrders.webOrderJson("CRASH-" + i, i % 2 == 0 ? "SKU-1001" : "SKU-1003", 1);
             statuses.add(senders.submit(() -> hub.http().send(hub.request("/api/orders").header("Content-Type", "application/json")
+                    .header("Authorization", RunningHub.basic("admin", PASSWORD))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
         }
         for (Future<Integer> status : statuses) {

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import org.backofficehub.support.RunningHub;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -39,10 +41,16 @@ class PackagedHubIT {
                     .ignoreExceptions()
                     .until(() -> get(port, "/observe/health").statusCode() == 200);
 
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
+            // Nothing configured: the web store's client has a generated password, readable by the hub's user only.
+            Path webstorePassword = dataDir.resolve("webstore-password");
+            assertThat(Files.getPosixFilePermissions(webstorePassword)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            HttpRequest.Builder order = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/orders"))
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("edi-samples/webstore/order.json"))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("edi-samples/webstore/order.json")));
+            assertThat(http.send(order.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).as("without credentials").isEqualTo(401);
+            HttpResponse<String> created = http.send(order.header("Authorization",
+                    RunningHub.basic("webstore", Files.readString(webstorePassword).trim())).build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(dataDir.resolve("db/erp.mv.db")).as("ERP database under HUB_DATA_DIR").exists();

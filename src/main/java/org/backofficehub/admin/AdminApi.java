@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
+import org.backofficehub.security.AccessGate;
 import org.backofficehub.outbound.OutboundMessages;
 import org.apache.camel.Message;
 import org.backofficehub.api.JsonReply;
@@ -77,7 +78,7 @@ public final class AdminApi {
         try {
             RouteMode mode = RouteMode.parse(request.path("mode").asText(null));
             changed = modes.change(routeId, mode, request.path("cron").asText(null),
-                    message.getHeader(AdminAuthentication.ADMIN_USER_HEADER, String.class));
+                    message.getHeader(AccessGate.USER_HEADER, String.class));
         } catch (UnknownRouteException e) {
             throw new InputRejectedException(ProblemType.NOT_FOUND, e.getMessage());
         } catch (IllegalArgumentException e) {

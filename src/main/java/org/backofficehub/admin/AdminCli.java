@@ -3,7 +3,9 @@ package org.backofficehub.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +18,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.backofficehub.security.PasswordHashes;
+import org.backofficehub.security.UsersFile;
 import org.backofficehub.store.DataDirectory;
 
 /**
@@ -35,8 +39,10 @@ public final class AdminCli {
               discard ID
               ship ERP_ORDER CARRIER [TRACKING]   record a shipment in the (demo) ERP, as its warehouse would
               journal                             close the accounting journal now
+            """ + UserCommands.USAGE + """
             environment: HUB_URL (http://localhost:8080), HUB_ADMIN_USER (admin),
-                         HUB_ADMIN_PASSWORD (else read from $HUB_DATA_DIR/admin-password, data/ by default)
+                         HUB_ADMIN_PASSWORD (else read from $HUB_DATA_DIR/admin-password, data/ by default),
+                         HUB_SECURITY_USERS_FILE (else $HUB_DATA_DIR/users.properties), HUB_SECURITY_BCRYPT_COST (12)
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,10 +65,19 @@ public final class AdminCli {
     /** Entry from main: settings from the environment. */
     public static int run(String[] args) {
         Map<String, String> env = System.getenv();
+        DataDirectory data = DataDirectory.of(env.getOrDefault("HUB_DATA_DIR", "data"));
+        if (args.length > 1 && "user".equals(args[1])) {
+            String usersFile = env.get("HUB_SECURITY_USERS_FILE");
+            UserCommands users = new UserCommands(new UsersFile(usersFile == null || usersFile.isBlank() ? data.usersFile() : Path.of(usersFile)),
+                    new PasswordHashes(Integer.parseInt(env.getOrDefault("HUB_SECURITY_BCRYPT_COST", "12"))),
+                    UserCommands.passwordFrom(System.console(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))),
+                    System.out);
+            return users.execute(List.of(args).subList(2, args.length));
+        }
         try {
             String password = env.get("HUB_ADMIN_PASSWORD");
             if (password == null || password.isBlank()) {
-                Path file = DataDirectory.of(env.getOrDefault("HUB_DATA_DIR", "data")).adminPassword();
+                Path file = data.adminPassword();
                 password = Files.exists(file) ? Files.readString(file).trim() : "";
             }
             AdminCli cli = new AdminCli(URI.create(env.getOrDefault("HUB_URL", "http://localhost:8080")),

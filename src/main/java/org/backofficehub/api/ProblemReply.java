@@ -10,6 +10,7 @@ import org.backofficehub.store.GroupCommitUnavailableException;
 import org.backofficehub.erp.ErpUnavailableException;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
+import org.backofficehub.model.RetryLaterException;
 import org.backofficehub.store.HubStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,9 +61,12 @@ public final class ProblemReply implements Processor {
         }
         var message = exchange.getMessage();
         JsonReply.write(message, status, "application/problem+json", mapper.writeValueAsBytes(problem));
-        // Only the admin API takes HTTP Basic; a webhook's refused signature has no credentials to ask for.
+        // HTTP Basic is asked for on a missing or wrong password; a webhook's refused signature has no credentials to ask for.
         if (failure instanceof InputRejectedException rejected && rejected.type() == ProblemType.UNAUTHORIZED) {
-            message.setHeader("WWW-Authenticate", "Basic realm=\"Backoffice Hub admin\", charset=\"UTF-8\"");
+            message.setHeader("WWW-Authenticate", "Basic realm=\"Backoffice Hub\", charset=\"UTF-8\"");
+        }
+        if (failure instanceof RetryLaterException later) {
+            message.setHeader("Retry-After", Long.toString(later.retryAfterSeconds()));
         }
     }
 }

@@ -11,9 +11,7 @@ import org.apache.camel.PropertyInject;
 import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.admin.AdminApi;
 import org.backofficehub.api.JsonRequest;
-import org.backofficehub.admin.AdminAuthentication;
 import org.backofficehub.admin.AdminConsolePage;
-import org.backofficehub.admin.AdminCredentials;
 import org.backofficehub.admin.BackOfficeAdminApi;
 import org.backofficehub.admin.EdiAdminApi;
 import org.backofficehub.admin.FailureReplays;
@@ -37,14 +35,8 @@ import org.backofficehub.store.FailureLog;
 import org.backofficehub.erp.ItemCatalogue;
 import org.backofficehub.edi.writing.DrainedOrderResponses;
 
-/** The administrator's API and console under /admin, behind HTTP Basic authentication. */
+/** The administrator's API and console under /admin (behind the adminAccess gate, SecurityConfiguration). */
 public class AdminConfiguration implements CamelConfiguration {
-
-    @BindToRegistry(lazy = true)
-    public AdminAuthentication adminAuthentication(DataDirectory dataDirectory, @PropertyInject("hub.admin.user") String user,
-                                                   @PropertyInject("hub.admin.password") String password) {
-        return new AdminAuthentication(user.trim(), AdminCredentials.password(password, dataDirectory.adminPassword()));
-    }
 
     @BindToRegistry(lazy = true)
     public AdminConsolePage adminConsolePage() {

@@ -22,6 +22,11 @@ public enum ProblemType {
     NOT_FOUND(404, "Not found"),
     INVALID_REQUEST(400, "Invalid request"),
     UNAUTHORIZED(401, "Authentication required"),
+    /** Signed in, but the user's roles do not cover the request. */
+    FORBIDDEN(403, "Forbidden"),
+    /** A state change from a page of another origin (cross-site request forgery), or in a form's body type. */
+    CROSS_ORIGIN_REFUSED(403, "Cross-origin request refused"),
+    TOO_MANY_SIGN_IN_FAILURES(429, "Too many failed sign-ins"),
     INVALID_SIGNATURE(401, "Invalid signature"),
     ALREADY_RESOLVED(409, "Already resolved"),
     NOT_INVOICED(409, "Not invoiced yet"),

@@ -52,4 +52,14 @@ public record DataDirectory(Path root) {
     public Path adminPassword() {
         return root.resolve("admin-password");
     }
+
+    /** The web store client's generated password, when none is configured. */
+    public Path webstorePassword() {
+        return root.resolve("webstore-password");
+    }
+
+    /** Users besides the built-in ones, with their roles and password hashes (hub.security.users-file's default). */
+    public Path usersFile() {
+        return root.resolve("users.properties");
+    }
 }

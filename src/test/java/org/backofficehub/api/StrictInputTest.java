@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  */
 class StrictInputTest {
 
+    /** Raw requests sign in as the web store's client, as RunningHub's do. */
+    private static final String SIGNED_IN = "Authorization: " + RunningHub.basic(RunningHub.WEBSTORE_USER, RunningHub.WEBSTORE_PASSWORD) + "\r\n";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SHOP_SECRET = "strict-input-shop-secret";
     private static RunningHub hub;
@@ -56,7 +59,7 @@ class StrictInputTest {
     void jsonWithoutAContentTypeIsRefusedWith415() throws Exception {
         try (RawHttp connection = RawHttp.connect(hub.port())) {
             byte[] order = order("WEB-CT-2");
-            connection.send("POST /api/orders HTTP/1.1\r\nHost: hub\r\nContent-Length: " + order.length + "\r\n\r\n").send(order);
+            connection.send("POST /api/orders HTTP/1.1\r\nHost: hub\r\n" + SIGNED_IN + "Content-Length: " + order.length + "\r\n\r\n").send(order);
 
             assertProblem(connection.read(Duration.ofSeconds(10)), 415, "unsupported-media-type");
         }
@@ -73,7 +76,7 @@ class StrictInputTest {
     void aBodilessPostIsA400() throws Exception {
         assertProblem(hub.post("/api/orders", new byte[0], "Content-Type", "application/json"), 400, "malformed-document");
         try (RawHttp connection = RawHttp.connect(hub.port())) {
-            connection.send("POST /api/orders HTTP/1.1\r\nHost: hub\r\n\r\n");
+            connection.send("POST /api/orders HTTP/1.1\r\nHost: hub\r\n" + SIGNED_IN + "\r\n");
 
             assertProblem(connection.read(Duration.ofSeconds(10)), 400, "malformed-document");
         }
@@ -82,7 +85,7 @@ class StrictInputTest {
     @Test
     void anEmptyChunkedBodyIsA400() throws Exception {
         try (RawHttp connection = RawHttp.connect(hub.port())) {
-            connection.send("POST /api/orders HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+            connection.send("POST /api/orders HTTP/1.1\r\nHost: hub\r\n" + SIGNED_IN + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
 
             assertProblem(connection.read(Duration.ofSeconds(10)), 400, "malformed-document");
         }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.backofficehub.support.RunningHub;
 import org.backofficehub.support.Samples;
 
 /**
@@ -25,6 +26,8 @@ final class HttpAttacks {
     private static final String ORDER = Samples.text("webstore/order.json");
     private static final String XML_WITH_DTD = "<?xml version=\"1.0\"?><!DOCTYPE order SYSTEM \"http://127.0.0.1:9/order.dtd\">"
             + Samples.text("xml/order.xml").replaceFirst("<\\?xml[^>]*>", "");
+
+    private static final String SIGNED_IN = "Host: hub\r\nAuthorization: " + RunningHub.basic("admin", RunningHub.ADMIN_PASSWORD) + "\r\n";
 
     private HttpAttacks() {
     }
@@ -100,7 +103,7 @@ final class HttpAttacks {
     }
 
     static Attack post(String name, String path, String contentType, byte[] body, String... headers) {
-        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: hub\r\n");
+        StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\n" + SIGNED_IN);
         if (contentType != null) {
             head.append("Content-Type: ").append(contentType).append("\r\n");
         }
@@ -114,8 +117,10 @@ final class HttpAttacks {
         return new Attack(name, request.toByteArray());
     }
 
+    /** Signed in as the administrator (every role), so that each probe reaches what it probes; unless it is about credentials. */
     private static Attack raw(String name, String request) {
-        return new Attack(name, request.getBytes(StandardCharsets.ISO_8859_1));
+        String signedIn = name.contains("without credentials") ? request : request.replaceFirst("Host: hub\r\n", SIGNED_IN);
+        return new Attack(name, signedIn.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static byte[] text(String text) {

@@ -50,6 +50,19 @@ public final class RawHttp implements AutoCloseable {
         }
     }
 
+    /** A connection from another loopback address (e.g. 127.0.0.2), which the server sees as another client. */
+    public static RawHttp connectFrom(String localAddress, int port) {
+        try {
+            Socket socket = new Socket();
+            socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(10_000);
+            return new RawHttp(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Sends text as ISO-8859-1 (HTTP's own), CRLFs written out by the caller. */
     public RawHttp send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.ISO_8859_1));

@@ -27,6 +27,9 @@ import org.awaitility.Awaitility;
 public final class RunningHub implements AutoCloseable {
 
     public static final String ADMIN_PASSWORD = "test-admin-secret";
+    /** The built-in web store client's (role webstore), which {@link #postJson} and {@link #post} sign in as. */
+    public static final String WEBSTORE_USER = "webstore";
+    public static final String WEBSTORE_PASSWORD = "test-webstore-secret";
 
     private final Path dataDir;
     private final Map<String, String> overrides;
@@ -67,6 +70,7 @@ public final class RunningHub implements AutoCloseable {
         main.addOverrideProperty("hub.inbox.min-age-ms", "300");
         main.addOverrideProperty("hub.inbox.poll-delay-ms", "100");
         main.addOverrideProperty("hub.admin.password", ADMIN_PASSWORD);
+        main.addOverrideProperty("hub.security.webstore-password", WEBSTORE_PASSWORD);
         overrides.forEach(main::addOverrideProperty);
         try {
             main.start();
@@ -109,22 +113,51 @@ public final class RunningHub implements AutoCloseable {
         }
     }
 
+    /** A GET as the administrator, who may read everything; {@link #anonymousGet} for none. */
     public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic("admin", ADMIN_PASSWORD)).GET());
+    }
+
+    /** A GET without credentials. */
+    public HttpResponse<String> anonymousGet(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A JSON POST as the web store's client. */
     public HttpResponse<String> postJson(String path, byte[] body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        return post(path, body, "Content-Type", "application/json");
     }
 
-    /** A POST as a platform's webhook sends it: these bytes, these headers (name, value, name, value, ...). */
+    /**
+     * A POST as the web store's client or a platform's webhook sends it: these bytes, these headers
+     * (name, value, name, value, ...), signed in as the web store unless an Authorization is among
+     * them (a webhook's signature is in its own header; the credentials change nothing for it).
+     */
     public HttpResponse<String> post(String path, byte[] body, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        boolean signedIn = false;
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+            signedIn |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!signedIn) {
+            request.header("Authorization", basic(WEBSTORE_USER, WEBSTORE_PASSWORD));
+        }
+        return send(request);
+    }
+
+    /** A POST without credentials. */
+    public HttpResponse<String> anonymousPost(String path, byte[] body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
         return send(request);
+    }
+
+    /** The value of an HTTP Basic Authorization header. */
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A call to the admin API with the admin's credentials; {@code body} may be null. */
