@@ -42,12 +42,7 @@ public class EdiConfiguration implements CamelConfiguration {
     public PartnerProfiles partnerProfiles(CamelContext camel, @PropertyInject("hub.partners.dir") String directory,
                                            @PropertyInject("hub.partners.unknown") String unknownPartners,
                                            @PropertyInject("hub.edi.our-id") String ourDefaultId) {
-        boolean acceptUnknown = switch (unknownPartners.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "accept" -> true;
-            case "reject" -> false;
-            default -> throw new IllegalStateException("hub.partners.unknown is accept or reject, not '" + unknownPartners + "'");
-        };
-        return EdiEngines.check(PartnerProfiles.load(Path.of(directory.trim()), acceptUnknown, ourDefaultId.trim(),
+        return EdiEngines.check(PartnerProfiles.load(Path.of(directory.trim()), PartnerProfiles.acceptsUnknown(unknownPartners), ourDefaultId.trim(),
                 key -> camel.getPropertiesComponent().resolveProperty(key).orElse(null)));
     }
 

@@ -86,8 +86,13 @@ class EdiCorpusGoldenTest {
         if (!Files.isDirectory(EdiCorpusTest.CORPUS)) {
             fail("The EDI corpus is missing: expected " + EdiCorpusTest.CORPUS.toAbsolutePath().normalize());
         }
-        hub = new CorpusHub(dataDirectory, CLOCK, settings -> PartnerProfiles.load(GOLDEN.resolve("partners"), true,
-                CorpusHub.setting(settings, "hub.edi.our-id"), key -> null), EdiCorpusGoldenTest::loadCatalogue, null);
+        // The profiles cover only the senders that need one (a currency, a cross-reference); every other
+        // corpus sender is a real partner we have no agreement with, read with the stand-in profile as
+        // EdiCorpusTest reads it: accept, set as an operator would, where the daemon's default rejects.
+        hub = new CorpusHub(dataDirectory, CLOCK, Map.of("hub.partners.unknown", "accept"),
+                settings -> PartnerProfiles.load(GOLDEN.resolve("partners"), PartnerProfiles.acceptsUnknown(CorpusHub.setting(settings,
+                        "hub.partners.unknown")), CorpusHub.setting(settings, "hub.edi.our-id"), key -> null),
+                EdiCorpusGoldenTest::loadCatalogue, null);
     }
 
     @AfterAll

@@ -36,12 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  * StAEDI with the hub's implementation guides, the translators, the group-commit booking into an H2
  * ERP with the demo catalogue, and the acknowledgement and order-response writers.
  *
- * <p><b>Partners.</b> No partner profile is configured: every sender is unknown and, as
- * {@code hub.partners.unknown = accept} (config/application.properties) lets the daemon do, gets
- * the stand-in profile ({@link PartnerProfiles#forSender}): the standard's acknowledgement (CONTRL,
- * 997), ORDERS/850 in and ORDRSP/855 out. That is exactly what a new partner meets, it asks for an
- * acknowledgement from every sender, and it depends neither on the demo partners nor on guesses
- * about agreements these senders never made with us.
+ * <p><b>Partners.</b> No partner profile is configured: every sender is unknown and, as the test
+ * sets {@code hub.partners.unknown = accept} (the daemon's default is reject), gets the stand-in
+ * profile ({@link PartnerProfiles#forSender}): the standard's acknowledgement (CONTRL, 997),
+ * ORDERS/850 in and ORDRSP/855 out. That is exactly what a new partner meets once an operator
+ * accepts unknown senders, it asks for an acknowledgement from every sender, and it depends neither
+ * on the demo partners nor on guesses about agreements these senders never made with us.
  *
  * <p><b>Isolation.</b> The corpus files come from unrelated sources that reuse the same sender ids
  * and control numbers (SENDER/000000001): each file is received as the first one of its partner,
@@ -238,11 +238,13 @@ class EdiCorpusTest {
             fail("The EDI corpus is missing: expected " + CORPUS.toAbsolutePath().normalize() + " with " + FOLDERS
                     + " (shared/edi-corpus beside the project root; run the build from the project root)");
         }
-        // No profile at all: every sender gets the stand-in, as hub.partners.unknown = accept gives a new partner.
-        hub = new CorpusHub(dataDirectory, CLOCK, settings -> {
-            assertThat(CorpusHub.setting(settings, "hub.partners.unknown")).as("the daemon's setting for unknown senders").isEqualTo("accept");
-            return new PartnerProfiles(List.of(), true, CorpusHub.setting(settings, "hub.edi.our-id"));
-        }, erp -> { }, WRITTEN);
+        // No profile at all: these are real partners' files, none of whose senders we have an agreement with,
+        // and the test is what the hub's reading makes of them. Under the default (reject) every one would
+        // be refused unread as an unknown sender; accept, set here as an operator would, gives each the
+        // stand-in profile a new partner meets.
+        hub = new CorpusHub(dataDirectory, CLOCK, Map.of("hub.partners.unknown", "accept"),
+                settings -> new PartnerProfiles(List.of(), PartnerProfiles.acceptsUnknown(CorpusHub.setting(settings, "hub.partners.unknown")),
+                        CorpusHub.setting(settings, "hub.edi.our-id")), erp -> { }, WRITTEN);
     }
 
     @AfterAll

@@ -316,17 +316,64 @@ class EdiInboxTest {
         }
     }
 
+    /**
+     * Issue 21, secure by default: with no hub.partners.unknown set, an interchange from a sender
+     * without a profile is refused unread, nothing lost: the file in error/ with a reason naming the
+     * sender and how to accept it, an open failure holding its bytes, no order booked and nothing
+     * written to any outbox (no profile says where). A profile added for the sender, a restart
+     * (profiles are read at start) and a replay of that failure book it as the new partner's.
+     */
     @Test
-    void unknownSendersAreQuarantinedWhenThePolicySaysReject() throws Exception {
-        hub = RunningHub.start(Map.of("hub.partners.unknown", "reject"));
+    void anUnknownSenderIsRefusedByDefaultAndBookedOnReplayOnceItHasAProfile() throws Exception {
+        Path partners = Files.createTempDirectory("partners");
+        try (java.util.stream.Stream<Path> profiles = Files.list(Path.of("config/partners"))) {
+            for (Path profile : profiles.toList()) {
+                Files.copy(profile, partners.resolve(profile.getFileName()));
+            }
+        }
+        hub = RunningHub.start(Map.of("hub.partners.dir", partners.toString()));
+        int ordersBefore = hub.erpNumber("SELECT COUNT(*) FROM ORDHDR");
         hub.drop("edifact/invalid/unknown-partner.edi", "stranger.edi");
 
         Path quarantined = hub.awaitSingle("error", "_stranger.edi");
-        assertThat(reason(quarantined)).contains("no partner profile for sender STRANGER (qualifier ZZZ)");
-        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isZero();
-        assertThat(hub.folder("outbox/unknown-STRANGER")).doesNotExist();
+        assertThat(Files.readAllBytes(quarantined)).as("kept as it came").isEqualTo(Samples.bytes("edifact/invalid/unknown-partner.edi"));
+        assertThat(reason(quarantined)).contains("problem: edi-rejected")
+                .contains("no partner profile for sender STRANGER (qualifier ZZZ), and hub.partners.unknown = reject")
+                .contains("nothing of the interchange was booked and no acknowledgement sent")
+                .contains("add a partner profile for it in " + partners + "/ (interchange.id = STRANGER, interchange.qualifier = ZZZ)")
+                .contains("restart the hub (profiles are read at start) and replay this failure")
+                .contains("or set hub.partners.unknown = accept");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(ordersBefore);
+        assertThat(hub.folder("outbox")).as("no acknowledgement, to no one").doesNotExist();
+        JsonNode failure = openFailure();
+        assertThat(failure.path("kind").asText()).isEqualTo("inbox-file");
+        assertThat(failure.path("problem").asText()).isEqualTo("edi-rejected");
+        assertThat(failure.path("reason").asText()).contains("no partner profile for sender STRANGER (qualifier ZZZ)");
+
+        Files.writeString(partners.resolve("stranger.properties"), String.join("\n",
+                "# Added by the administrator after the refusal named the sender.",
+                "partner = STRANGER", "standard = EDIFACT", "version = D01B", "interchange.id = STRANGER", "interchange.qualifier = ZZZ",
+                "our.id = BACKOFFICEHUB", "our.qualifier = ZZZ", "documents.in = ORDERS", "documents.out = ORDRSP", "ack = CONTRL",
+                "outbox = stranger", ""));
+        hub.restart();
+        HttpResponse<String> replay = hub.admin("POST", "/admin/failures/" + failure.path("id").asLong() + "/replay", null);
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        hub.awaitSingle("done", "-stranger.edi");
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'STRANGER' AND OHCREF = 'BG-2026-0815'")).isEqualTo(1);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(ordersBefore + 1);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox("stranger", "CONTRL-").contains("UCI+ST0001+STRANGER:ZZZ+"));
+        assertThat(inbound("STRANGER").path("state").asText()).isEqualTo("completed");
     }
 
+    /** The one open failure, as the admin API lists it. */
+    private JsonNode openFailure() {
+        return Awaitility.await("an open failure").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> CanonicalJson.parse(hub.admin("GET", "/admin/failures?state=open", null).body()), open -> open.size() == 1)
+                .get(0);
+    }
+
+    /** The option: an operator who means to take orders from anyone who can drop a file sets accept. */
     @Test
     void unknownSendersGetAStandInProfileWhenThePolicySaysAccept() throws Exception {
         hub = RunningHub.start(Map.of("hub.partners.unknown", "accept"));

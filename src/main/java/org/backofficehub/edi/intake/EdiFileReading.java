@@ -287,8 +287,7 @@ public final class EdiFileReading implements Iterator<Object> {
             if (partner == null) {
                 report.reject(InterchangeRejection.UNKNOWN_PARTNER, intake.profiles().isOurs(envelope.senderId())
                         ? "the sender " + envelope.senderId() + " is this hub: an outbound document is not read back"
-                        : "no partner profile for sender " + envelope.senderId()
-                                + (envelope.senderQualifier().isEmpty() ? "" : " (qualifier " + envelope.senderQualifier() + ")"));
+                        : intake.profiles().unknownSender(envelope));
                 arrival = null;
                 responses = null;
                 return;

@@ -33,14 +33,36 @@ public final class PartnerProfiles {
     /** The longest partner id (and order source) the hub store and the ERP keep. */
     static final int MAX_ID = 35;
 
+    /** Where profiles are read from unless hub.partners.dir says otherwise: named to whoever must add one. */
+    static final Path DEFAULT_DIRECTORY = Path.of("config/partners");
+
     private final List<PartnerProfile> profiles;
     private final boolean acceptUnknown;
     private final String ourDefaultId;
+    private final Path directory;
 
     public PartnerProfiles(List<PartnerProfile> profiles, boolean acceptUnknown, String ourDefaultId) {
+        this(profiles, acceptUnknown, ourDefaultId, DEFAULT_DIRECTORY);
+    }
+
+    private PartnerProfiles(List<PartnerProfile> profiles, boolean acceptUnknown, String ourDefaultId, Path directory) {
         this.profiles = List.copyOf(profiles);
         this.acceptUnknown = acceptUnknown;
         this.ourDefaultId = ourDefaultId;
+        this.directory = directory;
+    }
+
+    /**
+     * The setting hub.partners.unknown: {@code reject} (the default: an interchange from a sender
+     * without a profile is quarantined, nothing booked, nothing answered) or {@code accept} (a
+     * stand-in profile, see {@link #forSender}). Anything else stops the hub at start.
+     */
+    public static boolean acceptsUnknown(String setting) {
+        return switch (setting.trim().toLowerCase(Locale.ROOT)) {
+            case "accept" -> true;
+            case "reject" -> false;
+            default -> throw new IllegalStateException("hub.partners.unknown is accept or reject, not '" + setting + "'");
+        };
     }
 
     public static PartnerProfiles load(Path directory, boolean acceptUnknown, String ourDefaultId, UnaryOperator<String> overrides) {
@@ -54,7 +76,7 @@ public final class PartnerProfiles {
                 throw new UncheckedIOException("Cannot read partner profiles in " + directory, e);
             }
         }
-        return new PartnerProfiles(loaded, acceptUnknown, ourDefaultId);
+        return new PartnerProfiles(loaded, acceptUnknown, ourDefaultId, directory);
     }
 
     public List<PartnerProfile> all() {
@@ -97,6 +119,26 @@ public final class PartnerProfiles {
                 x12 ? Set.of("850") : Set.of("ORDERS"), x12 ? Set.of("855") : Set.of("ORDRSP"),
                 AckType.defaultFor(standard, version), "unknown-" + partnerId.replaceAll("[^A-Za-z0-9._-]", "_"),
                 PartnerProfile.STAEDI, false, null, null, OrderPolicy.DEFAULT));
+    }
+
+    /**
+     * Why an interchange from a sender without a profile is refused, and how to have it read: for
+     * its reason file and failure record, where the administrator who finds it looks. Profiles are
+     * read when the hub starts, so a profile added later takes a restart before the replay.
+     */
+    public String unknownSender(Envelope envelope) {
+        String qualifier = envelope.senderQualifier();
+        String sender = "no partner profile for sender " + envelope.senderId() + (qualifier.isEmpty() ? "" : " (qualifier " + qualifier + ")");
+        if (acceptUnknown) {
+            // Only a sender id no envelope can carry gets no stand-in: there is no one to answer.
+            return sender + ", an id no " + (envelope.standard() == EdiStandard.X12 ? "ISA" : "UNB")
+                    + " can carry, so no stand-in profile either: nothing of the interchange was booked and no acknowledgement sent";
+        }
+        return sender + ", and hub.partners.unknown = reject: nothing of the interchange was booked and no acknowledgement sent"
+                + " (no profile says where to). To accept this sender, add a partner profile for it in " + directory
+                + "/ (interchange.id = " + envelope.senderId() + (qualifier.isEmpty() ? "" : ", interchange.qualifier = " + qualifier)
+                + "), restart the hub (profiles are read at start) and replay this failure;"
+                + " or set hub.partners.unknown = accept to read every unknown sender with a stand-in profile";
     }
 
     /**

@@ -72,7 +72,8 @@ import org.backofficehub.support.TestDatabase;
  * routes/edi-interchanges.camel.yaml in a real CamelContext with the hub's route files
  * (edi-interchanges, order-intake, hub-errors) and the beans the daemon binds for them (StAEDI with
  * the hub's guides, the translators, the item catalogue, the group-commit booking into an H2 ERP,
- * the acknowledgement and order-response writers), the settings of config/application.properties.
+ * the acknowledgement and order-response writers), the settings of config/application.properties
+ * with the test's own over them.
  *
  * <p>The corpus files come from unrelated sources that reuse the same sender ids and control
  * numbers: each file is received as the first one of its partner, against stores put back as they
@@ -113,12 +114,13 @@ public final class CorpusHub implements AutoCloseable {
     private final Map<String, Settled> settled = new LinkedHashMap<>();
 
     /**
-     * @param profiles       the partner profiles, from the daemon's settings
+     * @param testSettings   the test's own settings over the daemon's, as an operator would set them
+     * @param profiles       the partner profiles, from those settings
      * @param seedErp        rows the test adds to the migrated ERP (a catalogue), kept for every file
      * @param keepWrittenIn  where to keep each file's outbound documents (folder per file), or null
      */
-    public CorpusHub(Path dataDirectory, Clock clock, Function<Properties, PartnerProfiles> profiles, Consumer<DataSource> seedErp,
-                     Path keepWrittenIn) {
+    public CorpusHub(Path dataDirectory, Clock clock, Map<String, String> testSettings, Function<Properties, PartnerProfiles> profiles,
+                     Consumer<DataSource> seedErp, Path keepWrittenIn) {
         this.dataDirectory = dataDirectory;
         this.keepWrittenIn = keepWrittenIn;
         Properties settings = new Properties();
@@ -127,6 +129,7 @@ public final class CorpusHub implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        settings.putAll(testSettings);
         hubStore = TestDatabase.H2.newMigratedDataSource("corpus_hub", "db/hub");
         erp = TestDatabase.H2.newMigratedDataSource("corpus_erp", "db/erp");
         seedErp.accept(erp);
@@ -160,7 +163,7 @@ public final class CorpusHub implements AutoCloseable {
         camel = RouteFiles.start(beans, settings, "edi-interchanges.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");
     }
 
-    /** The daemon's settings file's value for a key. */
+    /** The value of a key: the test's setting, else the daemon's settings file's. */
     public static String setting(Properties settings, String key) {
         String value = settings.getProperty(key);
         if (value == null) {

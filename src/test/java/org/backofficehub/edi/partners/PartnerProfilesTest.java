@@ -7,7 +7,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.backofficehub.edi.AckType;
@@ -79,5 +86,62 @@ class PartnerProfilesTest {
 
         assertThatThrownBy(() -> PartnerProfiles.load(folder, false, "BACKOFFICEHUB", key -> null))
                 .hasMessageContaining("broken.properties").hasMessageContaining("'interchange.id'");
+    }
+
+    /** Issue 21: secure by default. Orders from anyone who can put a file in the inbox are an explicit choice. */
+    @Test
+    void unknownSendersAreRejectedUnlessTheSettingSaysAccept() throws IOException {
+        Properties settings = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of("config/application.properties"), StandardCharsets.UTF_8)) {
+            settings.load(reader);
+        }
+        assertThat(settings.getProperty("hub.partners.unknown").trim()).isEqualTo("reject");
+        assertThat(PartnerProfiles.acceptsUnknown(" Reject ")).isFalse();
+        assertThat(PartnerProfiles.acceptsUnknown("accept")).isTrue();
+        assertThatThrownBy(() -> PartnerProfiles.acceptsUnknown("ignore")).hasMessageContaining("accept or reject, not 'ignore'");
+
+        PartnerProfiles rejecting = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
+        assertThat(rejecting.unknownSender(FROM_STRANGER)).startsWith("no partner profile for sender STRANGER (qualifier ZZZ)")
+                .contains("config/partners/ (interchange.id = STRANGER, interchange.qualifier = ZZZ)")
+                .contains("restart the hub (profiles are read at start) and replay this failure")
+                .contains("hub.partners.unknown = accept");
+    }
+
+    /**
+     * The README's demo drops the samples into the inbox and sees them booked and acknowledged: every
+     * interchange in edi-samples/ comes from a demo partner, but for the unknown-partner samples, whose
+     * sender is unknown on purpose. A sample from a new sender needs its demo profile in config/partners.
+     */
+    @Test
+    void everySampleInterchangeButTheUnknownPartnersIsFromADemoPartner() throws IOException {
+        PartnerProfiles profiles = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
+        // UNB's sender and qualifier after the syntax identifier (any separator: wrong-delimiters.edi has '*'),
+        // ISA05/ISA06 by ISA's fixed widths.
+        Pattern unb = Pattern.compile("UNB(.)UNO[A-Z]:\\d\\1([^:+*']+):?([^:+*']*)");
+        Pattern isa = Pattern.compile("ISA\\*.{2}\\*.{10}\\*.{2}\\*.{10}\\*(.{2})\\*(.{15})\\*");
+        List<String> unknown = new ArrayList<>();
+        int interchanges = 0;
+        try (Stream<Path> files = Files.walk(Path.of("edi-samples"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".edi") && !f.toString().contains("/expected/")).sorted().toList()) {
+                String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+                List<Envelope> senders = new ArrayList<>();
+                for (Matcher m = unb.matcher(text); m.find(); ) {
+                    senders.add(new Envelope(EdiStandard.EDIFACT, m.group(2), m.group(3), "", "", "", "UNOC", "3", false, "", ""));
+                }
+                for (Matcher m = isa.matcher(text); m.find(); ) {
+                    senders.add(new Envelope(EdiStandard.X12, m.group(2).trim(), m.group(1), "", "", "", "X12", "00401", false, "", ""));
+                }
+                assertThat(senders).as(file + ": its interchange headers").isNotEmpty();
+                interchanges += senders.size();
+                boolean meantUnknown = file.getFileName().toString().equals("unknown-partner.edi");
+                for (Envelope sender : senders) {
+                    if (profiles.forSender(sender, null).isPresent() == meantUnknown) {
+                        unknown.add(file + " " + sender.senderId() + ":" + sender.senderQualifier());
+                    }
+                }
+            }
+        }
+        assertThat(interchanges).isGreaterThan(25);
+        assertThat(unknown).as("samples whose sender is not what they are meant for (a demo partner, or no one)").isEmpty();
     }
 }
