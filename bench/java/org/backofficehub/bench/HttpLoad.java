@@ -25,6 +25,10 @@ final class HttpLoad {
         }
     }
 
+    /** Signed in as the web store's client, as a web store is; the hub checks the password once, then remembers it. */
+    private static final String WEBSTORE_CREDENTIALS = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            ("webstore:" + HubProcess.WEBSTORE_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI target;
@@ -123,6 +127,7 @@ final class HttpLoad {
     private boolean send(long sequenceNumber) {
         try {
             HttpResponse<Void> response = http.send(requestForSequence.apply(sequenceNumber).uri(target)
+                    .header("Authorization", WEBSTORE_CREDENTIALS)
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == expectedStatus;
         } catch (Exception e) {

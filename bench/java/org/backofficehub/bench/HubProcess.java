@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class HubProcess implements AutoCloseable {
 
     static final String ADMIN_PASSWORD = "bench";
+    static final String WEBSTORE_PASSWORD = "bench-webstore";
 
     /** What {@code mvn package} builds and README's run command starts. */
     static final Path PACKAGED_JAR = Path.of("target", "backoffice-hub.jar");
@@ -51,6 +52,7 @@ final class HubProcess implements AutoCloseable {
                 "-Dcamel.server.port=" + port,
                 "-Dhub.inbox.min-age-ms=100",
                 "-Dhub.admin.password=" + ADMIN_PASSWORD,
+                "-Dhub.security.webstore-password=" + WEBSTORE_PASSWORD,
                 "-Dlog4j2.level=WARN",
                 "-Dcamel.main.routesIncludePattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml",
                 "-Dhub.erp.migrations=classpath:db/erp,classpath:db/erp-bench"));
