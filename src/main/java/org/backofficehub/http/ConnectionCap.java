@@ -49,8 +49,8 @@ final class ConnectionCap {
         long last = lastWarning.get();
         long now = System.nanoTime();
         if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-            LOG.warn("{} connection(s) closed at once: {} are open, the most hub.http.max-connections allows"
-                    + " (next warning in a minute at the earliest)", refusedSinceWarning.getAndSet(0), max);
+            LOG.warn("Closed {} new connection(s) at once since the last warning: the {} open are the most"
+                    + " hub.http.max-connections allows (this warning comes at most once a minute)", refusedSinceWarning.getAndSet(0), max);
         }
     }
 }
