@@ -59,7 +59,11 @@ final class LimitedHttpServer extends VertxPlatformHttpServer {
             // HTTP/2 streams bypass the HTTP/1.1 deadlines below: bound the connection by Vert.x's idle timeout instead.
             options.setIdleTimeout((int) limits.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         }
-        tls.ifPresent(settings -> settings.applyTo(options));
+        tls.ifPresent(settings -> {
+            settings.applyTo(options);
+            // The deadlines start once the handshake is done: until then a client gets the header timeout for it (Vert.x's own is 10 s).
+            options.setSslHandshakeTimeout(limits.headerTimeout().toMillis()).setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+        });
         Router root = Router.router(getVertx());
         root.route().handler(headers.onEveryAnswer());
         String routerName = VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getBindPort());

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 class ServerTlsTest {
 
     private static final String PASSWORD = "keystore-secret";
+    private static final Duration HEADER_TIMEOUT = Duration.ofMillis(1500);
     private static Path keystore;
     private static SSLContext trustingTheHub;
     private static HubMain hub;
@@ -59,7 +60,8 @@ class ServerTlsTest {
         trustingTheHub = sslContextTrusting(keystore);
 
         port = freePort();
-        hub = hubWith(Map.of("hub.http.tls.keystore", keystore.toString(), "hub.http.tls.keystore-password", PASSWORD));
+        hub = hubWith(Map.of("hub.http.tls.keystore", keystore.toString(), "hub.http.tls.keystore-password", PASSWORD,
+                "hub.http.header-timeout-ms", Long.toString(HEADER_TIMEOUT.toMillis())));
         hub.start();
         Awaitility.await("hub healthy over TLS").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions().until(() -> get("/observe/health").statusCode() == 200);
@@ -103,6 +105,13 @@ class ServerTlsTest {
 
             assertThat(plain.closedWithin(Duration.ofSeconds(5))).isTrue();
             assertThat(plain.drained()).doesNotContain("HTTP/1.1").doesNotContain("UP");
+        }
+    }
+
+    @Test
+    void aConnectionThatNeverStartsItsHandshakeIsClosedAfterTheHeaderTimeout() throws Exception {
+        try (RawHttp silent = RawHttp.connect(port)) {
+            assertThat(silent.closedWithin(HEADER_TIMEOUT.multipliedBy(3))).isTrue();
         }
     }
 
