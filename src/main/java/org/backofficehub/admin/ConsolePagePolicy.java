@@ -19,17 +19,18 @@ final class ConsolePagePolicy {
 
     private static final Pattern SCRIPT = Pattern.compile("<script>(.*?)</script>", Pattern.DOTALL);
     private static final Pattern STYLE = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL);
-    // An inline event handler (onclick="...") would be blocked by the policy: the page adds its listeners in its script.
-    private static final Pattern EVENT_HANDLER = Pattern.compile("<[a-zA-Z][^>]*\\son[a-zA-Z]+\\s*=");
+    // An inline event handler (onclick="...") or style attribute would be blocked by the policy: the
+    // page adds its listeners in its script and its styles in its style block.
+    private static final Pattern INLINE_ATTRIBUTE = Pattern.compile("<[a-zA-Z][^>]*\\s(on[a-zA-Z]+|style)\\s*=");
 
     private ConsolePagePolicy() {
     }
 
     static String of(String page) {
         String markup = STYLE.matcher(SCRIPT.matcher(page).replaceAll("")).replaceAll("");
-        if (EVENT_HANDLER.matcher(markup).find()) {
-            throw new IllegalStateException("The admin console page has an inline event handler (on...=), which its"
-                    + " Content-Security-Policy blocks: add the listener in the page's script instead");
+        if (INLINE_ATTRIBUTE.matcher(markup).find()) {
+            throw new IllegalStateException("The admin console page has an inline event handler (on...=) or style attribute,"
+                    + " which its Content-Security-Policy blocks: add the listener in the page's script, the style in its style block");
         }
         return "default-src 'none'; script-src " + sources(SCRIPT, page) + "; style-src " + sources(STYLE, page)
                 + "; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
