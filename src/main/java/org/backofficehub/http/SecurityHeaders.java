@@ -37,9 +37,19 @@ final class SecurityHeaders {
     /** The root router's first handler: the headers go on whatever answer the request ends with. */
     Handler<RoutingContext> onEveryAnswer() {
         return ctx -> {
-            ctx.addHeadersEndHandler(v -> addTo(ctx.response().headers(), ctx.normalizedPath()));
+            String path = pathOf(ctx);
+            ctx.addHeadersEndHandler(v -> addTo(ctx.response().headers(), path));
             ctx.next();
         };
+    }
+
+    /** The path as the router matches it, or null if it cannot be decoded (a broken %-escape, answered 400). */
+    private static String pathOf(RoutingContext ctx) {
+        try {
+            return ctx.normalizedPath();
+        } catch (IllegalArgumentException undecodable) {
+            return null;
+        }
     }
 
     /** Adds the headers to an answer about to go out for this path (null: the path is not known). */

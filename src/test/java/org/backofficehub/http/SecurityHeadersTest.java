@@ -93,6 +93,17 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void aPathThatCannotBeDecodedIsRefusedWithTheHeaders() throws Exception {
+        try (RawHttp connection = RawHttp.connect(hub.port())) {
+            RawHttp.Response refused = connection.send("GET /api/orders/%zz HTTP/1.1\r\nHost: hub\r\n\r\n").read(PATIENCE);
+
+            assertThat(refused.status()).isEqualTo(400);
+            assertCommonHeaders(refused::header);
+            assertThat(refused.header("cache-control")).isEqualTo("no-store");
+        }
+    }
+
+    @Test
     void headersTooLargeRefusedByTheServerCarryTheHeaders() throws Exception {
         try (RawHttp connection = RawHttp.connect(hub.port())) {
             RawHttp.Response refused = connection.send("GET /api/orders HTTP/1.1\r\nHost: hub\r\nX-Big: " + "a".repeat(9000)
