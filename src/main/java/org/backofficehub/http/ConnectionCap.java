@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * At most {@code hub.http.max-connections} connections open at once: one beyond is closed as soon
  * as the server has it, before it reads a byte, so a flood of idle or slow connections cannot
  * use up the process's file descriptors (which the databases and the inbox need too). Connections
- * are counted across all event loops. A flood is logged once a minute with the count of refused
+ * are counted across all event loops. Over TLS, Vert.x hands a connection over once its handshake
+ * is done: until then it is bounded by the handshake timeout (hub.http.header-timeout-ms), not the cap. A flood is logged once a minute with the count of refused
  * connections, not once per connection, so the log is not the next thing to fill up.
  */
 final class ConnectionCap {
@@ -38,10 +39,6 @@ final class ConnectionCap {
         }
         connection.closeHandler(closed -> open.decrementAndGet());
         return true;
-    }
-
-    int open() {
-        return open.get();
     }
 
     private void refused() {
