@@ -1,6 +1,8 @@
 // Drives the admin console as an administrator would, in headless Chromium (Debian's package,
 // driven by playwright-core): batch mode with a schedule, run now, back to real time, and a
-// failure corrected and replayed in the page. Run by ConsoleBrowserIT against a real hub.
+// failure corrected and replayed in the page. Run by ConsoleBrowserIT against a real hub. The page
+// runs under the hub's Content-Security-Policy, and any violation the browser reports fails the run:
+// a script or style the policy blocks would leave the console half working, or silently broken.
 // Usage: node console.e2e.mjs BASE_URL ADMIN_PASSWORD SCREENSHOT_PATH
 import { chromium } from 'playwright-core';
 
@@ -24,10 +26,20 @@ async function postOrder(orderId) {
 }
 
 let page;
+const violations = [];
 try {
   const context = await browser.newContext({ httpCredentials: { username: 'admin', password } });
   page = await context.newPage();
-  await page.goto(baseUrl + '/admin/');
+  // Chromium reports a blocked script, style or connection both on the console and as an event.
+  page.on('console', msg => {
+    if (/Content.Security.Policy/i.test(msg.text())) violations.push('console: ' + msg.text());
+  });
+  await page.exposeFunction('reportCspViolation', text => violations.push(text));
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    e => window.reportCspViolation('securitypolicyviolation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'))));
+  const served = await page.goto(baseUrl + '/admin/');
+  const policy = served.headers()['content-security-policy'] || '';
+  if (!policy.includes("script-src 'sha256-")) throw new Error('the console page came without its Content-Security-Policy: ' + policy);
   const message = page.locator('#message');
   const route = page.locator('#routes tr[data-route-id="webstore-orders"]');
   await route.waitFor();
@@ -66,6 +78,7 @@ try {
   await message.filter({ hasText: 'Replayed failure' }).waitFor();
 
   await page.screenshot({ path: screenshot, fullPage: true });
+  if (violations.length) throw new Error('Content-Security-Policy violations: ' + violations.join(' | '));
   console.log('console e2e: ok');
 } catch (e) {
   console.error('console e2e failed: ' + e.message);

@@ -6,10 +6,11 @@ import org.apache.camel.spi.PropertiesComponent;
 /**
  * What the embedded HTTP server tolerates from a connection (settings {@code hub.http.*}): how long
  * it may idle, how long a request's head and then its body may take to arrive, how large the
- * request line and the headers may be, and whether HTTP/2 over cleartext is offered at all.
+ * request line and the headers may be, whether HTTP/2 over cleartext is offered at all, and how
+ * many connections may be open at once.
  */
 public record HttpLimits(Duration idleTimeout, Duration headerTimeout, Duration bodyTimeout,
-                         int maxRequestLineBytes, int maxHeaderBytes, boolean h2c) {
+                         int maxRequestLineBytes, int maxHeaderBytes, boolean h2c, int maxConnections) {
 
     /** From the settings, which config/application.properties holds with their defaults; a missing one stops the start naming it. */
     public static HttpLimits from(PropertiesComponent settings) {
@@ -18,7 +19,8 @@ public record HttpLimits(Duration idleTimeout, Duration headerTimeout, Duration 
                 Duration.ofMillis(number(settings, "hub.http.body-timeout-ms")),
                 (int) number(settings, "hub.http.max-request-line-bytes"),
                 (int) number(settings, "hub.http.max-header-bytes"),
-                Boolean.parseBoolean(setting(settings, "hub.http.h2c")));
+                Boolean.parseBoolean(setting(settings, "hub.http.h2c")),
+                (int) number(settings, "hub.http.max-connections"));
     }
 
     public HttpLimits {
@@ -29,6 +31,9 @@ public record HttpLimits(Duration idleTimeout, Duration headerTimeout, Duration 
         }
         if (maxRequestLineBytes < 256 || maxHeaderBytes < 1024) {
             throw new IllegalArgumentException("hub.http.max-request-line-bytes must be at least 256 and hub.http.max-header-bytes at least 1024");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("hub.http.max-connections must be at least 1, not " + maxConnections);
         }
     }
 

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.Router;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.component.platform.http.PlatformHttpConstants;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * silently), and camel.server.* has no setting for any of them, so this subclass starts the
  * listening socket itself; the router, the routes on it and everything else stay Camel's. Each
  * HTTP/1.1 connection gets the request-smuggling-proof decoder and its deadlines; every answer the
- * server gives without a route is a problem body.
+ * server gives without a route is a problem body; every answer carries the security headers. TLS
+ * when a keystore is set, and no more connections than the cap.
  */
 final class LimitedHttpServer extends VertxPlatformHttpServer {
 
@@ -32,12 +34,18 @@ final class LimitedHttpServer extends VertxPlatformHttpServer {
 
     private final VertxPlatformHttpServerConfiguration configuration;
     private final HttpLimits limits;
+    private final Optional<ServerTls> tls;
+    private final SecurityHeaders headers;
+    private final ConnectionCap cap;
     private HttpServer server;
 
-    LimitedHttpServer(VertxPlatformHttpServerConfiguration configuration, HttpLimits limits) {
+    LimitedHttpServer(VertxPlatformHttpServerConfiguration configuration, HttpLimits limits, Optional<ServerTls> tls) {
         super(configuration);
         this.configuration = configuration;
         this.limits = limits;
+        this.tls = tls;
+        this.headers = new SecurityHeaders(tls.isPresent());
+        this.cap = new ConnectionCap(limits.maxConnections());
     }
 
     @Override
@@ -51,10 +59,16 @@ final class LimitedHttpServer extends VertxPlatformHttpServer {
             // HTTP/2 streams bypass the HTTP/1.1 deadlines below: bound the connection by Vert.x's idle timeout instead.
             options.setIdleTimeout((int) limits.idleTimeout().toMillis()).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
         }
+        tls.ifPresent(settings -> {
+            settings.applyTo(options);
+            // The deadlines start once the handshake is done: until then a client gets the header timeout for it (Vert.x's own is 10 s).
+            options.setSslHandshakeTimeout(limits.headerTimeout().toMillis()).setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+        });
         Router root = Router.router(getVertx());
+        root.route().handler(headers.onEveryAnswer());
         String routerName = VertxPlatformHttpRouter.getRouterNameFromPort(configuration.getBindPort());
         root.route(configuration.getPath() + "*").subRouter(VertxPlatformHttpRouter.lookup(getCamelContext(), routerName));
-        ServerRefusals refusals = new ServerRefusals(limits, configuration.getMaxBodySize());
+        ServerRefusals refusals = new ServerRefusals(limits, configuration.getMaxBodySize(), headers);
         refusals.answerFailuresOf(root);
         server = getVertx().createHttpServer(options)
                 .invalidRequestHandler(refusals.invalidRequests())
@@ -62,14 +76,16 @@ final class LimitedHttpServer extends VertxPlatformHttpServer {
                 .requestHandler(root);
         server.listen(configuration.getBindPort(), configuration.getBindHost()).toCompletionStage().toCompletableFuture()
                 .get(30, TimeUnit.SECONDS);
-        LOG.info("HTTP server listening on {}:{} (idle {} ms, head {} ms, body {} ms, h2c {})", configuration.getBindHost(),
-                server.actualPort(), limits.idleTimeout().toMillis(), limits.headerTimeout().toMillis(),
-                limits.bodyTimeout().toMillis(), limits.h2c() ? "on" : "off");
+        LOG.info("HTTP server listening on {}:{} ({}; idle {} ms, head {} ms, body {} ms, h2c {}, at most {} connections)",
+                configuration.getBindHost(), server.actualPort(),
+                tls.map(t -> "TLS on: " + String.join(", ", t.protocols()) + ", keystore " + t.keystore()).orElse("TLS off: plain HTTP"),
+                limits.idleTimeout().toMillis(), limits.headerTimeout().toMillis(), limits.bodyTimeout().toMillis(),
+                limits.h2c() ? "on" : "off", limits.maxConnections());
     }
 
-    /** An HTTP/1.1 connection's pipeline, before it has read a byte: the strict decoder and the deadlines. */
+    /** A connection within the cap; for HTTP/1.1 its pipeline, before it has read a byte: the strict decoder and the deadlines. */
     private void guard(HttpConnection connection, HttpServerOptions options) {
-        if (!(connection instanceof ConnectionBase base)) {
+        if (!cap.admit(connection) || !(connection instanceof ConnectionBase base)) {
             return;
         }
         ChannelPipeline pipeline = base.channel().pipeline();
@@ -77,7 +93,7 @@ final class LimitedHttpServer extends VertxPlatformHttpServer {
             return; // HTTP/2 (h2c switched on): no HTTP/1.1 decoder to guard
         }
         pipeline.replace(DECODER, DECODER, new StrictRequestDecoder(options));
-        RequestDeadlines deadlines = new RequestDeadlines(base.channel(), limits);
+        RequestDeadlines deadlines = new RequestDeadlines(base.channel(), limits, headers);
         pipeline.addBefore(DECODER, "hubRequestArrivals", deadlines.arrivals());
         pipeline.addBefore(CONNECTION, "hubRequestDeadlines", deadlines.progress());
     }

@@ -14,7 +14,7 @@ import org.apache.camel.main.MainHttpServerFactory;
  * How camel-main makes the embedded HTTP server, found in the registry before Camel's own: the
  * hub's, with its limits (hub.http.*), from the camel.server.* settings Camel's factory reads. The management endpoints
  * (/observe/health, /observe/metrics) are Camel's as before; on the same port they share this server.
- * Options of Camel's server the hub does not use (TLS, static files, uploads, its authentication)
+ * Options of Camel's server the hub does not use (Camel's TLS, static files, uploads, its authentication)
  * stop the start naming the setting, rather than being silently ignored.
  */
 public final class LimitedHttpServerFactory implements MainHttpServerFactory {
@@ -25,7 +25,7 @@ public final class LimitedHttpServerFactory implements MainHttpServerFactory {
     public Service newHttpServer(CamelContext camelContext, HttpServerConfigurationProperties settings) {
         List<String> unsupported = new ArrayList<>();
         if (settings.isUseGlobalSslContextParameters()) {
-            unsupported.add("camel.server.useGlobalSslContextParameters (terminate TLS at a reverse proxy)");
+            unsupported.add("camel.server.useGlobalSslContextParameters (the hub's own TLS is hub.http.tls.*)");
         }
         if (settings.isStaticEnabled()) {
             unsupported.add("camel.server.staticEnabled");
@@ -45,7 +45,8 @@ public final class LimitedHttpServerFactory implements MainHttpServerFactory {
         configuration.setPath(settings.getPath());
         configuration.setMaxBodySize(settings.getMaxBodySize());
         configuration.getBodyHandler().setHandleFileUploads(false);
-        LimitedHttpServer server = new LimitedHttpServer(configuration, HttpLimits.from(camelContext.getPropertiesComponent()));
+        LimitedHttpServer server = new LimitedHttpServer(configuration, HttpLimits.from(camelContext.getPropertiesComponent()),
+                ServerTls.from(camelContext.getPropertiesComponent()));
         server.setCamelContext(camelContext);
         return server;
     }

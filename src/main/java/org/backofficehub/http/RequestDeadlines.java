@@ -34,6 +34,7 @@ final class RequestDeadlines {
 
     private final Channel channel;
     private final HttpLimits limits;
+    private final SecurityHeaders headers;
     private ChannelHandlerContext beforeDecoder;
     private ScheduledFuture<?> timer;
     private Deadline armed = Deadline.NONE;
@@ -44,9 +45,10 @@ final class RequestDeadlines {
     private int unanswered;
     private String path;
 
-    RequestDeadlines(Channel channel, HttpLimits limits) {
+    RequestDeadlines(Channel channel, HttpLimits limits, SecurityHeaders headers) {
         this.channel = channel;
         this.limits = limits;
+        this.headers = headers;
     }
 
     /** Goes before the decoder: the first byte of a request starts its head's deadline. */
@@ -158,7 +160,7 @@ final class RequestDeadlines {
 
     /** Written below the HTTP encoder (Vert.x has no request object to answer through yet), then closed. */
     private void answerAndClose(String detail, String instance) {
-        ByteBuf answer = Unpooled.wrappedBuffer(ServerProblems.closingResponse(ProblemType.REQUEST_TIMEOUT, detail, instance));
+        ByteBuf answer = Unpooled.wrappedBuffer(ServerProblems.closingResponse(ProblemType.REQUEST_TIMEOUT, detail, instance, headers.asHeadLines()));
         beforeDecoder.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
     }
 

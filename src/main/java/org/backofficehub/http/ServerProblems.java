@@ -37,12 +37,16 @@ public final class ServerProblems {
         return document("urn:backoffice-hub:problem:internal-error", "Internal error", 500, detail, instance);
     }
 
-    /** A whole HTTP/1.1 answer that closes the connection, for the moments the server has no request object to answer through. */
-    public static byte[] closingResponse(ProblemType type, String detail, String instance) {
+    /**
+     * A whole HTTP/1.1 answer that closes the connection, for the moments the server has no request
+     * object to answer through; {@code headLines} are further headers, each ending in CRLF.
+     */
+    public static byte[] closingResponse(ProblemType type, String detail, String instance, String headLines) {
         byte[] body = body(type, detail, instance);
         String head = "HTTP/1.1 " + type.httpStatus() + " " + type.title() + "\r\n"
                 + "Content-Type: " + CONTENT_TYPE + "\r\n"
                 + "Content-Length: " + body.length + "\r\n"
+                + headLines
                 + "Connection: close\r\n\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.US_ASCII);
         byte[] response = new byte[headBytes.length + body.length];

@@ -27,10 +27,12 @@ final class ServerRefusals {
 
     private final HttpLimits limits;
     private final Long maxBodyBytes;
+    private final SecurityHeaders headers;
 
-    ServerRefusals(HttpLimits limits, Long maxBodyBytes) {
+    ServerRefusals(HttpLimits limits, Long maxBodyBytes, SecurityHeaders headers) {
         this.limits = limits;
         this.maxBodyBytes = maxBodyBytes;
+        this.headers = headers;
     }
 
     /** Registers the router's answers for the statuses it produces without a route. */
@@ -78,6 +80,7 @@ final class ServerRefusals {
                 detail = "The request is not HTTP/1.1 the hub can read";
             }
             LOG.info("Refused a request from {}: {} ({})", request.remoteAddress(), detail, cause == null ? "no cause" : cause.toString());
+            headers.addTo(request.response().headers(), null);
             request.response().setStatusCode(type.httpStatus()).putHeader("Content-Type", ServerProblems.CONTENT_TYPE)
                     .putHeader("Connection", "close")
                     .end(Buffer.buffer(ServerProblems.body(type, detail, null)))
@@ -85,7 +88,7 @@ final class ServerRefusals {
         };
     }
 
-    private static Handler<RoutingContext> routed(ProblemType type, Function<RoutingContext, String> detail) {
+    private Handler<RoutingContext> routed(ProblemType type, Function<RoutingContext, String> detail) {
         return ctx -> answer(ctx.request(), type.httpStatus(), ServerProblems.body(type, detail.apply(ctx), path(ctx)));
     }
 
@@ -94,12 +97,14 @@ final class ServerRefusals {
         return Texts.clip(ctx.request().path(), 200);
     }
 
-    private static void answer(HttpServerRequest request, int status, byte[] problem) {
+    private void answer(HttpServerRequest request, int status, byte[] problem) {
         HttpServerResponse response = request.response();
         if (response.headWritten()) {
             request.connection().close(); // half an answer is out: ending the connection is all that is left to say
             return;
         }
+        // Also here, not only on the router's first handler: the router refuses some requests (no Host) before any handler runs.
+        headers.addTo(response.headers(), null);
         response.setStatusCode(status).putHeader("Content-Type", ServerProblems.CONTENT_TYPE).end(Buffer.buffer(problem));
     }
 }

@@ -104,6 +104,9 @@ class HttpAttackTest {
 
     private static void assertSuccessOrProblem(Attack attack, RawHttp.Response answer) throws IOException {
         assertThat(answer.status()).as(attack.name() + ": " + answer.body()).isBetween(200, 499);
+        // Whoever answered, a route or the server's own refusal, the security headers are on it.
+        assertThat(answer.header("x-content-type-options")).as(attack.name() + ": nosniff").isEqualTo("nosniff");
+        assertThat(answer.header("content-security-policy")).as(attack.name() + ": a CSP").isNotBlank();
         if (answer.status() >= 400) {
             assertThat(answer.header("content-type")).as(attack.name()).isEqualTo("application/problem+json");
             JsonNode problem = JSON.readTree(answer.body());
