@@ -26,6 +26,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.awaitility.Awaitility;
 import org.backofficehub.HubMain;
 import org.backofficehub.support.RawHttp;
+import org.backofficehub.support.RunningHub;
 import org.backofficehub.support.TestOrders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,6 +92,7 @@ class ServerTlsTest {
     void anOrderIsBookedOverTls() throws Exception {
         HttpResponse<String> booked = client().send(HttpRequest.newBuilder(uri("/api/orders"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", RunningHub.basic(RunningHub.WEBSTORE_USER, RunningHub.WEBSTORE_PASSWORD))
                 .POST(HttpRequest.BodyPublishers.ofString(TestOrders.webOrderJson("TLS-1", "SKU-1001", 2)))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
 
