@@ -243,6 +243,7 @@ class ServerTlsTest {
         main.addOverrideProperty("hub.data-dir", Files.createTempDirectory("hub-tls-data-").toString());
         main.addOverrideProperty("camel.server.port", Integer.toString(port));
         main.addOverrideProperty("hub.admin.password", "x");
+        main.addOverrideProperty("hub.security.webstore-password", RunningHub.WEBSTORE_PASSWORD);
         overrides.forEach(main::addOverrideProperty);
         return main;
     }
