@@ -1,12 +1,14 @@
-// Drives the admin console as an administrator would, in headless Chromium (Debian's package,
-// driven by playwright-core): batch mode with a schedule, run now, back to real time, and a
-// failure corrected and replayed in the page. Run by ConsoleBrowserIT against a real hub. The page
-// runs under the hub's Content-Security-Policy, and any violation the browser reports fails the run:
-// a script or style the policy blocks would leave the console half working, or silently broken.
-// Usage: node console.e2e.mjs BASE_URL ADMIN_PASSWORD SCREENSHOT_PATH
+// Drives every page of the admin console as an administrator and an operator would, in headless
+// Chromium (Debian's package, driven by playwright-core): routes (batch mode with a schedule, run
+// now, back to real time), failures (filtered, corrected and replayed), the dashboard's charts,
+// partners with their interchanges, customers with a golden record, and the operator's read-only
+// view. Run by ConsoleBrowserIT against a real hub with real data; a screenshot of each page is
+// kept. The pages run under the hub's Content-Security-Policy, and any violation the browser
+// reports fails the run: a script or style the policy blocks would leave the console half working.
+// Usage: node console.e2e.mjs BASE_URL ADMIN_PASSWORD OPERATOR_USER OPERATOR_PASSWORD SCREENSHOT_DIR
 import { chromium } from 'playwright-core';
 
-const [baseUrl, password, screenshot] = process.argv.slice(2);
+const [baseUrl, password, operator, operatorPassword, screenshots] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -29,23 +31,41 @@ async function postOrder(orderId) {
 
 let page;
 const violations = [];
-try {
-  const context = await browser.newContext({ httpCredentials: { username: 'admin', password } });
-  page = await context.newPage();
+
+async function signedIn(username, secret) {
+  const context = await browser.newContext({ httpCredentials: { username, password: secret }, viewport: { width: 1400, height: 1000 } });
+  const opened = await context.newPage();
   // Chromium reports a blocked script, style or connection both on the console and as an event.
-  page.on('console', msg => {
+  opened.on('console', msg => {
     if (/Content.Security.Policy/i.test(msg.text())) violations.push('console: ' + msg.text());
   });
-  await page.exposeFunction('reportCspViolation', text => violations.push(text));
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation',
+  opened.on('pageerror', error => violations.push('script error: ' + error.message));
+  await opened.exposeFunction('reportCspViolation', text => violations.push(text));
+  await opened.addInitScript(() => document.addEventListener('securitypolicyviolation',
     e => window.reportCspViolation('securitypolicyviolation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'))));
-  const served = await page.goto(baseUrl + '/admin/');
+  return opened;
+}
+
+async function shoot(name) {
+  await page.screenshot({ path: screenshots + '/' + name + '.png', fullPage: true });
+}
+
+try {
+  page = await signedIn('admin', password);
+  const served = await page.goto(baseUrl + '/admin/#routes');
   const policy = served.headers()['content-security-policy'] || '';
-  if (!policy.includes("script-src 'sha256-")) throw new Error('the console page came without its Content-Security-Policy: ' + policy);
+  if (!policy.includes("script-src 'self'") || policy.includes('unsafe')) throw new Error('the console page came without its Content-Security-Policy: ' + policy);
   const message = page.locator('#message');
+  await page.locator('#whoami', { hasText: 'admin (admin)' }).waitFor();
+
+  // Routes
   const route = page.locator('#routes tr[data-route-id="webstore-orders"]');
   await route.waitFor();
-
+  await route.locator('select[name=mode]').selectOption('batch');
+  await route.locator('input[name=cron]').fill('not a cron');
+  await route.getByRole('button', { name: 'Apply' }).click();
+  await message.filter({ hasText: 'cron' }).waitFor();
+  if (await route.locator('select[name=mode]').inputValue() !== 'realtime') throw new Error('a refused mode change left the row showing batch');
   await route.locator('select[name=mode]').selectOption('batch');
   // A schedule that cannot fire mid-test, so "Run now" is what books the orders (the cron itself is tested elsewhere).
   await route.locator('input[name=cron]').fill('0 0 3 * * ?');
@@ -61,6 +81,7 @@ try {
 
   await page.locator('#routes tr[data-route-id="webstore-orders"]').getByRole('button', { name: 'Run now' }).click();
   await message.filter({ hasText: 'Drained webstore-orders: 3 booked' }).waitFor();
+  await shoot('routes');
 
   const again = page.locator('#routes tr[data-route-id="webstore-orders"]');
   await again.locator('select[name=mode]').selectOption('realtime');
@@ -69,8 +90,15 @@ try {
   const realtime = await postOrder('WEB-UI-4');
   if (realtime !== 201) throw new Error(`WEB-UI-4: expected 201 in real time, got ${realtime}`);
 
+  // Failures: filtered by problem, corrected and replayed
+  await page.goto(baseUrl + '/admin/#failures');
+  await page.locator('#failures tbody tr').first().waitFor();
+  await page.locator('#failure-problem').selectOption('schema-violation');
+  await page.locator('#failure-text').fill('bad.xml');
   const failure = page.locator('#failures tbody tr').first();
   await failure.waitFor();
+  if (await page.locator('#failures tbody tr').count() !== 1) throw new Error('the filters left more than the one failure');
+  await shoot('failures');
   const payload = failure.locator('textarea');
   const corrected = (await payload.inputValue())
     .replace('<orderDate>yesterday</orderDate>', '<orderDate>2026-11-22</orderDate>')
@@ -78,15 +106,58 @@ try {
   await payload.fill(corrected);
   await failure.getByRole('button', { name: 'Replay' }).click();
   await message.filter({ hasText: 'Replayed failure' }).waitFor();
+  if ((await message.textContent()).includes('undefined')) throw new Error('the replay message says ' + await message.textContent());
 
-  await page.screenshot({ path: screenshot, fullPage: true });
-  if (violations.length) throw new Error('Content-Security-Policy violations: ' + violations.join(' | '));
+  // Dashboard: charts drawn from the hub's data
+  await page.goto(baseUrl + '/admin/#dashboard');
+  await page.locator('#chart-channels canvas').waitFor();
+  await page.locator('#chart-channels[data-series*="webstore"]').waitFor();
+  await page.locator('#chart-sources[data-series*="WEBSTORE"]').waitFor();
+  await page.locator('#chart-waiting canvas').waitFor();
+  await page.locator('#best-customers tbody tr', { hasText: 'Console Tester' }).waitFor();
+  await page.locator('#waiting tbody tr', { hasText: 'follow-up' }).waitFor();
+  await shoot('dashboard');
+
+  // Partners and their interchanges
+  await page.goto(baseUrl + '/admin/#partners');
+  const nordwind = page.locator('#partners tr[data-partner="NORDWIND"]');
+  await nordwind.waitFor();
+  await nordwind.click();
+  await page.locator('#interchanges tbody tr', { hasText: 'ORDERS' }).first().waitFor();
+  await page.locator('#interchanges tbody tr', { hasText: 'CONTRL' }).first().waitFor();
+  await shoot('partners');
+
+  // Customers: the list, a golden record with its sources and history
+  await page.goto(baseUrl + '/admin/#customers');
+  await page.locator('#customer-search button[type=submit]').click();
+  const tester = page.locator('#customers tbody tr', { hasText: 'Console Tester' }).first();
+  await tester.waitFor();
+  await tester.click();
+  await page.locator('#customer-title', { hasText: 'Console Tester' }).waitFor();
+  await page.locator('#customer-sources tbody tr').first().waitFor();
+  await page.locator('#customer-history tbody tr').first().waitFor();
+  await page.locator('#customer-fields tbody tr', { hasText: 'console@example.com' }).waitFor();
+  await shoot('customers');
+
+  // The operator reads and is offered no change
+  page = await signedIn(operator, operatorPassword);
+  await page.goto(baseUrl + '/admin/#routes');
+  await page.locator('#whoami', { hasText: 'read only' }).waitFor();
+  await page.locator('#routes tr[data-route-id="webstore-orders"]').waitFor();
+  if (await page.getByRole('button', { name: 'Apply' }).first().isVisible()) throw new Error('the operator is offered Apply');
+  if (await page.getByRole('button', { name: 'Run now' }).first().isVisible()) throw new Error('the operator is offered Run now');
+  await page.goto(baseUrl + '/admin/#customers');
+  await page.locator('#customers tbody tr', { hasText: 'role reporting' }).waitFor();
+  await shoot('operator');
+
+  if (violations.length) throw new Error('Content-Security-Policy violations or script errors: ' + violations.join(' | '));
   console.log('console e2e: ok');
 } catch (e) {
   console.error('console e2e failed: ' + e.message);
+  if (violations.length) console.error('violations: ' + violations.join(' | '));
   if (page) {
     console.error('message shown: ' + await page.locator('#message').textContent().catch(() => '?'));
-    await page.screenshot({ path: screenshot, fullPage: true }).catch(() => {});
+    await shoot('failed').catch(() => {});
   }
   process.exitCode = 1;
 } finally {

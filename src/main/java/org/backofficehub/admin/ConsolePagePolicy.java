@@ -10,10 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Content-Security-Policy of the admin console's page: the page may run its own inline script
- * and style and nothing else, talk only to the hub, and be framed by no one. The inline blocks are
- * allowed by their SHA-256 hashes, computed from the page as it is served, so an edit to the page
- * needs no edit here, and a script injected into the page (or one changed on the way) does not run.
+ * The Content-Security-Policy of the admin console's page: the page may run the hub's own script
+ * and style files (/admin/assets/) and inline blocks it was served with, nothing else, talk only
+ * to the hub, and be framed by no one. Inline blocks, if the page has any, are allowed by their
+ * SHA-256 hashes, computed from the page as it is served, so an edit to the page needs no edit
+ * here, and a script injected into the page (or one changed on the way) does not run.
  */
 final class ConsolePagePolicy {
 
@@ -42,7 +43,8 @@ final class ConsolePagePolicy {
             // The browser hashes the text as its parser read it, with line breaks made \n.
             hashes.add("'sha256-" + sha256(inline.group(1).replace("\r\n", "\n").replace('\r', '\n')) + "'");
         }
-        return hashes.isEmpty() ? "'none'" : String.join(" ", hashes);
+        hashes.add(0, "'self'");
+        return String.join(" ", hashes);
     }
 
     private static String sha256(String text) {

@@ -12,6 +12,11 @@ import org.backofficehub.erp.ErpProfile;
 import org.backofficehub.admin.AdminApi;
 import org.backofficehub.api.JsonRequest;
 import org.backofficehub.admin.AdminConsolePage;
+import org.backofficehub.admin.ConsoleAssets;
+import org.backofficehub.admin.DashboardApi;
+import org.backofficehub.admin.SignedInUser;
+import org.backofficehub.customer.CustomerFeed;
+import org.backofficehub.observe.HubActivity;
 import org.backofficehub.admin.BackOfficeAdminApi;
 import org.backofficehub.admin.EdiAdminApi;
 import org.backofficehub.admin.FailureReplays;
@@ -41,6 +46,26 @@ public class AdminConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public AdminConsolePage adminConsolePage() {
         return new AdminConsolePage();
+    }
+
+    @BindToRegistry(lazy = true)
+    public ConsoleAssets consoleAssets() {
+        return new ConsoleAssets();
+    }
+
+    @BindToRegistry(lazy = true)
+    public SignedInUser signedInUser(@BeanInject("objectMapper") ObjectMapper json) {
+        return new SignedInUser(json);
+    }
+
+    @BindToRegistry(lazy = true)
+    public DashboardApi dashboardApi(@BeanInject("hubStore") DataSource hubStore, PartnerProfiles partners, ShopProfiles shops,
+                                     BookingStage stage, OrderEvents orderEvents, CustomerFeed customerFeed, Clock clock,
+                                     @BeanInject("objectMapper") ObjectMapper json) {
+        return new DashboardApi(new HubActivity(hubStore),
+                DashboardApi.channels(partners.all().stream().map(p -> p.partnerId()).toList(),
+                        shops.all().stream().map(s -> s.source()).toList()),
+                stage::countsByRoute, orderEvents::pending, customerFeed::pending, clock, json);
     }
 
     @BindToRegistry(lazy = true)

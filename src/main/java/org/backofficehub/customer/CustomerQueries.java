@@ -15,9 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.backofficehub.model.Address;
-import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.PartyIdentifier;
-import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.HubStoreException;
 
 /** Reads the customer master: one customer in full, searches, and the best-customers report. */
@@ -120,7 +118,10 @@ public final class CustomerQueries {
         return history;
     }
 
-    /** Customers with this e-mail address or phone number (in any spelling), or whose name contains these words. */
+    /**
+     * Customers with this e-mail address or phone number (in any spelling), or whose name contains
+     * these words; without any of them, the newest customers.
+     */
     public List<CustomerSummary> search(String email, String phone, String name) {
         String sql;
         String value;
@@ -134,16 +135,21 @@ public final class CustomerQueries {
             sql = "SELECT id FROM customer WHERE merged_into IS NULL AND name_key LIKE ?";
             value = NameKeys.name(name) == null ? null : "%" + NameKeys.name(name) + "%";
         } else {
-            throw new InputRejectedException(ProblemType.INVALID_REQUEST,
-                    "Search by email, phone or name (GET /api/customers?email=...)");
+            // No term: the newest golden customers, as a list to browse from.
+            sql = "SELECT id FROM customer WHERE merged_into IS NULL";
+            value = null;
         }
-        if (value == null) {
+        boolean browsing = email == null && phone == null && name == null;
+        if (value == null && !browsing) {
             return List.of();
         }
         try (Connection connection = hubStore.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT c.id, c.name, c.email, c.phone, c.city, c.country, "
-                     + "c.source_count FROM customer c WHERE c.id IN (" + sql + ") ORDER BY c.id FETCH FIRST " + MAX_LISTED + " ROWS ONLY")) {
-            select.setString(1, value);
+                     + "c.source_count FROM customer c WHERE c.id IN (" + sql + ") ORDER BY c.id " + (browsing ? "DESC" : "")
+                     + " FETCH FIRST " + MAX_LISTED + " ROWS ONLY")) {
+            if (!browsing) {
+                select.setString(1, value);
+            }
             List<CustomerSummary> found = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {

@@ -11,17 +11,17 @@ import org.junit.jupiter.api.Test;
 class ConsolePagePolicyTest {
 
     @Test
-    void eachInlineBlockIsAllowedByItsHashAndNothingElse() throws Exception {
+    void eachInlineBlockIsAllowedByItsHashBesideTheHubsOwnFilesAndNothingElse() throws Exception {
         String policy = ConsolePagePolicy.of("<style>b{}</style><script>a()</script><p>x</p><script>c()</script>");
 
-        assertThat(policy).contains("script-src '" + sha256("a()") + "' '" + sha256("c()") + "';",
-                "style-src '" + sha256("b{}") + "';", "default-src 'none'", "frame-ancestors 'none'");
+        assertThat(policy).contains("script-src 'self' '" + sha256("a()") + "' '" + sha256("c()") + "';",
+                "style-src 'self' '" + sha256("b{}") + "';", "default-src 'none'", "frame-ancestors 'none'");
         assertThat(policy).doesNotContain("unsafe");
     }
 
     @Test
-    void aPageWithoutScriptMayRunNone() {
-        assertThat(ConsolePagePolicy.of("<p>x</p>")).contains("script-src 'none';", "style-src 'none';");
+    void aPageWithoutInlineBlocksRunsTheHubsOwnFilesOnly() {
+        assertThat(ConsolePagePolicy.of("<p>x</p>")).contains("script-src 'self';", "style-src 'self';");
     }
 
     @Test

@@ -48,6 +48,10 @@ class OpenApiTest {
     /** The administrator's (operators read): HTTP Basic on every one. */
     private static final Map<String, String> ADMIN = operations(
             "GET /admin/", "adminConsole",
+            "GET /admin/assets/{asset}", "consoleAsset",
+            "GET /admin/me", "signedInUser",
+            "GET /admin/dashboard", "dashboard",
+            "GET /admin/partners/activity", "partnerActivity",
             "GET /admin/routes", "listRoutes",
             "PUT /admin/routes/{routeId}/mode", "changeRouteMode",
             "POST /admin/routes/{routeId}/run", "runRoute",

@@ -1,0 +1,478 @@
+// Backoffice Hub admin console: one page per #hash (dashboard, routes, failures, partners,
+// customers), each drawn from the hub's own API. Plain JavaScript; charts by uPlot, served by the
+// hub too. Nothing is written into the page as HTML: every value goes in as text.
+'use strict';
+
+const message = document.getElementById('message');
+const pages = ['dashboard', 'routes', 'failures', 'partners', 'customers'];
+let me = { user: '', roles: [], mayChange: false, mayReadCustomers: false };
+
+function say(text, ok) {
+  message.textContent = text;
+  message.className = ok ? 'ok' : 'error';
+}
+
+async function api(method, path, body) {
+  const response = await fetch(path, { method, body, headers: body ? { 'Content-Type': 'application/json' } : {} });
+  const text = await response.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!response.ok) {
+    throw new Error(json && json.detail ? json.detail : response.status + ' ' + response.statusText);
+  }
+  return json;
+}
+
+function cell(row, content) {
+  const td = row.insertCell();
+  if (content instanceof Node) { td.appendChild(content); } else { td.textContent = content ?? ''; }
+  return td;
+}
+
+function button(label, action) {
+  const b = document.createElement('button');
+  b.textContent = label;
+  b.addEventListener('click', async () => {
+    b.disabled = true;
+    try { await action(); } catch (e) { say(e.message, false); } finally { b.disabled = false; }
+  });
+  return b;
+}
+
+function when(iso) {
+  return iso ? iso.replace('T', ' ').slice(0, 19) : '—';
+}
+
+function rows(selector) {
+  const body = document.querySelector(selector + ' tbody');
+  body.replaceChildren();
+  return body;
+}
+
+// ---- Routes ---------------------------------------------------------------------------------
+
+async function loadRoutes() {
+  const routes = await api('GET', '/admin/routes');
+  const body = rows('#routes');
+  for (const route of routes) {
+    const row = body.insertRow();
+    row.dataset.routeId = route.routeId;
+    cell(row, route.routeId);
+    const mode = document.createElement('select');
+    mode.name = 'mode';
+    for (const m of ['realtime', 'batch']) { mode.add(new Option(m, m, false, m === route.mode)); }
+    mode.className = route.mode;
+    mode.disabled = !me.mayChange;
+    cell(row, mode);
+    const cron = document.createElement('input');
+    cron.className = 'cron'; cron.name = 'cron'; cron.value = route.cron; cron.disabled = !me.mayChange;
+    const wrap = document.createElement('span');
+    const apply = button('Apply', async () => {
+      try {
+        await api('PUT', '/admin/routes/' + route.routeId + '/mode', JSON.stringify({ mode: mode.value, cron: cron.value }));
+      } catch (refused) {
+        // Show the route as it really is, not as the refused edit left the form.
+        editPending = false;
+        await refresh();
+        throw refused;
+      }
+      const applied = route.routeId + ' is now ' + mode.value + (mode.value === 'batch' ? ' on "' + cron.value + '"' : '');
+      await refresh();
+      say(applied, true);
+    });
+    apply.className = 'change';
+    wrap.append(cron, ' ', apply);
+    cell(row, wrap);
+    cell(row, route.status);
+    cell(row, route.processed);
+    cell(row, route.failed);
+    cell(row, route.staged).className = 'staged';
+    const last = route.lastRun;
+    cell(row, last ? when(last.at) + ' (' + last.booked + ' booked' + (last.alreadyBooked ? ', ' + last.alreadyBooked + ' already booked' : '')
+      + ', ' + last.failed + ' failed)' : '—');
+    const run = button('Run now', async () => {
+      const result = await api('POST', '/admin/routes/' + route.routeId + '/run');
+      await refresh();
+      say('Drained ' + route.routeId + ': ' + result.booked + ' booked, ' + result.alreadyBooked + ' already booked, ' + result.failed + ' failed', true);
+    });
+    run.className = 'change';
+    cell(row, run);
+  }
+}
+
+// ---- Failures -------------------------------------------------------------------------------
+
+const failureFilters = ['failure-state', 'failure-route', 'failure-problem', 'failure-text'].map(id => document.getElementById(id));
+let failuresShown = [];
+
+function replayed(failure, result) {
+  if (result.erpOrderNumber) { return 'ERP order ' + result.erpOrderNumber; }
+  if (result.inboxFile) { return 'back in the inbox as ' + result.inboxFile; }
+  return result.outcome || result.state || 'replayed';
+}
+
+async function loadFailures() {
+  const state = document.getElementById('failure-state').value;
+  const failures = await api('GET', '/admin/failures?state=' + encodeURIComponent(state));
+  fillChoices('failure-route', failures.map(f => f.routeId));
+  fillChoices('failure-problem', failures.map(f => f.problem));
+  const route = document.getElementById('failure-route').value;
+  const problem = document.getElementById('failure-problem').value;
+  const text = document.getElementById('failure-text').value.trim().toLowerCase();
+  failuresShown = failures.filter(f => (!route || f.routeId === route) && (!problem || f.problem === problem)
+    && (!text || [f.fileName, f.reason, f.payload].some(v => (v || '').toLowerCase().includes(text))));
+  document.getElementById('failure-count').textContent = '(' + failuresShown.length + ' ' + state + ')';
+  document.getElementById('select-all-failures').checked = false;
+  const body = rows('#failures');
+  for (const failure of failuresShown) {
+    const row = body.insertRow();
+    row.dataset.failureId = failure.id;
+    const pick = document.createElement('input');
+    pick.type = 'checkbox'; pick.name = 'selected'; pick.value = failure.id;
+    cell(row, pick);
+    cell(row, failure.id);
+    cell(row, failure.routeId + (failure.fileName ? ' — ' + failure.fileName : ''));
+    cell(row, failure.problem);
+    cell(row, failure.reason);
+    const payload = document.createElement('textarea');
+    payload.value = failure.payload;
+    payload.readOnly = !me.mayChange || failure.state !== 'open';
+    cell(row, payload);
+    const actions = document.createElement('span');
+    actions.className = 'change';
+    if (failure.state === 'open') {
+      actions.append(
+        button('Replay', async () => {
+          const result = await api('POST', '/admin/failures/' + failure.id + '/replay', payload.value);
+          await refresh();
+          say('Replayed failure ' + failure.id + ': ' + replayed(failure, result), true);
+        }), ' ',
+        button('Discard', async () => {
+          await api('DELETE', '/admin/failures/' + failure.id);
+          await refresh();
+          say('Discarded failure ' + failure.id, true);
+        }));
+    }
+    cell(row, actions);
+  }
+}
+
+function fillChoices(id, values) {
+  const select = document.getElementById(id);
+  const chosen = select.value;
+  const known = new Set([...select.options].map(o => o.value));
+  for (const value of [...new Set(values)].sort()) {
+    if (!known.has(value)) { select.add(new Option(value, value)); }
+  }
+  select.value = chosen;
+}
+
+function selectedFailures() {
+  return [...document.querySelectorAll('#failures input[name=selected]:checked')].map(box => box.value);
+}
+
+async function onSelected(verb, action) {
+  const ids = selectedFailures();
+  if (!ids.length) { say('Select failures first', false); return; }
+  const refused = [];
+  for (const id of ids) {
+    try { await action(id); } catch (e) { refused.push('#' + id + ': ' + e.message); }
+  }
+  editPending = false;
+  await refresh();
+  say(verb + ' ' + (ids.length - refused.length) + ' of ' + ids.length + ' failures' + (refused.length ? '; ' + refused.join('; ') : ''),
+    refused.length === 0);
+}
+
+document.getElementById('select-all-failures').addEventListener('change', e => {
+  document.querySelectorAll('#failures input[name=selected]').forEach(box => { box.checked = e.target.checked; });
+});
+document.getElementById('replay-selected').addEventListener('click', () =>
+  onSelected('Replayed', id => api('POST', '/admin/failures/' + id + '/replay')));
+document.getElementById('discard-selected').addEventListener('click', () =>
+  onSelected('Discarded', id => api('DELETE', '/admin/failures/' + id)));
+for (const filter of failureFilters) {
+  filter.addEventListener(filter.tagName === 'INPUT' ? 'input' : 'change', () => loadFailures().catch(e => say(e.message, false)));
+}
+
+// ---- Dashboard ------------------------------------------------------------------------------
+
+const charts = {};
+const palette = ['#1d4ed8', '#16a34a', '#d97706', '#9333ea', '#dc2626', '#0891b2', '#4b5563', '#be185d'];
+const waitingSamples = { at: [], staged: [], followUp: [], customerContacts: [] };
+
+function draw(id, title, xs, seriesByName, bars) {
+  const names = Object.keys(seriesByName);
+  const target = document.getElementById(id);
+  const options = {
+    width: Math.max(target.clientWidth, 480), height: 220,
+    series: [{}].concat(names.map((name, i) => ({
+      label: name, stroke: palette[i % palette.length], width: 2,
+      fill: bars ? palette[i % palette.length] + '55' : undefined,
+      paths: bars && uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.8, 40] }) : undefined,
+    }))),
+    axes: [{}, { label: title }],
+    // One sample (the waiting chart's first) would otherwise stretch the axis over years.
+    scales: { x: { time: true, range: (u, min, max) => (min === max ? [min - 60, max + 5] : [min, max]) } },
+  };
+  const data = [xs].concat(names.map(name => Array.from(seriesByName[name])));
+  if (charts[id]) { charts[id].destroy(); }
+  target.replaceChildren();
+  charts[id] = new uPlot(options, data, target);
+  target.dataset.series = names.join(',');
+}
+
+async function loadDashboard() {
+  const hours = document.getElementById('dashboard-hours').value;
+  const dashboard = await api('GET', '/admin/dashboard?hours=' + hours);
+  const channels = Object.keys(dashboard.ordersByChannel).length ? dashboard.ordersByChannel : { none: dashboard.hours.map(() => 0) };
+  draw('chart-channels', 'orders', dashboard.hours, channels, true);
+  const sources = Object.entries(dashboard.ordersBySource)
+    .sort((a, b) => b[1].reduce((x, y) => x + y, 0) - a[1].reduce((x, y) => x + y, 0)).slice(0, 8);
+  draw('chart-sources', 'orders', dashboard.hours, sources.length ? Object.fromEntries(sources) : { none: dashboard.hours.map(() => 0) }, false);
+
+  const perPartner = {};
+  for (const partner of dashboard.partners) {
+    if (partner.rejected) { perPartner[partner.partner + ' (interchanges rejected)'] = partner.rejected; }
+  }
+  for (const failure of dashboard.failures) {
+    const key = failure.routeId + ' — ' + failure.problem;
+    perPartner[key] = (perPartner[key] || 0) + failure.count;
+  }
+  const most = Math.max(1, ...Object.values(perPartner));
+  const failuresBody = rows('#failures-per-partner');
+  for (const [key, count] of Object.entries(perPartner).sort((a, b) => b[1] - a[1])) {
+    const row = failuresBody.insertRow();
+    cell(row, key);
+    cell(row, count);
+    const bar = document.createElement('span');
+    bar.className = 'bar';
+    bar.style.width = Math.round(200 * count / most) + 'px';
+    cell(row, bar);
+  }
+  if (!Object.keys(perPartner).length) { cell(failuresBody.insertRow(), 'No failures in this period'); }
+
+  const waiting = dashboard.waiting;
+  const stagedTotal = Object.values(waiting.staged).reduce((x, y) => x + y, 0);
+  const waitingBody = rows('#waiting');
+  for (const [routeId, staged] of Object.entries(waiting.staged)) {
+    const row = waitingBody.insertRow();
+    cell(row, 'staged for ' + routeId);
+    cell(row, staged);
+  }
+  for (const [label, value] of [['follow-up (invoices, notices, documents)', waiting.followUp], ['customer contacts', waiting.customerContacts]]) {
+    const row = waitingBody.insertRow();
+    cell(row, label);
+    cell(row, value);
+  }
+  waitingSamples.at.push(Date.now() / 1000);
+  waitingSamples.staged.push(stagedTotal);
+  waitingSamples.followUp.push(waiting.followUp);
+  waitingSamples.customerContacts.push(waiting.customerContacts);
+  if (waitingSamples.at.length > 720) { Object.values(waitingSamples).forEach(series => series.shift()); }
+  draw('chart-waiting', 'waiting', waitingSamples.at,
+    { staged: waitingSamples.staged, 'follow-up': waitingSamples.followUp, 'customer contacts': waitingSamples.customerContacts }, false);
+
+  const bestBody = rows('#best-customers');
+  if (!me.mayReadCustomers) {
+    cell(bestBody.insertRow(), 'Customers take the role reporting');
+    return;
+  }
+  const year = new Date().getUTCFullYear();
+  const best = await api('GET', '/api/reports/best-customers?from=' + year + '-01-01&to=' + year + '-12-31&limit=10');
+  for (const customer of best.customers) {
+    const row = bestBody.insertRow();
+    cell(row, customer.rank);
+    cell(row, customer.name);
+    cell(row, customer.orders);
+    cell(row, customer.revenue + ' ' + customer.currency);
+  }
+  if (!best.customers.length) { cell(bestBody.insertRow(), 'No orders this year'); }
+}
+
+document.getElementById('dashboard-hours').addEventListener('change', () => loadDashboard().catch(e => say(e.message, false)));
+
+// ---- Partners -------------------------------------------------------------------------------
+
+async function loadPartners() {
+  const [partners, activity] = await Promise.all([api('GET', '/admin/edi/partners'), api('GET', '/admin/partners/activity?hours=720')]);
+  const body = rows('#partners');
+  for (const partner of partners) {
+    const seen = activity[partner.partner] || {};
+    const row = body.insertRow();
+    row.dataset.partner = partner.partner;
+    row.className = 'clickable';
+    cell(row, partner.partner + (partner.name ? ' — ' + partner.name : ''));
+    cell(row, partner.standard + ' ' + partner.version);
+    cell(row, partner.interchangeId);
+    cell(row, partner.ack);
+    cell(row, when(seen.lastReceived));
+    cell(row, when(seen.lastSent));
+    cell(row, seen.received || 0);
+    cell(row, (seen.rejected || 0) + (seen.received ? ' (' + Math.round(100 * seen.rejected / seen.received) + ' %)' : ''));
+    cell(row, seen.sent || 0);
+    cell(row, seen.acknowledgementsAwaited || 0).className = 'awaited';
+    row.addEventListener('click', () => loadInterchanges(partner.partner).catch(e => say(e.message, false)));
+  }
+}
+
+async function loadInterchanges(partner) {
+  const interchanges = await api('GET', '/admin/edi/interchanges?partner=' + encodeURIComponent(partner));
+  const title = document.getElementById('interchanges-title');
+  title.textContent = 'Interchanges with ' + partner + ' (newest first)';
+  title.hidden = false;
+  document.getElementById('interchanges').hidden = false;
+  const body = rows('#interchanges');
+  for (const interchange of interchanges) {
+    const row = body.insertRow();
+    cell(row, when(interchange.createdAt));
+    cell(row, interchange.direction);
+    cell(row, interchange.controlNumber);
+    cell(row, interchange.documentType);
+    cell(row, interchange.messages);
+    cell(row, interchange.state + (interchange.detail ? ': ' + interchange.detail : ''));
+    cell(row, (interchange.ackStatus || '—') + (interchange.ackDetail ? ': ' + interchange.ackDetail : ''));
+    cell(row, interchange.file);
+  }
+}
+
+// ---- Customers ------------------------------------------------------------------------------
+
+let customerShown = null;
+
+async function loadCustomers() {
+  const form = document.getElementById('customer-search');
+  const term = form.term.value.trim();
+  if (!me.mayReadCustomers) {
+    cell(rows('#customers').insertRow(), 'Customers take the role reporting');
+    return;
+  }
+  const customers = await api('GET', '/api/customers' + (term ? '?' + form.by.value + '=' + encodeURIComponent(term) : ''));
+  const body = rows('#customers');
+  for (const customer of customers) {
+    const row = body.insertRow();
+    row.dataset.customerId = customer.id;
+    row.className = 'clickable';
+    cell(row, customer.id);
+    cell(row, customer.name);
+    cell(row, customer.email);
+    cell(row, customer.phone);
+    cell(row, [customer.city, customer.country].filter(Boolean).join(', '));
+    cell(row, customer.sources);
+    row.addEventListener('click', () => showCustomer(customer.id).catch(e => say(e.message, false)));
+  }
+  if (!customers.length) { cell(body.insertRow(), 'No customer found'); }
+}
+
+async function showCustomer(id) {
+  const customer = await api('GET', '/api/customers/' + id);
+  customerShown = customer;
+  document.getElementById('customer').hidden = false;
+  document.getElementById('customer-title').textContent = 'Customer #' + customer.id + ' — ' + (customer.name || '');
+  const sourceOf = customer.provenance || {};
+  const fields = rows('#customer-fields');
+  const address = customer.address || {};
+  for (const [field, value] of [['name', customer.name], ['email', customer.email], ['phone', customer.phone],
+    ['address', [address.street, address.postalCode, address.city, address.country].filter(Boolean).join(', ')],
+    ['gln', customer.gln], ['duns', customer.duns], ['erpNumber', customer.erpNumber]]) {
+    if (!value) { continue; }
+    const row = fields.insertRow();
+    cell(row, field);
+    cell(row, value);
+    cell(row, sourceOf[field] ? '#' + sourceOf[field] : '');
+  }
+  const sources = rows('#customer-sources');
+  for (const source of customer.sources) {
+    const row = sources.insertRow();
+    const pick = document.createElement('input');
+    pick.type = 'checkbox'; pick.name = 'source'; pick.value = source.id;
+    cell(row, pick);
+    cell(row, source.id);
+    cell(row, source.system + (source.origin ? ' / ' + source.origin : ''));
+    cell(row, source.sourceKey);
+    cell(row, source.rule + (source.matchedSource ? ' (with #' + source.matchedSource + ')' : ''));
+    cell(row, source.name);
+    cell(row, source.email);
+    cell(row, source.phone);
+    cell(row, when(source.observedAt));
+  }
+  const history = rows('#customer-history');
+  for (const event of customer.history) {
+    const row = history.insertRow();
+    cell(row, when(event.at));
+    cell(row, event.kind + (event.detail ? ': ' + event.detail : ''));
+    cell(row, event.channel);
+    cell(row, event.reference);
+    cell(row, event.amount != null ? event.amount + ' ' + (event.currency || '') : '');
+  }
+}
+
+document.getElementById('customer-search').addEventListener('submit', e => {
+  e.preventDefault();
+  loadCustomers().catch(error => say(error.message, false));
+});
+document.getElementById('merge-customer').addEventListener('click', async () => {
+  try {
+    const other = Number(document.getElementById('merge-other').value);
+    const result = await api('POST', '/admin/customers/' + customerShown.id + '/merge', JSON.stringify({ customerId: other }));
+    await showCustomer(customerShown.id);
+    await loadCustomers();
+    say('Merged customer ' + other + ' into ' + result.customerId, true);
+  } catch (e) { say(e.message, false); }
+});
+document.getElementById('split-customer').addEventListener('click', async () => {
+  try {
+    const sourceIds = [...document.querySelectorAll('#customer-sources input[name=source]:checked')].map(box => Number(box.value));
+    const result = await api('POST', '/admin/customers/' + customerShown.id + '/split', JSON.stringify({ sourceIds }));
+    await showCustomer(customerShown.id);
+    await loadCustomers();
+    say('Split ' + sourceIds.length + ' source(s) off into customer ' + result.customerId, true);
+  } catch (e) { say(e.message, false); }
+});
+
+// ---- Pages ----------------------------------------------------------------------------------
+
+const loaders = { dashboard: loadDashboard, routes: loadRoutes, failures: loadFailures, partners: loadPartners, customers: loadCustomers };
+
+function currentPage() {
+  const page = location.hash.replace('#', '');
+  return pages.includes(page) ? page : 'dashboard';
+}
+
+// Actions announce their result only after the page is redrawn, so nobody (person or test) edits
+// a row that is about to be replaced.
+async function refresh() {
+  try {
+    await loaders[currentPage()]();
+    editPending = false;
+  } catch (e) { say(e.message, false); }
+}
+
+function show() {
+  const page = currentPage();
+  for (const p of pages) {
+    document.getElementById('page-' + p).hidden = p !== page;
+    document.querySelector('nav a[href="#' + p + '"]').classList.toggle('active', p === page);
+  }
+  editPending = false;
+  refresh();
+}
+
+// The periodic redraw leaves the page alone while an edit is pending, so a half-typed cron or
+// corrected payload is never thrown away; the customers page is redrawn only when asked.
+let editPending = false;
+document.addEventListener('input', e => { if (!e.target.closest('.filters')) { editPending = true; } });
+document.addEventListener('change', e => { if (!e.target.closest('.filters') && e.target.name !== 'hours') { editPending = true; } });
+window.addEventListener('hashchange', show);
+
+(async () => {
+  try {
+    me = await api('GET', '/admin/me');
+    document.getElementById('whoami').textContent = me.user + ' (' + me.roles.join(', ') + ')' + (me.mayChange ? '' : ', read only');
+    document.body.classList.toggle('read-only', !me.mayChange);
+  } catch (e) { say(e.message, false); }
+  show();
+})();
+setInterval(() => {
+  const idle = !document.activeElement || document.activeElement === document.body;
+  if (idle && !editPending && currentPage() !== 'customers') { refresh(); }
+}, 5000);
