@@ -1,10 +1,10 @@
-// Backoffice Hub admin console: one page per #hash (dashboard, routes, failures, partners,
-// customers), each drawn from the hub's own API. Plain JavaScript; charts by uPlot, served by the
+// Backoffice Hub admin console: one page per #hash (dashboard, tracking, routes, failures,
+// partners, customers), each drawn from the hub's own API. Plain JavaScript; charts by uPlot, served by the
 // hub too. Nothing is written into the page as HTML: every value goes in as text.
 'use strict';
 
 const message = document.getElementById('message');
-const pages = ['dashboard', 'routes', 'failures', 'partners', 'customers'];
+const pages = ['dashboard', 'tracking', 'routes', 'failures', 'partners', 'customers'];
 let me = { user: '', roles: [], mayChange: false, mayReadCustomers: false };
 
 function say(text, ok) {
@@ -47,6 +47,99 @@ function rows(selector) {
   body.replaceChildren();
   return body;
 }
+
+// ---- Tracking -------------------------------------------------------------------------------
+
+const details = ['orderId', 'documentType', 'controlNumber', 'partner', 'erpOrderNumber', 'invoiceNumber', 'grossTotal', 'currency',
+  'shipmentNumber', 'trackingNumber', 'carrier', 'fileName', 'archivedAs', 'routeId', 'trackingId', 'messageKind', 'name', 'problem',
+  'detail', 'resendOf', 'inReplyTo'];
+
+function describe(step) {
+  const fields = Object.assign({}, step.document || {}, step);
+  const parts = details.filter(key => fields[key] != null && fields[key] !== '').map(key => key + ' ' + fields[key]);
+  if (step.acknowledgement) {
+    parts.push('acknowledgement ' + (step.acknowledgement.status || '—') + (step.acknowledgement.overdue ? ' (overdue)' : ''));
+  }
+  return parts.join(' · ');
+}
+
+async function loadTracking() {
+  const form = document.getElementById('tracking-search');
+  const query = new URLSearchParams();
+  for (const name of ['q', 'partner', 'state', 'from', 'to']) {
+    if (form[name].value.trim()) { query.set(name, form[name].value.trim()); }
+  }
+  const [found, overdue] = await Promise.all([api('GET', '/admin/tracking?' + query), api('GET', '/admin/tracking/overdue-acknowledgements')]);
+  const body = rows('#tracked');
+  for (const item of found.items) {
+    const row = body.insertRow();
+    row.dataset.itemId = item.itemId;
+    row.className = 'clickable';
+    cell(row, when(item.firstSeenAt || item.at));
+    cell(row, item.kind + (item.documentType ? ' ' + item.documentType : ''));
+    cell(row, item.source || item.partner || '');
+    cell(row, item.orderId || item.controlNumber || item.fileName || '');
+    cell(row, item.erpOrderNumber || '');
+    cell(row, item.state);
+    cell(row, (item.documents || []).length);
+    row.addEventListener('click', () => showTimeline(item.itemId).catch(e => say(e.message, false)));
+  }
+  if (!found.items.length) { cell(body.insertRow(), 'Nothing found'); }
+  document.getElementById('overdue-count').textContent = overdue.count ? '(' + overdue.count + ' acknowledgements overdue)' : '';
+  const late = rows('#overdue');
+  for (const document_ of overdue.documents) {
+    const row = late.insertRow();
+    cell(row, when(document_.at));
+    cell(row, document_.partner);
+    cell(row, document_.documentType);
+    cell(row, document_.controlNumber);
+    cell(row, document_.fileName);
+  }
+  if (!overdue.documents.length) { cell(late.insertRow(), 'None'); }
+}
+
+async function showTimeline(itemId) {
+  const item = await api('GET', '/admin/tracking/items/' + encodeURIComponent(itemId));
+  document.getElementById('timeline').hidden = false;
+  document.getElementById('timeline-title').textContent = (item.kind === 'order' ? 'Order ' + item.source + ' / ' + item.orderId
+    : 'Document ' + itemId) + (item.erpOrderNumber ? ' — ERP order ' + item.erpOrderNumber : '');
+  const body = rows('#timeline-steps');
+  for (const step of item.steps) {
+    const row = body.insertRow();
+    row.dataset.step = step.kind;
+    cell(row, when(step.at));
+    cell(row, step.kind);
+    cell(row, step.direction || '');
+    cell(row, step.state || '');
+    cell(row, describe(step));
+    const payload = document.createElement('span');
+    if (step.payload) {
+      const view = document.createElement('a');
+      view.href = step.payload; view.textContent = 'view'; view.target = '_blank'; view.rel = 'noopener';
+      const save = document.createElement('a');
+      save.href = step.payload + '?download=true'; save.textContent = 'download';
+      payload.append(view, ' · ', save);
+    }
+    cell(row, payload);
+    const actions = document.createElement('span');
+    actions.className = 'change';
+    for (const action of step.actions || []) {
+      actions.append(button(action.action, async () => {
+        const result = await api(action.method, action.href);
+        await showTimeline(itemId);
+        say(action.action + ': ' + (result && result.controlNumber ? 'new control number ' + result.controlNumber
+          : result && (result.erpOrderNumber || result.inboxFile || result.state) || 'done'), true);
+      }), ' ');
+    }
+    cell(row, actions);
+  }
+}
+
+document.getElementById('tracking-search').addEventListener('submit', e => {
+  e.preventDefault();
+  document.getElementById('timeline').hidden = true;
+  loadTracking().catch(error => say(error.message, false));
+});
 
 // ---- Routes ---------------------------------------------------------------------------------
 
@@ -431,7 +524,7 @@ document.getElementById('split-customer').addEventListener('click', async () => 
 
 // ---- Pages ----------------------------------------------------------------------------------
 
-const loaders = { dashboard: loadDashboard, routes: loadRoutes, failures: loadFailures, partners: loadPartners, customers: loadCustomers };
+const loaders = { dashboard: loadDashboard, tracking: loadTracking, routes: loadRoutes, failures: loadFailures, partners: loadPartners, customers: loadCustomers };
 
 function currentPage() {
   const page = location.hash.replace('#', '');
@@ -474,5 +567,5 @@ window.addEventListener('hashchange', show);
 })();
 setInterval(() => {
   const idle = !document.activeElement || document.activeElement === document.body;
-  if (idle && !editPending && currentPage() !== 'customers') { refresh(); }
+  if (idle && !editPending && !['customers', 'tracking'].includes(currentPage())) { refresh(); }
 }, 5000);
