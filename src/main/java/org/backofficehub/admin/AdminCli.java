@@ -163,9 +163,14 @@ public final class AdminCli {
             out.printf("%-18s %-9s %-20s %-8s %9d %7d %7d %s%n", route.path("routeId").asText(), route.path("mode").asText(),
                     route.path("cron").asText(), route.path("status").asText(), route.path("processed").asLong(),
                     route.path("failed").asLong(), route.path("staged").asLong(),
-                    last.isMissingNode() ? "-" : last.path("at").asText() + " (" + last.path("booked").asInt() + " booked)");
+                    last.isMissingNode() ? "-" : last.path("at").asText() + " (" + lastRun(last) + ")");
         }
         return 0;
+    }
+
+    private static String lastRun(JsonNode last) {
+        return last.path("delivered").asInt() > 0 ? last.path("delivered").asInt() + " delivered"
+                : last.path("booked").asInt() + " booked, " + last.path("alreadyBooked").asInt() + " already booked";
     }
 
     private int mode(String routeId, String mode, String cron) throws IOException, InterruptedException {
