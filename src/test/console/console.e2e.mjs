@@ -21,7 +21,9 @@ async function postOrder(orderId) {
     lines: [{ sku: 'SKU-1001', quantity: 1, unitPrice: 6.5 }],
   };
   const response = await fetch(baseUrl + '/api/orders', {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(order) });
+    // Signed in: every API call takes HTTP Basic now, and the administrator may do what the web store does.
+    method: 'POST', body: JSON.stringify(order), headers: { 'Content-Type': 'application/json',
+      Authorization: 'Basic ' + Buffer.from('admin:' + password).toString('base64') } });
   return response.status;
 }
 
