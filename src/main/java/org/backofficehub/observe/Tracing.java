@@ -49,8 +49,10 @@ public final class Tracing extends ServiceSupport {
         // Stopped with the context, after the routes: what was traced until then is flushed to the collector.
         camel.addService(new Tracing(sdk));
         OpenTelemetryTracer tracer = new OpenTelemetryTracer();
-        // The periodic schedules (real-time polls, timers) would be a trace every half second of nothing.
-        tracer.setExcludePatterns("timer:*,quartz:*");
+        // The schedules and what they call on every tick (each route's drain, twice a second in real time; the
+        // shops' pulls) would be traces of nothing, several a second. What a drain books is traced from
+        // book-orders on; a drain's work shows in the metrics and the log.
+        tracer.setExcludePatterns("timer:*,quartz:*,direct:drain-*,direct:pull-shops");
         tracer.init(camel);
     }
 
