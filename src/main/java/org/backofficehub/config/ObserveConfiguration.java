@@ -24,6 +24,8 @@ import org.backofficehub.outbound.OutboundMessage;
  */
 public class ObserveConfiguration implements CamelConfiguration {
 
+    private static final String PARTNER_DOCUMENTS = "partner-documents";
+
     /** Seconds: from a web order booked at once to a drain of thousands. */
     private static final double[] LATENCY_BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
 
@@ -65,7 +67,12 @@ public class ObserveConfiguration implements CamelConfiguration {
             BusinessCounters counters = registry.findSingleByType(BusinessCounters.class);
             counters.bind(meters);
             registry.findSingleByType(InterchangeRegistry.class).onSent(counters::ediDocumentSent);
-            registry.findSingleByType(OutboundDeliveries.class).onDelivered((OutboundMessage message) -> counters.delivered(message.kind()));
+            registry.findSingleByType(OutboundDeliveries.class).onDelivered((OutboundMessage message) -> {
+                // A partner's document is counted by its EDI type as it is written (onSent above), not twice.
+                if (!PARTNER_DOCUMENTS.equals(message.routeId())) {
+                    counters.delivered(message.kind());
+                }
+            });
             // Each pool (hub-store, erp) as hikaricp_connections_* {pool=...}: active, idle, pending, timeouts, wait times.
             for (String name : new String[] {"hubStore", "erpDataSource"}) {
                 if (registry.lookupByName(name) instanceof HikariDataSource pool && pool.getMetricsTrackerFactory() == null) {
