@@ -58,6 +58,21 @@ class LogFormatTest {
         }
     }
 
+    /** Two interchanges in one file: the second's lines name its own orders, never the first's. */
+    @Test
+    void eachInterchangeOfAFileHasItsOwnKeys() throws Exception {
+        System.setProperty("hub.log.format", "json");
+        LogCapture.reconfigure();
+        try (LogCapture log = LogCapture.attach(); RunningHub hub = RunningHub.start()) {
+            hub.drop("edifact/two-interchanges.edi", "two.edi");
+            hub.awaitSingle("done", "two.edi");
+
+            JsonNode line = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> parsed(log.lines()).stream()
+                    .filter(l -> l.path("interchange").asText().equals("NW000000003")).findFirst(), java.util.Optional::isPresent).get();
+            assertThat(line.path("orderId").asText()).as("the second interchange's order alone").isEqualTo("NW-PO-4721");
+        }
+    }
+
     @Test
     void javaUtilLoggingIsWrittenByLog4jInTheSameFormat() throws Exception {
         System.setProperty("hub.log.format", "json");
