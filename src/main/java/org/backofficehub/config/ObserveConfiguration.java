@@ -13,6 +13,7 @@ import org.apache.camel.mdc.MDCService;
 import org.backofficehub.edi.partners.InterchangeRegistry;
 import org.backofficehub.observe.BusinessCounters;
 import org.backofficehub.observe.DocumentKeys;
+import org.backofficehub.observe.FollowUpTraces;
 import org.backofficehub.observe.Tracing;
 import org.backofficehub.outbound.OutboundDeliveries;
 import org.backofficehub.outbound.OutboundMessage;
@@ -55,8 +56,11 @@ public class ObserveConfiguration implements CamelConfiguration {
         mdc.init(camel);
         // Before the routes start, so that the first request is traced; when off, nothing is added at all.
         if (Boolean.parseBoolean(setting(camel, "hub.tracing.enabled"))) {
-            Tracing.install(camel, setting(camel, "hub.tracing.otlp-endpoint"), setting(camel, "hub.tracing.service-name"),
-                    Double.parseDouble(setting(camel, "hub.tracing.sample-ratio")));
+            io.opentelemetry.api.trace.Tracer tracer = Tracing.install(camel, setting(camel, "hub.tracing.otlp-endpoint"),
+                    setting(camel, "hub.tracing.service-name"), Double.parseDouble(setting(camel, "hub.tracing.sample-ratio")));
+            camel.getRegistry().bind("followUpTraces", FollowUpTraces.with(tracer));
+        } else {
+            camel.getRegistry().bind("followUpTraces", FollowUpTraces.off());
         }
         FullyStarted.then(camel, context -> {
             var registry = context.getRegistry();

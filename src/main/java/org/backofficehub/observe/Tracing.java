@@ -33,7 +33,9 @@ public final class Tracing extends ServiceSupport {
      * @param endpoint    the OTLP/HTTP traces URL, e.g. {@code http://collector:4318/v1/traces}
      * @param sampleRatio the share of traces kept (1.0 all); a caller's sampling decision is followed
      */
-    public static void install(CamelContext camel, String endpoint, String serviceName, double sampleRatio) throws Exception {
+    /** @return the tracer, for spans of the hub's own (FollowUpTraces) */
+    public static io.opentelemetry.api.trace.Tracer install(CamelContext camel, String endpoint, String serviceName, double sampleRatio)
+            throws Exception {
         OtlpHttpSpanExporter exporter = OtlpHttpSpanExporter.builder().setEndpoint(endpoint).setTimeout(Duration.ofSeconds(10)).build();
         SdkTracerProvider provider = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), serviceName))))
@@ -44,7 +46,8 @@ public final class Tracing extends ServiceSupport {
         OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(provider)
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
         // camel-opentelemetry2 takes the tracer and the propagators from the registry (not the JVM-wide GlobalOpenTelemetry).
-        camel.getRegistry().bind("openTelemetryTracer", io.opentelemetry.api.trace.Tracer.class, sdk.getTracer("backoffice-hub"));
+        io.opentelemetry.api.trace.Tracer hubTracer = sdk.getTracer("backoffice-hub");
+        camel.getRegistry().bind("openTelemetryTracer", io.opentelemetry.api.trace.Tracer.class, hubTracer);
         camel.getRegistry().bind("openTelemetryPropagators", ContextPropagators.class, sdk.getPropagators());
         // Stopped with the context, after the routes: what was traced until then is flushed to the collector.
         camel.addService(new Tracing(sdk));
@@ -54,6 +57,7 @@ public final class Tracing extends ServiceSupport {
         // book-orders on; a drain's work shows in the metrics and the log.
         tracer.setExcludePatterns("timer:*,quartz:*,direct:drain-*,direct:pull-shops");
         tracer.init(camel);
+        return hubTracer;
     }
 
     @Override

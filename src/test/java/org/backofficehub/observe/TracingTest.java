@@ -54,18 +54,25 @@ class TracingTest {
     }
 
     @Test
-    void aWebOrdersTraceCoversTheHttpRouteAndTheBookingUnderOneTraceId() {
+    void aWebOrdersTraceCoversTheHttpRouteTheBookingAndTheFollowUpUnderOneTraceId() {
         String endpoint = "http://localhost:" + collector.getAddress().getPort() + "/v1/traces";
         try (RunningHub hub = RunningHub.start(Map.of("hub.tracing.enabled", "true", "hub.tracing.otlp-endpoint", endpoint))) {
             assertThat(hub.postJson("/api/orders", TestOrders.webOrderJson("WEB-TRACED-1", "SKU-1001", 1)
                     .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(201);
 
-            Awaitility.await("the order's spans at the collector").atMost(Duration.ofSeconds(20)).until(() -> traceOf("book-orders") != null);
+            Awaitility.await("the order's spans at the collector").atMost(Duration.ofSeconds(20))
+                    .until(() -> traceOf("book-orders") != null && traceOf("order-follow-up") != null);
             String traceId = traceOf("book-orders");
             List<Span> trace = received.stream().filter(span -> hex(span).equals(traceId)).toList();
             List<String> names = trace.stream().map(Span::getName).toList();
             assertThat(names).as("spans of the order's trace: %s", describe())
-                    .contains("/api/orders", "read-posted-json-order", "accept-orders", "book-orders");
+                    .contains("/api/orders", "read-posted-json-order", "accept-orders", "book-orders", "order-follow-up");
+            // The follow-up (invoice, notices) ran later from the hub store's queue, and still joined the order's trace.
+            assertThat(trace).filteredOn(span -> span.getName().equals("order-follow-up")).singleElement().satisfies(followUp ->
+                    assertThat(followUp.getAttributesList()).anySatisfy(attribute -> {
+                        assertThat(attribute.getKey()).isEqualTo("hub.order.id");
+                        assertThat(attribute.getValue().getStringValue()).isEqualTo("WEB-TRACED-1");
+                    }));
             assertThat(received).as("the real-time schedules' ticks are not traced").noneMatch(span -> span.getName().startsWith("drain-"));
             // The HTTP request is the trace's root, which every other span descends from.
             assertThat(trace).filteredOn(span -> span.getParentSpanId().isEmpty()).singleElement()
