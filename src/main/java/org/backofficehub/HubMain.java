@@ -11,9 +11,11 @@ import org.backofficehub.config.BusinessDocumentConfiguration;
 import org.backofficehub.config.CustomerConfiguration;
 import org.backofficehub.config.EdiConfiguration;
 import org.backofficehub.config.IntakeConfiguration;
+import org.backofficehub.config.ObserveConfiguration;
 import org.backofficehub.config.ShopConfiguration;
 import org.backofficehub.config.StoreConfiguration;
 import org.backofficehub.http.LimitedHttpServerFactory;
+import org.backofficehub.observe.JavaLogging;
 
 /**
  * The camel-main daemon with the hub's configuration: properties from
@@ -33,9 +35,13 @@ public class HubMain extends Main {
     }
 
     HubMain(Map<String, String> environment) {
+        // Before the configurations load StAEDI: its java.util.logging records go to the hub's log, in its format.
+        JavaLogging.bridge();
         // No main class: it would switch on classpath scanning, which costs start-up time and
         // finds nothing the configurations below do not already bind.
         // In this order: configure() of each runs in it, and services they add stop in reverse.
+        // First: tracing, if on, must be in place before any route is added.
+        configure().addConfiguration(new ObserveConfiguration());
         configure().addConfiguration(new IntakeConfiguration());
         configure().addConfiguration(new BusinessDocumentConfiguration());
         configure().addConfiguration(new StoreConfiguration());

@@ -143,6 +143,13 @@ document.getElementById('tracking-search').addEventListener('submit', e => {
 
 // ---- Routes ---------------------------------------------------------------------------------
 
+// A delivery route's drain delivers; an order route's books, or finds an order booked before.
+function lastRunCounts(run) {
+  const done = run.delivered > 0 ? run.delivered + ' delivered'
+    : run.booked + ' booked' + (run.alreadyBooked > 0 ? ', ' + run.alreadyBooked + ' already booked' : '');
+  return done + ', ' + run.failed + ' failed';
+}
+
 async function loadRoutes() {
   const routes = await api('GET', '/admin/routes');
   const body = rows('#routes');
@@ -179,9 +186,7 @@ async function loadRoutes() {
     cell(row, route.processed);
     cell(row, route.failed);
     cell(row, route.staged).className = 'staged';
-    const last = route.lastRun;
-    cell(row, last ? when(last.at) + ' (' + last.booked + ' booked' + (last.alreadyBooked ? ', ' + last.alreadyBooked + ' already booked' : '')
-      + ', ' + last.failed + ' failed)' : '—');
+    cell(row, route.lastRun ? when(route.lastRun.at) + ' (' + lastRunCounts(route.lastRun) + ')' : '—');
     const run = button('Run now', async () => {
       const result = await api('POST', '/admin/routes/' + route.routeId + '/run');
       await refresh();
@@ -197,10 +202,9 @@ async function loadRoutes() {
 const failureFilters = ['failure-state', 'failure-route', 'failure-problem', 'failure-text'].map(id => document.getElementById(id));
 let failuresShown = [];
 
+// Each kind of failure's replay says what it did in its summary.
 function replayed(failure, result) {
-  if (result.erpOrderNumber) { return 'ERP order ' + result.erpOrderNumber; }
-  if (result.inboxFile) { return 'back in the inbox as ' + result.inboxFile; }
-  return result.outcome || result.state || 'replayed';
+  return result.summary || result.state || 'replayed';
 }
 
 async function loadFailures() {

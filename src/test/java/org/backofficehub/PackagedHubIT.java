@@ -63,6 +63,32 @@ class PackagedHubIT {
         assertThat(Files.readString(dataDir.resolve("hub.log"))).contains("shutdown");
     }
 
+    /** Issue 22: the shaded jar has log4j2's JSON Template Layout (its plugin cache merged with log4j-core's). */
+    @Test
+    void jarLogsJsonLinesWhenAskedTo() throws Exception {
+        Path dataDir = Files.createTempDirectory("hub-packaged-json-");
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", "target/backoffice-hub.jar")
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("hub.log").toFile());
+        builder.environment().put("HUB_DATA_DIR", dataDir.toString());
+        builder.environment().put("CAMEL_SERVER_PORT", Integer.toString(port));
+        builder.environment().put("HUB_LOG_FORMAT", "json");
+        Process hub = builder.start();
+        try {
+            Awaitility.await("packaged hub healthy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(() -> get(port, "/observe/health").statusCode() == 200);
+        } finally {
+            hub.destroy();
+            assertThat(hub.waitFor(30, TimeUnit.SECONDS)).as("graceful stop on SIGTERM").isTrue();
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var lines = Files.readAllLines(dataDir.resolve("hub.log"));
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(json.readTree(line).path("log.level").asText()).isNotBlank());
+    }
+
     private HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(2)).build(),
                 HttpResponse.BodyHandlers.ofString());

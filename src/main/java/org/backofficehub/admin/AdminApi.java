@@ -162,7 +162,8 @@ public final class AdminApi {
         view.put("staged", staged);
         view.put("openFailures", failures.countOpen(settings.routeId()));
         drain.lastRun(settings.routeId()).ifPresent(run -> view.put("lastRun",
-                Map.of("at", run.at().toString(), "booked", run.booked(), "failed", run.failed())));
+                Map.of("at", run.at().toString(), "booked", run.booked(), "alreadyBooked", run.alreadyBooked(),
+                        "delivered", run.delivered(), "failed", run.failed())));
         view.put("changedAt", settings.changedAt().toString());
         view.put("changedBy", settings.changedBy());
         return view;

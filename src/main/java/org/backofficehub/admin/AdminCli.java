@@ -100,8 +100,7 @@ public final class AdminCli {
                 case "mode" -> args.size() < 3 ? usage() : mode(args.get(1), args.get(2), args.size() > 3 ? String.join(" ", args.subList(3, args.size())) : null);
                 case "run" -> args.size() < 2 ? usage() : show(call("POST", "/admin/routes/" + args.get(1) + "/run", null));
                 case "failures" -> failures(args.size() > 1 ? args.get(1) : "open");
-                case "replay" -> args.size() < 2 ? usage()
-                        : show(call("POST", "/admin/failures/" + args.get(1) + "/replay", args.size() > 2 ? Files.readString(Path.of(args.get(2))) : null));
+                case "replay" -> args.size() < 2 ? usage() : replay(args.get(1), args.size() > 2 ? args.get(2) : null);
                 case "discard" -> args.size() < 2 ? usage() : show(call("DELETE", "/admin/failures/" + args.get(1), null));
                 case "ship" -> args.size() < 3 ? usage() : show(call("POST", "/admin/erp/shipments", shipment(args).toString()));
                 case "journal" -> show(call("POST", "/admin/accounting/journal", null));
@@ -110,6 +109,9 @@ public final class AdminCli {
         } catch (HubRefused e) {
             out.println("refused: " + e.getMessage());
             return 1;
+        } catch (UnreadableFile e) {
+            out.println(e.getMessage());
+            return 2;
         } catch (IOException e) {
             out.println("cannot reach the hub at " + base + ": " + e.getMessage());
             return 1;
@@ -117,6 +119,32 @@ public final class AdminCli {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    private int replay(String id, String file) throws IOException, InterruptedException {
+        String corrected = null;
+        if (file != null) {
+            // Read before calling: a file the shell cannot give us is the caller's mistake, not the hub's absence.
+            try {
+                corrected = Files.readString(Path.of(file));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new UnreadableFile("cannot read " + file + ": " + describe(e));
+            }
+        }
+        return show(call("POST", "/admin/failures/" + id + "/replay", corrected));
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.charset.MalformedInputException) {
+            return "not UTF-8 text";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static ObjectNode shipment(List<String> args) {
@@ -135,9 +163,14 @@ public final class AdminCli {
             out.printf("%-18s %-9s %-20s %-8s %9d %7d %7d %s%n", route.path("routeId").asText(), route.path("mode").asText(),
                     route.path("cron").asText(), route.path("status").asText(), route.path("processed").asLong(),
                     route.path("failed").asLong(), route.path("staged").asLong(),
-                    last.isMissingNode() ? "-" : last.path("at").asText() + " (" + last.path("booked").asInt() + " booked)");
+                    last.isMissingNode() ? "-" : last.path("at").asText() + " (" + lastRun(last) + ")");
         }
         return 0;
+    }
+
+    private static String lastRun(JsonNode last) {
+        return last.path("delivered").asInt() > 0 ? last.path("delivered").asInt() + " delivered"
+                : last.path("booked").asInt() + " booked, " + last.path("alreadyBooked").asInt() + " already booked";
     }
 
     private int mode(String routeId, String mode, String cron) throws IOException, InterruptedException {
@@ -153,12 +186,19 @@ public final class AdminCli {
 
     private int failures(String state) throws IOException, InterruptedException {
         JsonNode failures = call("GET", "/admin/failures?state=" + state, null);
-        for (JsonNode failure : failures) {
-            out.printf("%5d  %-16s %-12s %-20s %s%n", failure.path("id").asLong(), failure.path("routeId").asText(),
-                    failure.path("state").asText(), failure.path("problem").asText(), failure.path("reason").asText());
-        }
+        FailureTable table = new FailureTable(terminalWidth(), java.time.Clock.systemUTC());
+        table.print(failures, out);
         out.printf("%d %s failure(s)%n", failures.size(), state);
         return 0;
+    }
+
+    /** The terminal's width from $COLUMNS (shells export it to children only sometimes); else 80, a terminal's least. */
+    private static int terminalWidth() {
+        try {
+            return Math.max(60, Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").trim()));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
     }
 
     private int show(JsonNode result) throws IOException {
@@ -184,6 +224,13 @@ public final class AdminCli {
             throw new HubRefused(response.statusCode() + " " + json.path("detail").asText(json.toString()));
         }
         return json;
+    }
+
+    /** A file named on the command line could not be read: usage, not the hub. */
+    private static final class UnreadableFile extends IOException {
+        UnreadableFile(String message) {
+            super(message);
+        }
     }
 
     private static final class HubRefused extends IOException {

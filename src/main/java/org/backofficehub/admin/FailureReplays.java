@@ -112,7 +112,32 @@ public final class FailureReplays {
                 outcome.put("inboxFile", name);
             }
         }
+        outcome.put("summary", summary(outcome));
         return outcome;
+    }
+
+    /** What the replay did, in words, whatever the failure's kind: the console shows it as it is. */
+    static String summary(Map<String, Object> outcome) {
+        if (outcome.get("erpOrderNumber") != null) {
+            return "ERP order " + outcome.get("erpOrderNumber") + (Boolean.TRUE.equals(outcome.get("alreadyBooked")) ? " (booked before)" : "");
+        }
+        if (outcome.containsKey("redelivery")) {
+            return "queued".equals(outcome.get("redelivery")) ? "queued for delivery again" : "nothing to redeliver";
+        }
+        if (outcome.containsKey("followUp")) {
+            return "queued for follow-up again";
+        }
+        if (outcome.containsKey("shipment")) {
+            return String.valueOf(outcome.get("shipment"));
+        }
+        if (outcome.containsKey("outboxFile")) {
+            return "back in the outbox as " + outcome.get("outboxFile");
+        }
+        if (outcome.containsKey("inboxFile")) {
+            return "back in the inbox as " + outcome.get("inboxFile");
+        }
+        // A shop's order answered by its intake without a booking yet (staged in batch mode).
+        return outcome.get("trackingId") != null ? "staged, tracking id " + outcome.get("trackingId") : "done";
     }
 
     /**

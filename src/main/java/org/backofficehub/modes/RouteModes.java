@@ -79,29 +79,60 @@ public final class RouteModes {
         return settings != null && settings.mode() == RouteMode.BATCH;
     }
 
-    /** Changes a route's mode and schedule, durably, then tells the scheduler. */
+    /**
+     * Changes a route's mode and schedule, durably, then tells the scheduler. A cron Quartz would
+     * refuse to schedule (one that never fires, such as the 30th of February) is refused here, before
+     * anything is stored; and should the scheduler refuse the change all the same, the stored and
+     * scheduled settings go back to what they were, so the console never shows a mode the route is not in.
+     */
     public RouteSettings change(String routeId, RouteMode mode, String cron, String changedBy) {
         RouteSettings before = get(routeId);
         String newCron = cron == null || cron.isBlank() ? before.cron() : cron.trim();
-        if (!CronExpression.isValidExpression(newCron)) {
-            throw new IllegalArgumentException("'" + newCron + "' is not a Quartz cron expression (seconds minutes hours day month weekday)");
-        }
+        checkFires(newCron);
         RouteSettings after = new RouteSettings(routeId, mode, newCron, clock.instant(), changedBy);
+        store(after);
+        try {
+            listeners.forEach(listener -> listener.accept(after));
+        } catch (RuntimeException refused) {
+            store(before);
+            try {
+                listeners.forEach(listener -> listener.accept(before));
+            } catch (RuntimeException again) {
+                refused.addSuppressed(again);
+            }
+            throw new IllegalArgumentException("Cannot switch " + routeId + " to " + mode.code() + " on '" + newCron + "': "
+                    + refused.getMessage(), refused);
+        }
+        return after;
+    }
+
+    private void checkFires(String cron) {
+        if (!CronExpression.isValidExpression(cron)) {
+            throw new IllegalArgumentException("'" + cron + "' is not a Quartz cron expression (seconds minutes hours day month weekday)");
+        }
+        try {
+            if (new CronExpression(cron).getNextValidTimeAfter(java.util.Date.from(clock.instant())) == null) {
+                throw new IllegalArgumentException("'" + cron + "' never fires");
+            }
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException("'" + cron + "' is not a Quartz cron expression: " + e.getMessage(), e);
+        }
+    }
+
+    private void store(RouteSettings settings) {
         try (Connection connection = hubStore.getConnection();
              PreparedStatement update = connection.prepareStatement(
                      "UPDATE route_mode SET mode = ?, cron = ?, changed_at = ?, changed_by = ? WHERE route_id = ?")) {
-            update.setString(1, mode.code());
-            update.setString(2, newCron);
-            update.setTimestamp(3, Timestamp.from(after.changedAt()));
-            update.setString(4, changedBy);
-            update.setString(5, routeId);
+            update.setString(1, settings.mode().code());
+            update.setString(2, settings.cron());
+            update.setTimestamp(3, Timestamp.from(settings.changedAt()));
+            update.setString(4, settings.changedBy());
+            update.setString(5, settings.routeId());
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new HubStoreException("Cannot change the mode of " + routeId + ": " + e.getMessage(), e);
+            throw new HubStoreException("Cannot change the mode of " + settings.routeId() + ": " + e.getMessage(), e);
         }
-        current.put(routeId, after);
-        listeners.forEach(listener -> listener.accept(after));
-        return after;
+        current.put(settings.routeId(), settings);
     }
 
     public void onChange(Consumer<RouteSettings> listener) {

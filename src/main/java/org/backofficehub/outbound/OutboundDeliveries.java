@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboundDeliveries {
 
+    private volatile java.util.function.Consumer<OutboundMessage> deliveredListener = message -> { };
+
     public static final String FAILURE_KIND = "outbound-message";
     private static final Logger LOG = LoggerFactory.getLogger(OutboundDeliveries.class);
     /** Messages read and marked delivered per hub-store round trip. */
@@ -73,7 +75,13 @@ public final class OutboundDeliveries {
         return run.next();
     }
 
+    /** Told of every message delivered (the metrics count them by kind). */
+    public void onDelivered(java.util.function.Consumer<OutboundMessage> listener) {
+        this.deliveredListener = listener;
+    }
+
     public void delivered(DeliveryRun run, List<OutboundMessage> messages) {
+        messages.forEach(deliveredListener);
         run.delivered.addAll(messages);
         run.roundDelivered += messages.size();
         run.deliveredTotal += messages.size();

@@ -62,9 +62,15 @@ class AdminCliTest {
     }
 
     @Test
-    void listsFailures() {
+    void listsFailuresAsATableWithAHeader() {
         assertThat(cli("failures")).isZero();
-        assertThat(text()).contains("open failure(s)");
+        assertThat(text()).startsWith("    ID  ROUTE").contains("STATE", "PROBLEM", "AGE", "REASON").contains("open failure(s)");
+    }
+
+    @Test
+    void aReplayFileThatCannotBeReadIsSaidSoNotTheHub() {
+        assertThat(cli("replay", "1", "/no/such/corrected-order.json")).isEqualTo(2);
+        assertThat(text()).contains("cannot read /no/such/corrected-order.json: no such file").doesNotContain("cannot reach the hub");
     }
 
     private int cli(String... args) {

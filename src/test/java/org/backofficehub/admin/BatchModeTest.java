@@ -171,6 +171,34 @@ class BatchModeTest {
         assertThat(route("webstore-orders").path("mode").asText()).isEqualTo("realtime");
     }
 
+    /** Issue 22: a cron Quartz parses but cannot schedule left the stored mode batch and the route without a schedule. */
+    @Test
+    void aCronThatNeverFiresIsA400AndLeavesModeCronAndScheduleAsTheyWere() throws Exception {
+        String cronBefore = route("webstore-orders").path("cron").asText();
+        HttpResponse<String> never = hub.admin("PUT", "/admin/routes/webstore-orders/mode", "{\"mode\":\"batch\",\"cron\":\"0 0 0 30 2 ?\"}");
+
+        assertThat(never.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(never.body()).path("detail").asText()).contains("never fires");
+        JsonNode route = route("webstore-orders");
+        assertThat(route.path("mode").asText()).isEqualTo("realtime");
+        assertThat(route.path("cron").asText()).isEqualTo(cronBefore);
+        assertThat(hub.camel().getRoute("schedule-webstore-orders")).as("the real-time schedule is still there").isNotNull();
+        assertThat(post("WEB-STILL-REALTIME-2").statusCode()).isEqualTo(201);
+    }
+
+    /** Issue 22: the last run counted orders found booked before as booked. */
+    @Test
+    void theLastRunCountsBookedAlreadyBookedAndDeliveredApart() throws Exception {
+        hub.camel().getRegistry().findSingleByType(org.backofficehub.batch.DrainRuns.class)
+                .record(new org.backofficehub.batch.DrainResult("webstore-orders", 1, 2, 3, 0, 0));
+
+        JsonNode lastRun = route("webstore-orders").path("lastRun");
+        assertThat(lastRun.path("booked").asInt()).isEqualTo(1);
+        assertThat(lastRun.path("alreadyBooked").asInt()).isEqualTo(2);
+        assertThat(lastRun.path("failed").asInt()).isEqualTo(3);
+        assertThat(lastRun.path("delivered").asInt()).isZero();
+    }
+
     private String metrics() {
         HttpResponse<String> metrics = hub.get("/observe/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);

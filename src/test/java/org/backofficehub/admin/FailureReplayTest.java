@@ -51,6 +51,7 @@ class FailureReplayTest {
         HttpResponse<String> replay = hub.admin("POST", "/admin/failures/" + failure.path("id").asLong() + "/replay", null);
 
         assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(replay.body()).path("summary").asText()).startsWith("back in the inbox as replay-");
         Awaitility.await("replayed file booked").atMost(Duration.ofSeconds(15))
                 .until(() -> hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-BAD-3'") == 1);
         assertThat(JSON.readTree(hub.admin("GET", "/admin/failures?state=open", null).body())).isEmpty();
@@ -94,6 +95,7 @@ class FailureReplayTest {
 
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
         assertThat(JSON.readTree(replay.body()).path("erpOrderNumber").asText()).isNotBlank();
+        assertThat(JSON.readTree(replay.body()).path("summary").asText()).matches("ERP order \\S+");
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'WEB-SHORT'")).isEqualTo(1);
     }
 

@@ -24,6 +24,10 @@ public final class RouteFiles {
     public static CamelContext start(Map<String, Object> beans, Properties settings, String... files) {
         DefaultCamelContext camel = new DefaultCamelContext();
         camel.getPropertiesComponent().setInitialProperties(settings);
+        // The routes name these on every order (log keys, metrics); a test may bind its own.
+        camel.getRegistry().bind("documentKeys", new org.backofficehub.observe.DocumentKeys());
+        camel.getRegistry().bind("businessCounters", new org.backofficehub.observe.BusinessCounters());
+        camel.getRegistry().bind("followUpTraces", org.backofficehub.observe.FollowUpTraces.off());
         beans.forEach(camel.getRegistry()::bind);
         try {
             for (String file : files) {

@@ -14,6 +14,11 @@ public record InterchangeOrders(EdiFileReading.Interchange interchange, List<Ord
         return interchange.partner.partnerId();
     }
 
+    /** The interchange's control number (UNB 0020, ISA13): how partner and hub name it. */
+    public String controlNumber() {
+        return interchange.report.envelope().controlNumber();
+    }
+
     /** Orders of a test interchange the partner's profile does not book: answered, not booked. */
     public boolean trial() {
         return interchange.trial();

@@ -40,6 +40,8 @@ import org.backofficehub.edi.Envelope;
  */
 public final class InterchangeRegistry {
 
+    private volatile java.util.function.BiConsumer<String, String> sentListener = (partner, type) -> { };
+
     private static final Logger LOG = LoggerFactory.getLogger(InterchangeRegistry.class);
     private static final String UNIQUE_VIOLATION = "23505";
     /** How long another instance's claim holds without word from it. */
@@ -241,6 +243,11 @@ public final class InterchangeRegistry {
     }
 
     /** Records an interchange the hub sent; acknowledgements are awaited unless it is one itself. */
+    /** Told of every document written to a partner (partner id, document type): the metrics count them. */
+    public void onSent(java.util.function.BiConsumer<String, String> listener) {
+        this.sentListener = listener;
+    }
+
     public void sent(String partnerId, EdiStandard standard, String controlNumber, String groupNumber, String documentType,
                      int messages, boolean ackExpected, String fileName) {
         Timestamp now = Timestamp.from(clock.instant());
@@ -248,6 +255,7 @@ public final class InterchangeRegistry {
                         + " VALUES ('out', ?, ?, ?, ?, ?, ?, 'sent', ?, ?, ?, ?)",
                 partnerId, controlNumber, groupNumber, standard.name(), documentType, messages,
                 ackExpected ? "awaited" : "not-expected", truncate(fileName, 255), now, now);
+        sentListener.accept(partnerId, documentType);
     }
 
     /** Applies a partner's CONTRL to the interchange it acknowledges; false if the hub never sent it. */
