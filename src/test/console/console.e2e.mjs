@@ -126,6 +126,16 @@ try {
   await nordwind.click();
   await page.locator('#interchanges tbody tr', { hasText: 'ORDERS' }).first().waitFor();
   await page.locator('#interchanges tbody tr', { hasText: 'CONTRL' }).first().waitFor();
+  await page.locator('#profile-title', { hasText: 'Profile of NORDWIND' }).waitFor();
+  // A new partner, added on the page and taken at once
+  await page.getByRole('button', { name: 'New partner' }).click();
+  await page.locator('#profile-file').fill('console-partner');
+  const template = await page.locator('#profile-text').inputValue();
+  await page.locator('#profile-text').fill(template.replace('partner = ', 'partner = CONSOLEPARTNER')
+    .replace('interchange.id = ', 'interchange.id = CONSOLEPARTNER'));
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await message.filter({ hasText: 'Added partner CONSOLEPARTNER' }).waitFor();
+  await page.locator('#partners tr[data-partner="CONSOLEPARTNER"]').waitFor();
   await shoot('partners');
 
   // Customers: the list, a golden record with its sources and history

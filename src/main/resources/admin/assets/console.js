@@ -408,9 +408,38 @@ async function loadPartners() {
     cell(row, (seen.rejected || 0) + (seen.received ? ' (' + Math.round(100 * seen.rejected / seen.received) + ' %)' : ''));
     cell(row, seen.sent || 0);
     cell(row, seen.acknowledgementsAwaited || 0).className = 'awaited';
-    row.addEventListener('click', () => loadInterchanges(partner.partner).catch(e => say(e.message, false)));
+    row.addEventListener('click', () => Promise.all([loadInterchanges(partner.partner), loadProfile(partner.partner)])
+      .catch(e => say(e.message, false)));
   }
 }
+
+const profileTemplate = ['partner = ', 'name = ', 'standard = EDIFACT', 'version = D96A', 'interchange.id = ', 'interchange.qualifier = ZZZ',
+  'our.id = BACKOFFICEHUB', 'our.qualifier = ZZZ', 'documents.in = ORDERS', 'documents.out = ORDRSP', 'ack = CONTRL', ''].join('\n');
+
+async function loadProfile(partner) {
+  if (!me.mayChange) { return; }
+  const profile = await api('GET', '/admin/edi/partners/' + encodeURIComponent(partner) + '/profile');
+  document.getElementById('profile-title').textContent = 'Profile of ' + partner;
+  document.getElementById('profile-file').value = profile.file;
+  document.getElementById('profile-text').value = profile.properties;
+}
+
+document.getElementById('new-profile').addEventListener('click', () => {
+  document.getElementById('profile-title').textContent = 'Add a partner';
+  document.getElementById('profile-file').value = '';
+  document.getElementById('profile-text').value = profileTemplate;
+});
+document.getElementById('save-profile').addEventListener('click', async () => {
+  try {
+    const file = document.getElementById('profile-file').value.trim();
+    const saved = await api('PUT', '/admin/edi/profiles/' + encodeURIComponent(file),
+      JSON.stringify({ properties: document.getElementById('profile-text').value }));
+    editPending = false;
+    await loadPartners();
+    say((saved.created ? 'Added partner ' : 'Changed partner ') + saved.partner + ' (' + saved.file + '.properties)'
+      + (saved.restartNeeded ? '; its FTP/SFTP remote changes at the next start' : ''), true);
+  } catch (e) { say(e.message, false); }
+});
 
 async function loadInterchanges(partner) {
   const interchanges = await api('GET', '/admin/edi/interchanges?partner=' + encodeURIComponent(partner));

@@ -40,7 +40,14 @@ class ConsoleBrowserIT {
         installDriver();
         Path usersFile = Files.createTempDirectory("console-users-").resolve("users.properties");
         new UsersFile(usersFile).put(new UsersFile.Entry(OPERATOR, Set.of(Role.OPERATOR), new PasswordHashes(4).hash(OPERATOR_PASSWORD)));
-        try (RunningHub hub = RunningHub.start(Map.of("hub.security.users-file", usersFile.toString()))) {
+        // The console adds a partner: into a copy of the demo profiles, never into config/partners.
+        Path partners = Files.createTempDirectory("console-partners-");
+        try (java.util.stream.Stream<Path> profiles = Files.list(Path.of("config/partners"))) {
+            for (Path profile : profiles.toList()) {
+                Files.copy(profile, partners.resolve(profile.getFileName()));
+            }
+        }
+        try (RunningHub hub = RunningHub.start(Map.of("hub.security.users-file", usersFile.toString(), "hub.partners.dir", partners.toString()))) {
             Path inbox = Files.createDirectories(hub.folder("inbox"));
             Files.copy(Samples.path("xml/invalid/schema-violation.xml"), inbox.resolve("bad.xml.part"));
             Files.move(inbox.resolve("bad.xml.part"), inbox.resolve("bad.xml"));
@@ -57,6 +64,7 @@ class ConsoleBrowserIT {
 
             assertThat(node.exitValue()).as(output).isZero();
             assertThat(output).contains("console e2e: ok");
+            assertThat(partners.resolve("console-partner.properties")).content().contains("partner = CONSOLEPARTNER");
             for (String page : new String[] {"routes", "failures", "dashboard", "partners", "customers", "operator"}) {
                 assertThat(screenshots.resolve(page + ".png")).as("screenshot of " + page).isNotEmptyFile();
             }

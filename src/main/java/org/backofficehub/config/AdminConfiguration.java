@@ -14,6 +14,7 @@ import org.backofficehub.api.JsonRequest;
 import org.backofficehub.admin.AdminConsolePage;
 import org.backofficehub.admin.ConsoleAssets;
 import org.backofficehub.admin.DashboardApi;
+import org.backofficehub.admin.PartnerProfileEditing;
 import org.backofficehub.admin.SignedInUser;
 import org.backofficehub.customer.CustomerFeed;
 import org.backofficehub.observe.HubActivity;
@@ -51,6 +52,12 @@ public class AdminConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public ConsoleAssets consoleAssets() {
         return new ConsoleAssets();
+    }
+
+    @BindToRegistry(lazy = true)
+    public PartnerProfileEditing partnerProfileEditing(PartnerProfiles profiles, JsonRequest requests,
+                                                       @BeanInject("objectMapper") ObjectMapper json) {
+        return new PartnerProfileEditing(profiles, requests, json);
     }
 
     @BindToRegistry(lazy = true)

@@ -52,6 +52,8 @@ class OpenApiTest {
             "GET /admin/me", "signedInUser",
             "GET /admin/dashboard", "dashboard",
             "GET /admin/partners/activity", "partnerActivity",
+            "GET /admin/edi/partners/{partner}/profile", "showPartnerProfile",
+            "PUT /admin/edi/profiles/{file}", "savePartnerProfile",
             "GET /admin/routes", "listRoutes",
             "PUT /admin/routes/{routeId}/mode", "changeRouteMode",
             "POST /admin/routes/{routeId}/run", "runRoute",

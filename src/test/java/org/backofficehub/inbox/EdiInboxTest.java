@@ -340,8 +340,9 @@ class EdiInboxTest {
         assertThat(reason(quarantined)).contains("problem: edi-rejected")
                 .contains("no partner profile for sender STRANGER (qualifier ZZZ), and hub.partners.unknown = reject")
                 .contains("nothing of the interchange was booked and no acknowledgement sent")
-                .contains("add a partner profile for it in " + partners + "/ (interchange.id = STRANGER, interchange.qualifier = ZZZ)")
-                .contains("restart the hub (profiles are read at start) and replay this failure")
+                .contains("add a partner profile for it (interchange.id = STRANGER, interchange.qualifier = ZZZ)")
+                .contains("on the console's Partners page, taken at once, or as a file in " + partners + "/, read at the next start")
+                .contains("then replay this failure")
                 .contains("or set hub.partners.unknown = accept");
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(ordersBefore);
         assertThat(hub.folder("outbox")).as("no acknowledgement, to no one").doesNotExist();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -36,20 +37,29 @@ public final class PartnerProfiles {
     /** Where profiles are read from unless hub.partners.dir says otherwise: named to whoever must add one. */
     static final Path DEFAULT_DIRECTORY = Path.of("config/partners");
 
-    private final List<PartnerProfile> profiles;
+    /** A profile file's name without .properties: what the administrator names a new partner's file. */
+    public static final java.util.regex.Pattern FILE_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_-]{0,34}");
+
+    // Replaced whole when an administrator saves a profile, so readers never see half a change.
+    private volatile List<PartnerProfile> profiles;
+    private volatile Map<String, String> fileNames;
     private final boolean acceptUnknown;
     private final String ourDefaultId;
     private final Path directory;
+    private final UnaryOperator<String> overrides;
 
     public PartnerProfiles(List<PartnerProfile> profiles, boolean acceptUnknown, String ourDefaultId) {
-        this(profiles, acceptUnknown, ourDefaultId, DEFAULT_DIRECTORY);
+        this(profiles, Map.of(), acceptUnknown, ourDefaultId, DEFAULT_DIRECTORY, key -> null);
     }
 
-    private PartnerProfiles(List<PartnerProfile> profiles, boolean acceptUnknown, String ourDefaultId, Path directory) {
+    private PartnerProfiles(List<PartnerProfile> profiles, Map<String, String> fileNames, boolean acceptUnknown, String ourDefaultId,
+                            Path directory, UnaryOperator<String> overrides) {
         this.profiles = List.copyOf(profiles);
+        this.fileNames = Map.copyOf(fileNames);
         this.acceptUnknown = acceptUnknown;
         this.ourDefaultId = ourDefaultId;
         this.directory = directory;
+        this.overrides = overrides;
     }
 
     /**
@@ -67,16 +77,113 @@ public final class PartnerProfiles {
 
     public static PartnerProfiles load(Path directory, boolean acceptUnknown, String ourDefaultId, UnaryOperator<String> overrides) {
         List<PartnerProfile> loaded = new ArrayList<>();
+        Map<String, String> fileNames = new java.util.HashMap<>();
         if (Files.isDirectory(directory)) {
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".properties")).sorted().toList()) {
-                    loaded.add(read(file, overrides));
+                    PartnerProfile profile = read(file, overrides);
+                    loaded.add(profile);
+                    fileNames.put(profile.partnerId(), baseName(file));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read partner profiles in " + directory, e);
             }
         }
-        return new PartnerProfiles(loaded, acceptUnknown, ourDefaultId, directory);
+        return new PartnerProfiles(loaded, fileNames, acceptUnknown, ourDefaultId, directory, overrides);
+    }
+
+    /** A partner's profile file as it is written (comments and all), if it has one. */
+    public Optional<ProfileFile> file(String partnerId) {
+        return byId(partnerId).map(profile -> fileNames.get(profile.partnerId())).map(name -> {
+            try {
+                return new ProfileFile(name, Files.readString(directory.resolve(name + ".properties"), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the profile of " + partnerId, e);
+            }
+        });
+    }
+
+    /** A profile file: its name without .properties, and its text. */
+    public record ProfileFile(String name, String text) {
+    }
+
+    /**
+     * The profile this file's text would be, checked as at start (written to a scratch folder and
+     * read from there); the hub is not changed. {@link IllegalStateException} names what is wrong.
+     */
+    public PartnerProfile candidate(ProfileFile file) {
+        if (!FILE_NAME.matcher(file.name()).matches()) {
+            throw new IllegalStateException("A profile's file name takes lower-case letters, digits, '-' and '_' (at most 35), not '"
+                    + Texts.clip(file.name(), 40) + "'");
+        }
+        try {
+            Path scratch = Files.createTempDirectory("partner-profile-");
+            try {
+                Path written = Files.writeString(scratch.resolve(file.name() + ".properties"), file.text(), StandardCharsets.UTF_8);
+                try {
+                    return read(written, overrides);
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // Named as the administrator knows it, not by the scratch folder's path.
+                    throw new IllegalStateException(String.valueOf(e.getMessage()).replace(written.toString(), file.name() + ".properties"), e);
+                }
+            } finally {
+                try (Stream<Path> left = Files.list(scratch)) {
+                    for (Path path : left.toList()) {
+                        Files.deleteIfExists(path);
+                    }
+                }
+                Files.deleteIfExists(scratch);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot check the profile " + file.name(), e);
+        }
+    }
+
+    /**
+     * Writes the profile's file into the partners folder and takes the profile at once, in place
+     * of the one of the same file or partner id. Refused, changing nothing, when another file's
+     * profile has the same partner id or the same interchange id and qualifier: two profiles
+     * would claim one sender.
+     */
+    public synchronized void install(ProfileFile file, PartnerProfile profile) {
+        for (PartnerProfile other : profiles) {
+            if (file.name().equals(fileNames.get(other.partnerId()))) {
+                continue;
+            }
+            if (other.partnerId().equalsIgnoreCase(profile.partnerId())) {
+                throw new IllegalStateException("Partner " + profile.partnerId() + " has a profile already, in "
+                        + fileNames.get(other.partnerId()) + ".properties");
+            }
+            if (other.interchangeId().equals(profile.interchangeId()) && other.interchangeQualifier().equals(profile.interchangeQualifier())) {
+                throw new IllegalStateException("Interchange id " + profile.interchangeId() + " is partner " + other.partnerId() + "'s already");
+            }
+        }
+        try {
+            Files.createDirectories(directory);
+            Path temporary = Files.createTempFile(directory, "." + file.name() + "-", ".tmp");
+            Files.writeString(temporary, file.text(), StandardCharsets.UTF_8);
+            Files.move(temporary, directory.resolve(file.name() + ".properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the profile " + file.name() + " into " + directory, e);
+        }
+        List<PartnerProfile> changed = new ArrayList<>();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (PartnerProfile other : profiles) {
+            String name = fileNames.get(other.partnerId());
+            if (!file.name().equals(name)) {
+                changed.add(other);
+                names.put(other.partnerId(), name);
+            }
+        }
+        changed.add(profile);
+        names.put(profile.partnerId(), file.name());
+        fileNames = Map.copyOf(names);
+        profiles = List.copyOf(changed);
+    }
+
+    private static String baseName(Path file) {
+        return file.getFileName().toString().replaceFirst("\\.properties$", "");
     }
 
     public List<PartnerProfile> all() {
@@ -135,9 +242,10 @@ public final class PartnerProfiles {
                     + " can carry, so no stand-in profile either: nothing of the interchange was booked and no acknowledgement sent";
         }
         return sender + ", and hub.partners.unknown = reject: nothing of the interchange was booked and no acknowledgement sent"
-                + " (no profile says where to). To accept this sender, add a partner profile for it in " + directory
-                + "/ (interchange.id = " + envelope.senderId() + (qualifier.isEmpty() ? "" : ", interchange.qualifier = " + qualifier)
-                + "), restart the hub (profiles are read at start) and replay this failure;"
+                + " (no profile says where to). To accept this sender, add a partner profile for it (interchange.id = "
+                + envelope.senderId() + (qualifier.isEmpty() ? "" : ", interchange.qualifier = " + qualifier)
+                + ") on the console's Partners page, taken at once, or as a file in " + directory
+                + "/, read at the next start; then replay this failure;"
                 + " or set hub.partners.unknown = accept to read every unknown sender with a stand-in profile";
     }
 

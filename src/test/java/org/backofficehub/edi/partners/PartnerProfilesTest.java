@@ -102,8 +102,8 @@ class PartnerProfilesTest {
 
         PartnerProfiles rejecting = PartnerProfiles.load(Path.of("config/partners"), false, "BACKOFFICEHUB", key -> null);
         assertThat(rejecting.unknownSender(FROM_STRANGER)).startsWith("no partner profile for sender STRANGER (qualifier ZZZ)")
-                .contains("config/partners/ (interchange.id = STRANGER, interchange.qualifier = ZZZ)")
-                .contains("restart the hub (profiles are read at start) and replay this failure")
+                .contains("(interchange.id = STRANGER, interchange.qualifier = ZZZ) on the console's Partners page, taken at once,"
+                        + " or as a file in config/partners/, read at the next start; then replay this failure")
                 .contains("hub.partners.unknown = accept");
     }
 
