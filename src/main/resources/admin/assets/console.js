@@ -168,7 +168,7 @@ async function loadRoutes() {
     const wrap = document.createElement('span');
     const apply = button('Apply', async () => {
       try {
-        await api('PUT', '/admin/routes/' + route.routeId + '/mode', JSON.stringify({ mode: mode.value, cron: cron.value }));
+        await api('PUT', '/admin/routes/' + encodeURIComponent(route.routeId) + '/mode', JSON.stringify({ mode: mode.value, cron: cron.value }));
       } catch (refused) {
         // Show the route as it really is, not as the refused edit left the form.
         editPending = false;
@@ -188,7 +188,7 @@ async function loadRoutes() {
     cell(row, route.staged).className = 'staged';
     cell(row, route.lastRun ? when(route.lastRun.at) + ' (' + lastRunCounts(route.lastRun) + ')' : '—');
     const run = button('Run now', async () => {
-      const result = await api('POST', '/admin/routes/' + route.routeId + '/run');
+      const result = await api('POST', '/admin/routes/' + encodeURIComponent(route.routeId) + '/run');
       await refresh();
       say('Drained ' + route.routeId + ': ' + result.booked + ' booked, ' + result.alreadyBooked + ' already booked, ' + result.failed + ' failed', true);
     });
@@ -318,6 +318,8 @@ function draw(id, title, xs, seriesByName, bars) {
   target.dataset.series = names.join(',');
 }
 
+let bestCustomers = null;
+
 async function loadDashboard() {
   const hours = document.getElementById('dashboard-hours').value;
   const dashboard = await api('GET', '/admin/dashboard?hours=' + hours);
@@ -375,7 +377,9 @@ async function loadDashboard() {
     return;
   }
   const year = new Date().getUTCFullYear();
-  const best = await api('GET', '/api/reports/best-customers?from=' + year + '-01-01&to=' + year + '-12-31&limit=10');
+  // A year's report: read once per visit of the page, not on every redraw.
+  bestCustomers = bestCustomers || await api('GET', '/api/reports/best-customers?from=' + year + '-01-01&to=' + year + '-12-31&limit=10');
+  const best = bestCustomers;
   for (const customer of best.customers) {
     const row = bestBody.insertRow();
     cell(row, customer.rank);
@@ -539,6 +543,7 @@ document.getElementById('customer-search').addEventListener('submit', e => {
 document.getElementById('merge-customer').addEventListener('click', async () => {
   try {
     const other = Number(document.getElementById('merge-other').value);
+    if (!Number.isInteger(other) || other <= 0) { say('Give the number of the customer to merge into this one', false); return; }
     const result = await api('POST', '/admin/customers/' + customerShown.id + '/merge', JSON.stringify({ customerId: other }));
     await showCustomer(customerShown.id);
     await loadCustomers();
@@ -575,6 +580,7 @@ async function refresh() {
 
 function show() {
   const page = currentPage();
+  bestCustomers = null;
   for (const p of pages) {
     document.getElementById('page-' + p).hidden = p !== page;
     document.querySelector('nav a[href="#' + p + '"]').classList.toggle('active', p === page);
@@ -598,7 +604,13 @@ window.addEventListener('hashchange', show);
   } catch (e) { say(e.message, false); }
   show();
 })();
+// Only the pages that show live state are redrawn by themselves: routes every 5 s, the dashboard
+// every 30 s (its queries read a period of the store). Failures, partners, customers and tracking
+// are redrawn after an action or when asked: a page of failures can hold megabytes of payloads.
+let ticks = 0;
 setInterval(() => {
+  ticks++;
   const idle = !document.activeElement || document.activeElement === document.body;
-  if (idle && !editPending && !['customers', 'tracking'].includes(currentPage())) { refresh(); }
+  const page = currentPage();
+  if (idle && !editPending && (page === 'routes' || (page === 'dashboard' && ticks % 6 === 0))) { refresh(); }
 }, 5000);

@@ -69,6 +69,7 @@ public final class AdminCli {
         if (args.length > 1 && "user".equals(args[1])) {
             String usersFile = env.get("HUB_SECURITY_USERS_FILE");
             UserCommands users = new UserCommands(new UsersFile(usersFile == null || usersFile.isBlank() ? data.usersFile() : Path.of(usersFile)),
+                    java.util.Set.of(env.getOrDefault("HUB_ADMIN_USER", "admin"), env.getOrDefault("HUB_SECURITY_WEBSTORE_USER", "webstore")),
                     new PasswordHashes(Integer.parseInt(env.getOrDefault("HUB_SECURITY_BCRYPT_COST", "12"))),
                     UserCommands.passwordFrom(System.console(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))),
                     System.out);

@@ -28,12 +28,15 @@ final class UserCommands {
             """;
 
     private final UsersFile file;
+    private final java.util.Set<String> builtInNames;
     private final PasswordHashes hashes;
     private final Supplier<String> password;
     private final PrintStream out;
 
-    UserCommands(UsersFile file, PasswordHashes hashes, Supplier<String> password, PrintStream out) {
+    /** {@code builtInNames}: the configuration's own users (the administrator, the web store), which the file cannot hold. */
+    UserCommands(UsersFile file, java.util.Set<String> builtInNames, PasswordHashes hashes, Supplier<String> password, PrintStream out) {
         this.file = file;
+        this.builtInNames = builtInNames;
         this.hashes = hashes;
         this.password = password;
         this.out = out;
@@ -79,6 +82,10 @@ final class UserCommands {
     private int add(String name, String roleList) throws IOException {
         if (!UsersFile.NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("'" + name + "' is not a user name (letters, digits, . _ @ -, at most 64)");
+        }
+        if (builtInNames.contains(name)) {
+            throw new IllegalArgumentException(name + " is a built-in user of the configuration (its password is set there, e.g."
+                    + " HUB_ADMIN_PASSWORD); the users file cannot change it");
         }
         Set<Role> roles = Role.parseList(roleList);
         String given = password.get();

@@ -1,6 +1,7 @@
 package org.backofficehub.security;
 
 import java.nio.charset.StandardCharsets;
+import org.backofficehub.util.BuiltOnFirstUse;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -12,13 +13,15 @@ public final class PasswordHashes {
 
     static final String BCRYPT = "{bcrypt}";
     public static final int MAX_PASSWORD_BYTES = 72;
-    // Checked against when the user is unknown, so that an unknown name costs what a wrong password costs.
-    private static final String UNKNOWN_USER_HASH = "$2a$10$7EqJtq98hPqEX7fNZaFWoOhi5BWX4Z0eUBAv2u3.lw6XaVhDcmkTS";
 
     private final BCryptPasswordEncoder encoder;
+    // Checked against when no stored hash is, so that an unknown name (or a built-in user) costs what
+    // a wrong password costs: made with the configured cost, on the first sign-in, not at start.
+    private final BuiltOnFirstUse<String> noOnesHash;
 
     public PasswordHashes(int cost) {
         this.encoder = new BCryptPasswordEncoder(cost);
+        this.noOnesHash = new BuiltOnFirstUse<>(() -> encoder.encode(java.util.UUID.randomUUID().toString()));
     }
 
     public String hash(String password) {
@@ -42,7 +45,7 @@ public final class PasswordHashes {
     /** A check against a hash no password has, taking as long as a real one. */
     public void spendTheSameTime(String password) {
         String bounded = password.length() > MAX_PASSWORD_BYTES ? password.substring(0, MAX_PASSWORD_BYTES) : password;
-        encoder.matches(bounded, UNKNOWN_USER_HASH);
+        encoder.matches(bounded, noOnesHash.get());
     }
 
     public static boolean isHash(String value) {

@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Slows password guessing down, per client address: after {@code maxFailures} wrong credentials
- * the client is refused (429) for {@code lockout}, and for twice as long after each further wrong
+ * Slows password guessing down, per client (an address and the user name it tries): after
+ * {@code maxFailures} wrong credentials the client is refused (429) for {@code lockout}, and for twice as long after each further wrong
  * one, up to {@code maxLockout}. A correct sign-in, or a quiet {@code maxLockout}, forgets the count.
  * Refused clients are refused even with the right password, or guessing would simply go on.
  */
@@ -47,16 +47,18 @@ public final class SignInThrottle {
         return Optional.of(Duration.between(now, failures.blockedUntil()));
     }
 
-    public void failed(String client) {
+    /** Counts a wrong password; true when this one starts a lockout (for the log). */
+    public boolean failed(String client) {
         Instant now = clock.instant();
         if (clients.size() >= MAX_CLIENTS) {
             clients.values().removeIf(f -> !f.blockedUntil().isAfter(now));
         }
-        clients.compute(client, (address, before) -> {
+        Failures counted = clients.compute(client, (address, before) -> {
             int count = before == null || before.last().plus(maxLockout).isBefore(now) ? 1 : before.count() + 1;
             Instant blockedUntil = count < maxFailures ? now : now.plus(lockoutAfter(count));
             return new Failures(count, now, blockedUntil);
         });
+        return counted.count() == maxFailures;
     }
 
     public void succeeded(String client) {

@@ -31,7 +31,8 @@ public final class UserDirectory {
         }
     }
 
-    private record FileState(FileTime modified, long size) {
+    /** What tells a changed file: a replaced one has another file key even within the file system's time resolution. */
+    private record FileState(FileTime modified, long size, Object key) {
     }
 
     private final Map<String, BuiltIn> builtIns;
@@ -55,6 +56,8 @@ public final class UserDirectory {
         refreshIfChanged();
         BuiltIn builtIn = builtIns.get(name);
         if (builtIn != null) {
+            // As long as a file user's check takes, so that timing does not tell built-in names from others.
+            hashes.spendTheSameTime(password);
             return MessageDigest.isEqual(digest(password), builtIn.passwordDigest())
                     ? Optional.of(new HubUser(name, builtIn.roles())) : Optional.empty();
         }
@@ -110,9 +113,14 @@ public final class UserDirectory {
 
     private FileState state() {
         try {
-            return Files.exists(file.path()) ? new FileState(Files.getLastModifiedTime(file.path()), Files.size(file.path())) : null;
+            if (!Files.exists(file.path())) {
+                return null;
+            }
+            java.nio.file.attribute.BasicFileAttributes attributes = Files.readAttributes(file.path(),
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return new FileState(attributes.lastModifiedTime(), attributes.size(), attributes.fileKey());
         } catch (IOException e) {
-            return new FileState(FileTime.fromMillis(-1), -1);
+            return new FileState(FileTime.fromMillis(-1), -1, null);
         }
     }
 

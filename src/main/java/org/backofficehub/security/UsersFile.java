@@ -135,9 +135,30 @@ public final class UsersFile {
         try {
             OwnerOnly.restrict(temporary);
             Files.write(temporary, lines, StandardCharsets.UTF_8);
+            keepOwner(temporary);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * The replacement is owned as the file it replaces: rewritten by root, it would be a root-owned
+     * file the hub's own user cannot read, and every user of the file would be locked out.
+     */
+    private void keepOwner(Path replacement) {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.setOwner(replacement, Files.getOwner(file));
+            java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(replacement,
+                    java.nio.file.attribute.PosixFileAttributeView.class);
+            if (view != null) {
+                view.setGroup(Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class).group());
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException notAllowed) {
+            // Not root and not the owner's own run: the file was the caller's already, or the move below is refused by the folder.
         }
     }
 }

@@ -54,9 +54,11 @@ class UserCommandsTest {
         assertThat(commands(file, "a long enough secret").execute(List.of("add", "carla:x", "reporting"))).isEqualTo(1);
         assertThat(commands(file, "x".repeat(80)).execute(List.of("add", "carla", "reporting"))).isEqualTo(1);
         assertThat(commands(file, "").execute(List.of("remove", "nobody"))).isEqualTo(1);
+        assertThat(commands(file, "a long enough secret").execute(List.of("add", "admin", "operator"))).isEqualTo(1);
         assertThat(commands(file, "").execute(List.of("frobnicate"))).isEqualTo(2);
 
-        assertThat(text()).contains("Unknown role 'superuser'", "at least 12 characters", "not a user name", "at most 72 bytes", "No user nobody");
+        assertThat(text()).contains("Unknown role 'superuser'", "at least 12 characters", "not a user name", "at most 72 bytes", "No user nobody",
+                "admin is a built-in user of the configuration");
         assertThat(file).doesNotExist();
     }
 
@@ -73,7 +75,8 @@ class UserCommandsTest {
     }
 
     private UserCommands commands(Path file, String password) {
-        return new UserCommands(new UsersFile(file), hashes, () -> password, new PrintStream(output, true, StandardCharsets.UTF_8));
+        return new UserCommands(new UsersFile(file), java.util.Set.of("admin", "webstore"), hashes, () -> password,
+                new PrintStream(output, true, StandardCharsets.UTF_8));
     }
 
     private String text() {

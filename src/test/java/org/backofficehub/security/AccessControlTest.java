@@ -142,6 +142,8 @@ class AccessControlTest {
         assertThat(Integer.parseInt(lockedOut.header("retry-after"))).isBetween(1, 2);
         assertThat(JSON.readTree(lockedOut.body()).path("type").asText()).isEqualTo("urn:backoffice-hub:problem:too-many-sign-in-failures");
         assertThat(getFrom("127.0.0.3", right).status()).as("another address is not locked out").isEqualTo(200);
+        String webstore = "Authorization: " + RunningHub.basic(RunningHub.WEBSTORE_USER, RunningHub.WEBSTORE_PASSWORD) + "\r\n";
+        assertThat(getFrom("127.0.0.2", webstore, "/api/orders/WEB-ACL-1").status()).as("nor another user from that address").isEqualTo(200);
         assertThat(hub.get("/admin/routes").statusCode()).isEqualTo(200);
 
         Thread.sleep(2_100);
@@ -192,9 +194,28 @@ class AccessControlTest {
         }
     }
 
+    @Test
+    void anotherUsersSuccessDoesNotClearTheCountOfWrongPasswords() throws Exception {
+        String wrong = "Authorization: " + RunningHub.basic("admin", "guess") + "\r\n";
+        // Another user's right password, in another spelling of the scheme, between the guesses.
+        String otto = "Authorization: bAsIc " + RunningHub.basic("otto", OTTO).substring(6) + "\r\n";
+        for (int i = 0; i < 2; i++) {
+            assertThat(getFrom("127.0.0.4", wrong).status()).isEqualTo(401);
+            assertThat(getFrom("127.0.0.4", otto).status()).isEqualTo(200);
+        }
+        assertThat(getFrom("127.0.0.4", wrong).status()).isEqualTo(401);
+
+        assertThat(getFrom("127.0.0.4", wrong).status()).as("the third wrong admin password locked admin out").isEqualTo(429);
+        assertThat(getFrom("127.0.0.4", otto).status()).isEqualTo(200);
+    }
+
     private static RawHttp.Response getFrom(String address, String authorization) throws IOException {
+        return getFrom(address, authorization, "/admin/routes");
+    }
+
+    private static RawHttp.Response getFrom(String address, String authorization, String path) throws IOException {
         try (RawHttp connection = RawHttp.connectFrom(address, hub.port())) {
-            connection.send("GET /admin/routes HTTP/1.1\r\nHost: localhost\r\n" + authorization + "Connection: close\r\n\r\n");
+            connection.send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + authorization + "Connection: close\r\n\r\n");
             return connection.read(Duration.ofSeconds(10));
         }
     }
