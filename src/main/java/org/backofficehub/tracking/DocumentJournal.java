@@ -108,7 +108,7 @@ public final class DocumentJournal implements SentDocuments {
         try {
             List<PayloadStore.Stored> stored = new ArrayList<>(batch.size());
             for (TrackedEntry entry : batch) {
-                stored.add(entry.payload() == null ? null : entry.payload().store(payloads));
+                stored.add(store(entry));
             }
             Transactions.inTransaction(hubStore, "Cannot write tracked documents", connection -> {
                 write(connection, batch, stored);
@@ -122,6 +122,20 @@ public final class DocumentJournal implements SentDocuments {
                 queue.addFirst(batch.get(i));
             }
             throw e;
+        }
+    }
+
+    /** The entry's payload filed by hash; one that cannot be (its file gone) leaves the document without one, not the batch stuck. */
+    private PayloadStore.Stored store(TrackedEntry entry) {
+        if (entry.payload() == null) {
+            return null;
+        }
+        try {
+            return entry.payload().store(payloads);
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("The payload of {} {} is not kept: {}", entry.kind(), entry.fileName() != null ? entry.fileName()
+                    : entry.controlNumber(), e.getMessage());
+            return null;
         }
     }
 

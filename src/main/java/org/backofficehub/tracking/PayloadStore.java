@@ -3,7 +3,6 @@ package org.backofficehub.tracking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -121,28 +118,6 @@ public final class PayloadStore {
                 throw new UncheckedIOException("Cannot delete payload " + hash, e);
             }
         }
-    }
-
-    /** Every payload stored, by hash. */
-    public List<String> hashes() {
-        List<String> found = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return found;
-        }
-        try (DirectoryStream<Path> prefixes = Files.newDirectoryStream(root, p -> p.getFileName().toString().length() == 2)) {
-            for (Path prefix : prefixes) {
-                try (DirectoryStream<Path> files = Files.newDirectoryStream(prefix)) {
-                    for (Path file : files) {
-                        if (isHash(file.getFileName().toString())) {
-                            found.add(file.getFileName().toString());
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + root, e);
-        }
-        return found;
     }
 
     private Path path(String hash) {

@@ -48,7 +48,8 @@ public final class DocumentResends {
             long icn = taken.next(ControlNumbers.Kind.INTERCHANGE);
             boolean x12 = partner.standard() == EdiStandard.X12;
             String interchange = x12 ? OutboundEnvelope.x12InterchangeNumber(icn) : Long.toString(icn);
-            String group = x12 ? Long.toString(taken.next(ControlNumbers.Kind.GROUP)) : null;
+            // A TA1 stands alone in its interchange: no group to number.
+            String group = x12 && !"TA1".equals(documentType) ? Long.toString(taken.next(ControlNumbers.Kind.GROUP)) : null;
             EnvelopeRenumbering.Renumbered renumbered = EnvelopeRenumbering.renumber(partner.standard(), original, interchange, group);
             Path file = outbox.writeBytes(partner, documentType, interchange, renumbered.content());
             taken.sent();
