@@ -81,6 +81,14 @@ abstract class TrackingScenario {
         assertThat(search("q=000000101")).extracting(i -> i.path("orderId").asText()).containsExactlyInAnyOrder("ACME-PO-8801", "ACME-PO-8802");
         assertThat(only(search("documentNumber=ACME-PO-8801&partner=ACME")).path("itemId")).isEqualTo(acme.path("itemId"));
         assertThat(search("fileName=acme-850.edi")).extracting(i -> i.path("itemId")).contains(acme.path("itemId"));
+        assertThat(search("q=WEB-10001&state=booked")).hasSize(1);
+        assertThat(search("q=WEB-10001&state=staged")).isEmpty();
+        assertThat(search("q=WEB-10001&from=2020-01-01&to=2099-12-31")).hasSize(1);
+        assertThat(search("q=WEB-10001&to=2020-01-01")).isEmpty();
+        assertThat(search("q=WEB-10001&partner=ACME")).isEmpty();
+        // By customer: the golden customer's e-mail address finds the orders in its history (resolved within a second or so).
+        Awaitility.await("the customer's orders").atMost(Duration.ofSeconds(15)).until(() -> search("customer=anna.muller@example.com")
+                .stream().anyMatch(i -> i.path("itemId").equals(web.path("itemId"))));
         assertThat(nordwind.path("source").asText()).isEqualTo("NORDWIND");
         assertThat(nordwind.path("state").asText()).isEqualTo("booked");
 
@@ -205,7 +213,10 @@ abstract class TrackingScenario {
         assertThat(search("fileName=retention-order.xml")).isEmpty();
         assertThat(get(payload).statusCode()).isEqualTo(404);
         // The refused file has an open failure: an operator still has to replay or discard it, so it stays.
-        assertThat(search("fileName=retention-junk.txt")).hasSize(1);
+        JsonNode junk = only(search("fileName=retention-junk.txt"));
+        assertThat(junk.path("state").asText()).isEqualTo("error");
+        JsonNode failure = step(item(junk), "failure");
+        assertThat(failure.path("actions")).extracting(a -> a.path("action").asText()).containsExactly("replay", "discard");
         // The order's own records are the hub's, not tracking's: its chain still shows its booking.
         assertThat(steps(item(order)).stream().map(s -> s.path("kind").asText())).contains("booked");
     }
