@@ -39,3 +39,8 @@ CREATE TABLE tracked_order (
 );
 CREATE INDEX tracked_order_key ON tracked_order (source, order_id);
 CREATE INDEX tracked_order_id ON tracked_order (order_id);
+
+-- The partner's interchange an acknowledgement of ours came back in (its control number), set by
+-- the update that reconciles it: from a document sent to the CONTRL/997 that acknowledged it, and back.
+ALTER TABLE edi_interchange ADD COLUMN ack_interchange VARCHAR(35);
+CREATE INDEX edi_interchange_ack ON edi_interchange (ack_interchange);

@@ -191,9 +191,9 @@ public final class Timelines {
         if (document.get("partner") == null || document.get("controlNumber") == null) {
             return;
         }
-        for (Object[] row : Rows.query(connection, "SELECT ack_status, ack_detail, updated_at, created_at FROM edi_interchange"
+        for (Object[] row : Rows.query(connection, "SELECT ack_status, ack_detail, updated_at, created_at, ack_interchange FROM edi_interchange"
                         + " WHERE direction = 'out' AND partner_id = ? AND control_number = ?",
-                r -> new Object[] {r.getString(1), r.getString(2), Rows.instant(r, "updated_at"), Rows.instant(r, "created_at")},
+                r -> new Object[] {r.getString(1), r.getString(2), Rows.instant(r, "updated_at"), Rows.instant(r, "created_at"), r.getString(5)},
                 document.get("partner"), document.get("controlNumber"))) {
             String status = (String) row[0];
             Map<String, Object> ack = new LinkedHashMap<>();
@@ -203,6 +203,16 @@ public final class Timelines {
                 ack.put("overdue", overdue.overdue((String) document.get("partner"), (Instant) row[3]));
             } else if (!"not-expected".equals(status)) {
                 ack.put("reconciledAt", row[2]);
+            }
+            if (row[4] != null) {
+                // The partner's interchange it came in, and that document's own timeline and payload if tracked.
+                ack.put("interchange", row[4]);
+                for (Map<String, Object> received : Rows.query(connection, "SELECT " + ItemSummaries.DOCUMENT_COLUMNS + " FROM tracked_document d"
+                        + " WHERE d.direction = 'in' AND d.partner_id = ? AND d.control_number = ? ORDER BY d.id DESC FETCH FIRST 1 ROWS ONLY",
+                        ItemSummaries::document, document.get("partner"), row[4])) {
+                    ack.put("itemId", ItemIds.ofDocument((Long) received.get("documentId")));
+                    ItemSummaries.putIfPresent(ack, "payload", received.get("payload"));
+                }
             }
             step.put("acknowledgement", ack);
         }

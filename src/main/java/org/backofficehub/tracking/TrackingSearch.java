@@ -85,22 +85,25 @@ public final class TrackingSearch {
         if (found != null) {
             return found;
         }
-        // No identifier: the latest orders (of the partner, in the period, if given).
-        StringBuilder sql = new StringBuilder("SELECT source, order_id FROM order_booking WHERE 1 = 1");
+        // No identifier: the orders of the latest documents received (of the partner, in the period, if given),
+        // newest first, read by tracked_document's id and created_at indexes rather than by scanning the bookings.
+        StringBuilder sql = new StringBuilder("SELECT o.source, o.order_id FROM tracked_document d JOIN tracked_order o ON o.document_id = d.id"
+                + " WHERE d.direction = 'in'");
         List<Object> parameters = new ArrayList<>();
         if (query.partner() != null) {
-            sql.append(" AND source = ?");
+            sql.append(" AND (d.partner_id = ? OR o.source = ?)");
+            parameters.add(query.partner());
             parameters.add(query.partner());
         }
         if (query.from() != null) {
-            sql.append(" AND claimed_at >= ?");
+            sql.append(" AND d.created_at >= ?");
             parameters.add(query.from());
         }
         if (query.to() != null) {
-            sql.append(" AND claimed_at < ?");
+            sql.append(" AND d.created_at < ?");
             parameters.add(query.to());
         }
-        sql.append(" ORDER BY claimed_at DESC FETCH FIRST ").append(Math.max(query.limit() * 4, 100)).append(" ROWS ONLY");
+        sql.append(" ORDER BY d.id DESC FETCH FIRST ").append(Math.max(query.limit() * 4, 100)).append(" ROWS ONLY");
         Set<OrderKey> latest = new LinkedHashSet<>(keys(connection, sql.toString(), parameters.toArray()));
         latest.addAll(keys(connection, "SELECT source, order_id FROM staged_order ORDER BY id DESC FETCH FIRST "
                 + Math.max(query.limit(), 50) + " ROWS ONLY"));
@@ -120,7 +123,11 @@ public final class TrackingSearch {
         if (q.matches("[0-9]{1,18}")) {
             keys.addAll(keys(connection, "SELECT source, order_id FROM shipment WHERE shipment_number = ?", Long.parseLong(q)));
         }
-        // An acknowledgement's control number leads to the documents it acknowledged, and so to their orders.
+        // A partner's acknowledgement (its interchange's control number) leads to the documents of ours it reconciled, and their orders.
+        keys.addAll(keys(connection, "SELECT DISTINCT o.source, o.order_id FROM edi_interchange e JOIN tracked_document d"
+                + " ON d.direction = 'out' AND d.partner_id = e.partner_id AND d.control_number = e.control_number"
+                + " JOIN tracked_order o ON o.document_id = d.id WHERE e.direction = 'out' AND e.ack_interchange = ?", q));
+        // An acknowledgement of ours (its control number) leads to the interchange it acknowledged, and so to its orders.
         keys.addAll(keys(connection, "SELECT DISTINCT o.source, o.order_id FROM tracked_order o JOIN tracked_document d ON d.id = o.document_id"
                 + " JOIN tracked_document ack ON ack.partner_id = d.partner_id AND ack.in_reply_to = d.control_number"
                 + " WHERE ack.control_number = ? AND d.direction = 'in'", q));

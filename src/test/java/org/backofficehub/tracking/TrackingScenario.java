@@ -89,6 +89,9 @@ abstract class TrackingScenario {
         // By customer: the golden customer's e-mail address finds the orders in its history (resolved within a second or so).
         Awaitility.await("the customer's orders").atMost(Duration.ofSeconds(15)).until(() -> search("customer=anna.muller@example.com")
                 .stream().anyMatch(i -> i.path("itemId").equals(web.path("itemId"))));
+        // Without an identifier: the latest, of one partner.
+        assertThat(search("partner=NORDWIND&state=booked")).extracting(i -> i.path("itemId")).contains(nordwind.path("itemId"))
+                .doesNotContain(web.path("itemId"), acme.path("itemId"));
         assertThat(nordwind.path("source").asText()).isEqualTo("NORDWIND");
         assertThat(nordwind.path("state").asText()).isEqualTo("booked");
 
@@ -181,8 +184,13 @@ abstract class TrackingScenario {
         JsonNode acknowledged = step(item(order), "order-response").path("acknowledgement");
         assertThat(acknowledged.path("status").asText()).isEqualTo("accepted");
         assertThat(acknowledged.path("reconciledAt").asText()).isNotBlank();
-        // The partner's CONTRL is a tracked document of its own, found by its control number.
-        Awaitility.await("the CONTRL tracked").atMost(Duration.ofSeconds(10)).until(() -> !search("q=NW000000090").isEmpty());
+        assertThat(acknowledged.path("interchange").asText()).isEqualTo("NW000000090");
+        // The partner's CONTRL is a tracked document of its own; its control number leads to what it acknowledged.
+        Awaitility.await("the CONTRL tracked").atMost(Duration.ofSeconds(10)).until(() -> step(item(order), "order-response")
+                .path("acknowledgement").has("itemId"));
+        JsonNode contrlItem = item(step(item(order), "order-response").path("acknowledgement").path("itemId").asText());
+        assertThat(step(contrlItem, "received").path("document").path("documentType").asText()).isEqualTo("CONTRL");
+        assertThat(search("q=NW000000090")).extracting(i -> i.path("itemId")).contains(order.path("itemId"));
         assertThat(hub.get("/admin/tracking/overdue-acknowledgements?limit=0").statusCode()).isEqualTo(400);
     }
 
@@ -260,7 +268,11 @@ abstract class TrackingScenario {
     }
 
     private JsonNode item(JsonNode found) throws Exception {
-        HttpResponse<String> response = hub.get(found.path("href").asText());
+        return item(found.path("itemId").asText());
+    }
+
+    private JsonNode item(String itemId) throws Exception {
+        HttpResponse<String> response = hub.get("/admin/tracking/items/" + itemId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }

@@ -472,7 +472,8 @@ public final class EdiFileReading implements Iterator<Object> {
                 return;
             }
             if (AckReconciler.isAcknowledgement(message.type()) && message.valid()) {
-                AckReconciler.Reconciliation reconciled = intake.reconciler().reconcile(interchange.partner.partnerId(), message);
+                AckReconciler.Reconciliation reconciled = intake.reconciler().reconcile(interchange.partner.partnerId(), message,
+                        interchange.report.envelope().controlNumber());
                 if (!reconciled.matched()) {
                     interchange.unmatched(reconciled.unmatched());
                 }
