@@ -162,7 +162,8 @@ abstract class TrackingScenario {
         List<Path> before = hub.listing("outbox/nordwind");
         hub.drop("customers/anna-edi-orders.edi", "nordwind-anna.edi");
         Path ordrsp = Awaitility.await("the order response").atMost(Duration.ofSeconds(20)).until(() -> hub.listing("outbox/nordwind").stream()
-                .filter(p -> p.getFileName().toString().startsWith("ORDRSP-") && !before.contains(p)).toList(), found -> found.size() == 1).get(0);
+                .filter(p -> p.getFileName().toString().startsWith("ORDRSP-") && p.getFileName().toString().endsWith(".edi")
+                        && !before.contains(p)).toList(), found -> found.size() == 1).get(0);
         String sent = ordrsp.getFileName().toString().replaceAll("^ORDRSP-NORDWIND-|\\.edi$", "");
         Awaitility.await("overdue").atMost(Duration.ofSeconds(15)).until(() -> controlNumbers(overdue("NORDWIND")).contains(sent));
         JsonNode overdue = overdue("NORDWIND");
