@@ -138,6 +138,24 @@ try {
   await page.locator('#partners tr[data-partner="CONSOLEPARTNER"]').waitFor();
   await shoot('partners');
 
+  // Tracking: one search by the partner's PO number, the order's chain, a payload, a resend
+  await page.goto(baseUrl + '/admin/#tracking');
+  await page.locator('#tracking-search input[name=q]').fill('NW-PO-4711');
+  await page.locator('#tracking-search button[type=submit]').click();
+  const tracked = page.locator('#tracked tbody tr', { hasText: 'NW-PO-4711' }).first();
+  await tracked.waitFor();
+  await tracked.click();
+  await page.locator('#timeline-title', { hasText: 'NW-PO-4711' }).waitFor();
+  await page.locator('#timeline-steps tbody tr[data-step="received"]').first().waitFor();
+  await page.locator('#timeline-steps tbody tr[data-step="booked"]').first().waitFor();
+  const payloadLink = page.locator('#timeline-steps a', { hasText: 'view' }).first();
+  const payloadHref = await payloadLink.getAttribute('href');
+  const payloadAnswer = await page.request.get(baseUrl + payloadHref);
+  if (payloadAnswer.status() !== 200 || !(await payloadAnswer.text()).includes('UN')) throw new Error('the payload link answered ' + payloadAnswer.status());
+  await page.locator('#timeline-steps').getByRole('button', { name: 'resend' }).first().click();
+  await message.filter({ hasText: 'resend: new control number' }).waitFor();
+  await shoot('tracking');
+
   // Customers: the list, a golden record with its sources and history
   await page.goto(baseUrl + '/admin/#customers');
   await page.locator('#customer-search button[type=submit]').click();

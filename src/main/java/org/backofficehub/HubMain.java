@@ -14,6 +14,7 @@ import org.backofficehub.config.IntakeConfiguration;
 import org.backofficehub.config.ObserveConfiguration;
 import org.backofficehub.config.ShopConfiguration;
 import org.backofficehub.config.StoreConfiguration;
+import org.backofficehub.config.TrackingConfiguration;
 import org.backofficehub.http.LimitedHttpServerFactory;
 import org.backofficehub.observe.JavaLogging;
 
@@ -51,6 +52,7 @@ public class HubMain extends Main {
         configure().addConfiguration(new CustomerConfiguration());
         configure().addConfiguration(new BackOfficeConfiguration());
         configure().addConfiguration(new SecurityConfiguration());
+        configure().addConfiguration(new TrackingConfiguration());
         configure().addConfiguration(new AdminConfiguration());
         // An operator's own file is read on top of the defaults, so it needs only the keys it changes:
         // Camel takes each key from the first location that has it.

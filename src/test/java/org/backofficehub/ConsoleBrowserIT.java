@@ -65,7 +65,7 @@ class ConsoleBrowserIT {
             assertThat(node.exitValue()).as(output).isZero();
             assertThat(output).contains("console e2e: ok");
             assertThat(partners.resolve("console-partner.properties")).content().contains("partner = CONSOLEPARTNER");
-            for (String page : new String[] {"routes", "failures", "dashboard", "partners", "customers", "operator"}) {
+            for (String page : new String[] {"routes", "failures", "dashboard", "partners", "tracking", "customers", "operator"}) {
                 assertThat(screenshots.resolve(page + ".png")).as("screenshot of " + page).isNotEmptyFile();
             }
             assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF LIKE 'WEB-UI-%'")).isEqualTo(4);

@@ -32,6 +32,7 @@ import org.backofficehub.edi.intake.HeldOrders;
 import org.backofficehub.store.FailureLog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.backofficehub.store.DataDirectory;
+import org.backofficehub.tracking.DocumentJournal;
 import org.backofficehub.store.FailureLog;
 
 /** Trading partners: their profiles, interchanges in and out, control numbers, and their FTP/SFTP servers. */
@@ -68,9 +69,10 @@ public class EdiConfiguration implements CamelConfiguration {
         return new StoredControlNumbers(hubStore);
     }
 
+    /** Every document published to a partner's outbox is tracked (its bytes set aside at once, its record written later). */
     @BindToRegistry(lazy = true)
-    public Outbox outbox(DataDirectory dataDirectory) {
-        return new Outbox(dataDirectory);
+    public Outbox outbox(DataDirectory dataDirectory, DocumentJournal journal) {
+        return new Outbox(dataDirectory, journal);
     }
 
     /** The hub's implementation guides; compiled on first use. */

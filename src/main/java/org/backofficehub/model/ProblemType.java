@@ -38,6 +38,7 @@ public enum ProblemType {
     EMPTY_FILE(400, "Empty file"),
     NOT_A_REGULAR_FILE(400, "Not a regular file"),
     NOTHING_TO_REPLAY(409, "Nothing to replay"),
+    NOTHING_TO_RESEND(409, "Nothing to resend"),
     EDI_REJECTED(422, "EDI interchange or message rejected");
 
     private final int httpStatus;

@@ -38,6 +38,11 @@ public record DataDirectory(Path root) {
         return root.resolve("outbox").resolve(partnerFolder);
     }
 
+    /** Tracked documents' payloads, each stored once by its SHA-256. */
+    public Path payloads() {
+        return root.resolve("payloads");
+    }
+
     /** The embedded H2 databases, when no JDBC URL points elsewhere. */
     public Path databases() {
         return root.resolve("db");

@@ -68,7 +68,14 @@ class OpenApiTest {
             "GET /admin/outbound", "outboundCounts",
             "POST /admin/customers/{customerId}/merge", "mergeCustomers",
             "POST /admin/customers/{customerId}/split", "splitCustomer",
-            "POST /admin/customers/import", "importCustomers");
+            "POST /admin/customers/import", "importCustomers",
+            "GET /admin/tracking", "searchTracking",
+            "GET /admin/tracking/items/{itemId}", "showTrackedItem",
+            "GET /admin/tracking/payloads/{hash}", "downloadTrackedPayload",
+            "GET /admin/tracking/messages/{messageId}", "downloadOutboundMessage",
+            "GET /admin/tracking/overdue-acknowledgements", "overdueAcknowledgements",
+            "POST /admin/tracking/documents/{documentId}/resend", "resendTrackedDocument",
+            "POST /admin/tracking/retention", "cleanUpTracking");
 
     private static final String WEBHOOK = "POST /api/shops/{shop}/orders";
 

@@ -58,7 +58,8 @@ class BatchDrainTest {
         BatchDrain drain = new BatchDrain(stage, failures, new DrainRuns(hubStore, clock), 2, window);
         camel = RouteFiles.start(Map.of("batchDrain", drain, "realTimeBooking", booking,
                 "orderStaging", new OrderStaging(stage, 64, 1000, 30_000), "routeModes", new RouteModes(hubStore, clock),
-                "erpPrecision", org.backofficehub.booking.ErpPrecision.DEMO_ERP),
+                "erpPrecision", org.backofficehub.booking.ErpPrecision.DEMO_ERP,
+                "receivedDocuments", org.backofficehub.support.EdiRouteBeans.untracked(hubStore, clock)),
                 "batch-drains.camel.yaml", "order-intake.camel.yaml", "hub-errors.camel.yaml");
         try {
             camel.addRoutes(new RouteBuilder() {

@@ -24,6 +24,10 @@ import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.backofficehub.edi.writing.Outbox;
 import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.FailureLog;
+import org.backofficehub.tracking.DocumentJournal;
+import org.backofficehub.tracking.PayloadStore;
+import org.backofficehub.tracking.ReceivedDocuments;
+import java.nio.file.Path;
 
 /**
  * The beans the EDI route (routes/edi-interchanges.camel.yaml) and the order-intake routes call,
@@ -38,6 +42,11 @@ public final class EdiRouteBeans {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private EdiRouteBeans() {
+    }
+
+    /** Tracking's steps, inert: these harnesses start no inbox or HTTP route, so no document is ever tracked. */
+    public static ReceivedDocuments untracked(DataSource hubStore, Clock clock) {
+        return new ReceivedDocuments(new DocumentJournal(hubStore, new PayloadStore(Path.of("target", "untracked-payloads")), clock, 0));
     }
 
     /** With the defaults: orders held in chunks of 1,000, no input size limit, list prices in EUR. */
@@ -67,6 +76,7 @@ public final class EdiRouteBeans {
         beans.put("realTimeBooking", realTimeBooking);
         beans.put("erpPrecision", ErpPrecision.DEMO_ERP);
         beans.put("orderStaging", new OrderStaging(new BookingStage(hubStore, CANONICAL_JSON, clock), 64, 100, 1000));
+        beans.put("receivedDocuments", untracked(hubStore, clock));
         return beans;
     }
 }

@@ -301,8 +301,37 @@ public final class EdiFileReading implements Iterator<Object> {
                 report.reject(InterchangeRejection.DUPLICATE, "interchange " + envelope.controlNumber() + " from "
                         + partner.partnerId() + " is being received from another file right now");
             }
-            responses = intake.orderResponses(partner, envelope.test());
+            responses = intake.orderResponses(partner, envelope.test(), envelope.controlNumber());
             unanswered.add(this);
+        }
+
+        /** The partner's id; null for a sender without a profile. */
+        public String partnerId() {
+            return partner == null ? null : partner.partnerId();
+        }
+
+        /** Who sent it, as its header says (the partner's interchange id). */
+        public String senderId() {
+            return report.envelope().senderId();
+        }
+
+        /** Its control number (UNB 0020, ISA13). */
+        public String controlNumber() {
+            return report.envelope().controlNumber();
+        }
+
+        /** Its state once answered, as recorded ({@link #outcome()}), with what it means in particular. */
+        public String state() {
+            return outcome();
+        }
+
+        public String stateDetail() {
+            return outcomeDetail();
+        }
+
+        /** The types of the messages in it, e.g. ORDERS or 850. */
+        public String documentTypes() {
+            return messageTypes();
         }
 
         /** The answers of its orders handed on: order responses for the booked and the refused; refusals are the file's problems too. */
@@ -443,7 +472,8 @@ public final class EdiFileReading implements Iterator<Object> {
                 return;
             }
             if (AckReconciler.isAcknowledgement(message.type()) && message.valid()) {
-                AckReconciler.Reconciliation reconciled = intake.reconciler().reconcile(interchange.partner.partnerId(), message);
+                AckReconciler.Reconciliation reconciled = intake.reconciler().reconcile(interchange.partner.partnerId(), message,
+                        interchange.report.envelope().controlNumber());
                 if (!reconciled.matched()) {
                     interchange.unmatched(reconciled.unmatched());
                 }

@@ -269,7 +269,7 @@ public final class EdiIntake {
         return holdOrders;
     }
 
-    OrderResponseDocument orderResponses(PartnerProfile partner, boolean test) {
-        return new OrderResponseDocument(outbox, partner, numbers, registry, clock, test);
+    OrderResponseDocument orderResponses(PartnerProfile partner, boolean test, String answering) {
+        return new OrderResponseDocument(outbox, partner, numbers, registry, clock, test).answering(answering);
     }
 }

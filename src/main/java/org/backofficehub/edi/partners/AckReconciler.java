@@ -37,13 +37,18 @@ public final class AckReconciler {
     }
 
     public Reconciliation reconcile(String partnerId, EdiMessage ack) {
-        if ("CONTRL".equals(ack.type())) {
-            return reconcileContrl(partnerId, ack);
-        }
-        return reconcileFunctional(partnerId, ack);
+        return reconcile(partnerId, ack, null);
     }
 
-    private Reconciliation reconcileContrl(String partnerId, EdiMessage contrl) {
+    /** @param ackInterchange the control number of the partner's interchange the acknowledgement came in, recorded with it */
+    public Reconciliation reconcile(String partnerId, EdiMessage ack, String ackInterchange) {
+        if ("CONTRL".equals(ack.type())) {
+            return reconcileContrl(partnerId, ack, ackInterchange);
+        }
+        return reconcileFunctional(partnerId, ack, ackInterchange);
+    }
+
+    private Reconciliation reconcileContrl(String partnerId, EdiMessage contrl, String ackInterchange) {
         String interchange = null;
         String status = null;
         int rejectedMessages = 0;
@@ -63,7 +68,7 @@ public final class AckReconciler {
             status = "partially-accepted";
         }
         String detail = "CONTRL " + contrl.controlNumber() + (rejectedMessages > 0 ? ": " + rejectedMessages + " message(s) rejected" : "");
-        if (!registry.acknowledgedInterchange(partnerId, interchange, status, detail)) {
+        if (!registry.acknowledgedInterchange(partnerId, interchange, status, detail, ackInterchange)) {
             LOG.warn("{} acknowledged interchange {} ({}), which the hub has no record of sending", partnerId, interchange, status);
             return Reconciliation.noMatch("CONTRL " + contrl.controlNumber() + " acknowledges interchange " + interchange + " (" + status
                     + "), which the hub never sent");
@@ -71,7 +76,7 @@ public final class AckReconciler {
         return Reconciliation.match();
     }
 
-    private Reconciliation reconcileFunctional(String partnerId, EdiMessage ack) {
+    private Reconciliation reconcileFunctional(String partnerId, EdiMessage ack, String ackInterchange) {
         String group = null;
         String status = null;
         String counts = "";
@@ -91,7 +96,7 @@ public final class AckReconciler {
             LOG.warn("{} {} from {} lacks AK1 or AK9; nothing to reconcile", ack.type(), ack.controlNumber(), partnerId);
             return Reconciliation.noMatch(ack.type() + " " + ack.controlNumber() + " names no group (no AK1 or AK9)");
         }
-        if (!registry.acknowledgedGroup(partnerId, group, status, ack.type() + " " + ack.controlNumber() + ": " + counts)) {
+        if (!registry.acknowledgedGroup(partnerId, group, status, ack.type() + " " + ack.controlNumber() + ": " + counts, ackInterchange)) {
             LOG.warn("{} acknowledged group {} ({}), which the hub has no record of sending", partnerId, group, status);
             return Reconciliation.noMatch(ack.type() + " " + ack.controlNumber() + " acknowledges group " + group + " (" + status
                     + "), which the hub never sent");

@@ -258,16 +258,22 @@ public final class InterchangeRegistry {
         sentListener.accept(partnerId, documentType);
     }
 
-    /** Applies a partner's CONTRL to the interchange it acknowledges; false if the hub never sent it. */
-    public boolean acknowledgedInterchange(String partnerId, String controlNumber, String status, String detail) {
-        return update("UPDATE edi_interchange SET ack_status = ?, ack_detail = ?, updated_at = ? WHERE direction = 'out' AND partner_id = ? AND control_number = ?",
-                status, truncate(detail, 1000), Timestamp.from(clock.instant()), partnerId, controlNumber) > 0;
+    /**
+     * Applies a partner's CONTRL to the interchange it acknowledges; false if the hub never sent it.
+     * {@code ackInterchange} (may be null) is the partner's interchange the CONTRL came in: tracking
+     * leads from either to the other.
+     */
+    public boolean acknowledgedInterchange(String partnerId, String controlNumber, String status, String detail, String ackInterchange) {
+        return update("UPDATE edi_interchange SET ack_status = ?, ack_detail = ?, ack_interchange = ?, updated_at = ?"
+                        + " WHERE direction = 'out' AND partner_id = ? AND control_number = ?",
+                status, truncate(detail, 1000), truncate(ackInterchange, 35), Timestamp.from(clock.instant()), partnerId, controlNumber) > 0;
     }
 
-    /** Applies a partner's 997/999 to the group it acknowledges; false if the hub never sent it. */
-    public boolean acknowledgedGroup(String partnerId, String groupNumber, String status, String detail) {
-        return update("UPDATE edi_interchange SET ack_status = ?, ack_detail = ?, updated_at = ? WHERE direction = 'out' AND partner_id = ? AND group_number = ?",
-                status, truncate(detail, 1000), Timestamp.from(clock.instant()), partnerId, groupNumber) > 0;
+    /** Applies a partner's 997/999 to the group it acknowledges; false if the hub never sent it. As above for {@code ackInterchange}. */
+    public boolean acknowledgedGroup(String partnerId, String groupNumber, String status, String detail, String ackInterchange) {
+        return update("UPDATE edi_interchange SET ack_status = ?, ack_detail = ?, ack_interchange = ?, updated_at = ?"
+                        + " WHERE direction = 'out' AND partner_id = ? AND group_number = ?",
+                status, truncate(detail, 1000), truncate(ackInterchange, 35), Timestamp.from(clock.instant()), partnerId, groupNumber) > 0;
     }
 
     public List<Interchange> list(String direction, String partnerId, int limit) {

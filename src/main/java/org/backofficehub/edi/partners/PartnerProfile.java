@@ -1,6 +1,7 @@
 package org.backofficehub.edi.partners;
 
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.backofficehub.edi.AckType;
@@ -15,11 +16,15 @@ import org.backofficehub.edi.Envelope;
  * profile given to an unknown sender when unknown partners are accepted. {@code remote}, if not
  * null, is the partner's FTP/SFTP server, polled for its files and given ours. {@code orders} is
  * what the profile says about the business of its orders (where the buyer is found, test interchanges).
+ * {@code ackExpectedWithin} ({@code ack.expected-within}, an ISO-8601 duration such as PT24H), if
+ * not null, is how soon the partner's CONTRL/997/999 for a document the hub sent is due: one not
+ * back by then is overdue (tracking lists and counts them).
  */
 public record PartnerProfile(String partnerId, String name, EdiStandard standard, String version, String interchangeId,
                              String interchangeQualifier, String ourId, String ourQualifier, String groupId, String ourGroupId,
                              Set<String> documentsIn, Set<String> documentsOut, AckType ack, String outbox, String engine,
-                             boolean configured, PartnerRemote remote, Charset encoding, OrderPolicy orders) {
+                             boolean configured, PartnerRemote remote, Charset encoding, OrderPolicy orders,
+                             Duration ackExpectedWithin) {
 
     public static final String STAEDI = "staedi";
     public static final String SMOOKS = "smooks";
@@ -27,6 +32,15 @@ public record PartnerProfile(String partnerId, String name, EdiStandard standard
     public PartnerProfile {
         documentsIn = Set.copyOf(documentsIn);
         documentsOut = Set.copyOf(documentsOut);
+    }
+
+    /** A profile that names no window for the partner's acknowledgements: none is ever overdue. */
+    public PartnerProfile(String partnerId, String name, EdiStandard standard, String version, String interchangeId,
+                          String interchangeQualifier, String ourId, String ourQualifier, String groupId, String ourGroupId,
+                          Set<String> documentsIn, Set<String> documentsOut, AckType ack, String outbox, String engine,
+                          boolean configured, PartnerRemote remote, Charset encoding, OrderPolicy orders) {
+        this(partnerId, name, standard, version, interchangeId, interchangeQualifier, ourId, ourQualifier, groupId, ourGroupId,
+                documentsIn, documentsOut, ack, outbox, engine, configured, remote, encoding, orders, null);
     }
 
     /**

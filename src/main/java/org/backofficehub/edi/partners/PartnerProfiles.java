@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -297,7 +298,26 @@ public final class PartnerProfiles {
                 setting.optional("our.qualifier", ""), setting.optional("group.id", interchangeId),
                 setting.optional("our.group.id", ourId), setting.list("documents.in"), setting.list("documents.out"),
                 AckType.parse(setting.optional("ack", "none")), setting.optional("outbox", name),
-                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting), encoding(setting), orders(setting)));
+                setting.optional("engine", PartnerProfile.STAEDI).toLowerCase(Locale.ROOT), true, remote(setting), encoding(setting), orders(setting),
+                ackExpectedWithin(setting)));
+    }
+
+    /** {@code ack.expected-within}: an ISO-8601 duration (PT24H, P2D); empty or absent, no window. */
+    private static Duration ackExpectedWithin(Setting setting) {
+        String window = setting.optional("ack.expected-within", "");
+        if (window.isEmpty()) {
+            return null;
+        }
+        try {
+            Duration parsed = Duration.parse(window);
+            if (parsed.isNegative() || parsed.isZero()) {
+                throw new IllegalStateException("Partner profile " + setting.file() + ": 'ack.expected-within' must be positive, not " + window);
+            }
+            return parsed;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException("Partner profile " + setting.file() + ": 'ack.expected-within' is " + window
+                    + ", not an ISO-8601 duration such as PT24H");
+        }
     }
 
     private static boolean unsettled(Setting setting) {

@@ -3,6 +3,7 @@ package org.backofficehub.edi.writing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.List;
 import org.backofficehub.edi.AckType;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.InterchangeReport;
@@ -57,7 +58,7 @@ public final class Acknowledgements {
                     out -> ContrlWriter.write(out, report, partner, interchange, message, now));
             taken.sent();
             registry.sent(partner.partnerId(), EdiStandard.EDIFACT, interchange, null, "CONTRL", 1, false, file.getFileName().toString());
-            return file;
+            return published(partner, "CONTRL", interchange, file, report);
         }
         String interchange = OutboundEnvelope.x12InterchangeNumber(icn);
         if (report.rejected()) {
@@ -67,7 +68,7 @@ public final class Acknowledgements {
                     out -> X12AckWriter.writeTa1(out, report, partner, interchange, now));
             taken.sent();
             registry.sent(partner.partnerId(), EdiStandard.X12, interchange, null, "TA1", 0, false, file.getFileName().toString());
-            return file;
+            return published(partner, "TA1", interchange, file, report);
         }
         AckType type = partner.ack() == AckType.CONTRL ? AckType.defaultFor(EdiStandard.X12, partner.version()) : partner.ack();
         long groupNumber = taken.next(ControlNumbers.Kind.GROUP);
@@ -80,6 +81,12 @@ public final class Acknowledgements {
         taken.sent();
         registry.sent(partner.partnerId(), EdiStandard.X12, interchange, Long.toString(groupNumber), name, sets, false,
                 file.getFileName().toString());
+        return published(partner, name, interchange, file, report);
+    }
+
+    private Path published(PartnerProfile partner, String documentType, String interchange, Path file, InterchangeReport report) {
+        outbox.published(new SentDocument(partner.partnerId(), partner.standard(), documentType, interchange, file, List.of(),
+                report.envelope().controlNumber(), null));
         return file;
     }
 }

@@ -36,6 +36,7 @@ public final class OrderResponseDocument implements AutoCloseable {
         if (!wanted) {
             return;
         }
+        interchange.carrying(responses.stream().map(response -> response.order().key()).toList());
         interchange.write(responses.size(), (out, first, now) -> {
             if (partner.standard() == EdiStandard.EDIFACT) {
                 OrderResponseWriter.writeOrdrspMessages(out, partner, responses, first, now);
@@ -43,6 +44,12 @@ public final class OrderResponseDocument implements AutoCloseable {
                 OrderResponseWriter.write855Sets(out, responses, first, now);
             }
         });
+    }
+
+    /** The partner's interchange these responses answer (its control number), for tracking. */
+    public OrderResponseDocument answering(String controlNumber) {
+        interchange.inReplyTo(controlNumber);
+        return this;
     }
 
     /** Publishes the responses; null if there were none. */

@@ -54,6 +54,11 @@ public final class OutboundDocuments {
      * (400), or the order not invoiced yet (409: its invoice follows by itself once accounting issues it).
      */
     public Sent send(String partnerId, String documentNumber, Kind kind) {
+        return send(partnerId, documentNumber, kind, null);
+    }
+
+    /** As {@link #send(String, String, Kind)}, sending again the document sent under {@code resendOf} (tracking links the two). */
+    public Sent send(String partnerId, String documentNumber, Kind kind, String resendOf) {
         PartnerProfile partner = profiles.byId(partnerId).orElseThrow(() -> new InputRejectedException(ProblemType.NOT_FOUND,
                 "No partner profile '" + partnerId + "'"));
         List<ErpOrder> found = erp.find(partner.partnerId(), documentNumber, 1);
@@ -71,7 +76,7 @@ public final class OutboundDocuments {
                     + " in documents.out");
         }
         if (kind == Kind.DESPATCH_ADVICE) {
-            return new Sent(write(partner, documentType, (out, number, now) -> {
+            return new Sent(write(partner, documentType, order, resendOf, (out, number, now) -> {
                 if (edifact) {
                     DespatchAdviceWriter.writeDesadv(out, partner, order, number, now);
                 } else {
@@ -82,7 +87,7 @@ public final class OutboundDocuments {
         InvoiceRecord invoice = invoices.of(order.order().key()).orElseThrow(() -> new InputRejectedException(ProblemType.NOT_INVOICED,
                 "Order " + documentNumber + " of " + partner.partnerId() + " has no invoice yet: accounting issues it once the booking is"
                         + " followed up, and the partner's " + documentType + " follows by itself"));
-        return invoices.sendToPartner(invoice.invoiceNumber(), original -> new Sent(write(partner, documentType, (out, number, now) -> {
+        return invoices.sendToPartner(invoice.invoiceNumber(), original -> new Sent(write(partner, documentType, order, resendOf, (out, number, now) -> {
             if (edifact) {
                 InvoiceWriter.writeInvoic(out, partner, order, invoice, original, number);
             } else {
@@ -91,9 +96,11 @@ public final class OutboundDocuments {
         }), invoice.invoiceNumber(), !original));
     }
 
-    private Path write(PartnerProfile partner, String documentType, OutboundInterchange.Messages message) {
+    private Path write(PartnerProfile partner, String documentType, ErpOrder order, String resendOf, OutboundInterchange.Messages message) {
         try (OutboundInterchange interchange = new OutboundInterchange(outbox, partner, numbers, registry, clock, documentType,
                 documentType.equals("INVOIC") || documentType.equals("810") ? "IN" : "SH")) {
+            interchange.carrying(List.of(order.order().key()));
+            interchange.resendOf(resendOf);
             interchange.write(1, message);
             return interchange.finish();
         }

@@ -3,6 +3,11 @@ package org.backofficehub.edi.writing;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.backofficehub.model.OrderKey;
 import org.backofficehub.edi.AckType;
 import org.backofficehub.edi.EdiStandard;
 import org.backofficehub.edi.partners.ControlNumbers;
@@ -37,6 +42,10 @@ final class OutboundInterchange implements AutoCloseable {
     private long groupNumber;
     private ZonedDateTime openedAt;
     private int messages;
+    /** What tracking is told: the orders the messages carry, and the partner's interchange they answer. */
+    private final Set<OrderKey> orders = new LinkedHashSet<>();
+    private String inReplyTo;
+    private String resendOf;
 
     /**
      * @param documentType ORDRSP, INVOIC, DESADV for EDIFACT; 855, 810, 856 for X12
@@ -58,6 +67,21 @@ final class OutboundInterchange implements AutoCloseable {
         this.clock = clock;
         this.documentType = documentType;
         this.functionalId = functionalId;
+    }
+
+    /** The orders of messages written (or about to be): tracking links the document to them. */
+    void carrying(Collection<OrderKey> keys) {
+        orders.addAll(keys);
+    }
+
+    /** The partner's interchange these messages answer (its control number). */
+    void inReplyTo(String controlNumber) {
+        inReplyTo = controlNumber;
+    }
+
+    /** The interchange (its control number) this one sends again, for tracking. */
+    void resendOf(String controlNumber) {
+        resendOf = controlNumber;
     }
 
     void write(int count, Messages content) {
@@ -89,6 +113,8 @@ final class OutboundInterchange implements AutoCloseable {
         registry.sent(partner.partnerId(), partner.standard(), interchangeNumber,
                 partner.standard() == EdiStandard.X12 ? Long.toString(groupNumber) : null, documentType, messages,
                 partner.ack() != AckType.NONE, written.getFileName().toString());
+        outbox.published(new SentDocument(partner.partnerId(), partner.standard(), documentType, interchangeNumber, written,
+                List.copyOf(orders), inReplyTo, resendOf));
         file = null;
         return written;
     }

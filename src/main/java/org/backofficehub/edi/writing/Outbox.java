@@ -21,9 +21,44 @@ import org.backofficehub.store.DataDirectory;
 public final class Outbox {
 
     private final DataDirectory dataDirectory;
+    private final SentDocuments sentDocuments;
 
     public Outbox(DataDirectory dataDirectory) {
+        this(dataDirectory, SentDocuments.NONE);
+    }
+
+    /** @param sentDocuments told of each document as it is published (tracking) */
+    public Outbox(DataDirectory dataDirectory, SentDocuments sentDocuments) {
         this.dataDirectory = dataDirectory;
+        this.sentDocuments = sentDocuments;
+    }
+
+    /** A document was published: whoever tracks documents hears of it. */
+    void published(SentDocument sent) {
+        sentDocuments.published(sent);
+    }
+
+    /** Publishes bytes written before (a document sent again under new control numbers) at once, as a whole. */
+    Path writeBytes(PartnerProfile partner, String documentType, String controlNumber, byte[] content) {
+        Path folder = folder(partner);
+        Path target = folder.resolve(fileName(partner, documentType, controlNumber));
+        Path partial = target.resolveSibling(target.getFileName() + ".part");
+        try {
+            Files.createDirectories(folder);
+            Files.write(partial, content);
+            return Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the first failure is the one to report
+            }
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
+    private static String fileName(PartnerProfile partner, String documentType, String controlNumber) {
+        return (documentType + "-" + partner.partnerId() + "-" + controlNumber).replaceAll("[^A-Za-z0-9._-]", "_") + ".edi";
     }
 
     public Path folder(PartnerProfile partner) {
@@ -43,7 +78,7 @@ public final class Outbox {
     public OutboxFile open(PartnerProfile partner, String documentType, String controlNumber, EdiStandard standard,
                            String syntaxVersion) {
         Path folder = folder(partner);
-        String name = (documentType + "-" + partner.partnerId() + "-" + controlNumber).replaceAll("[^A-Za-z0-9._-]", "_") + ".edi";
+        String name = fileName(partner, documentType, controlNumber);
         try {
             Files.createDirectories(folder);
             return new OutboxFile(folder.resolve(name), standard, syntaxVersion, partner.writing());

@@ -79,8 +79,8 @@ class EdiStoreTest {
         assertThat(registry.arrived("ACME", second, "c-corrected.edi")).isEqualTo(InterchangeRegistry.Arrival.RESUMED);
 
         registry.sent("ACME", EdiStandard.X12, "000000007", "7", "855", 2, true, "855-ACME-000000007.edi");
-        assertThat(registry.acknowledgedGroup("ACME", "7", "accepted", "997 1: 2 of 2 accepted")).isTrue();
-        assertThat(registry.acknowledgedGroup("ACME", "8", "accepted", "997 2")).isFalse();
+        assertThat(registry.acknowledgedGroup("ACME", "7", "accepted", "997 1: 2 of 2 accepted", null)).isTrue();
+        assertThat(registry.acknowledgedGroup("ACME", "8", "accepted", "997 2", null)).isFalse();
         assertThat(registry.list("out", "ACME", 10)).singleElement()
                 .satisfies(sent -> assertThat(sent.ackStatus()).isEqualTo("accepted"));
         assertThat(registry.list("in", null, 10)).hasSize(3);
