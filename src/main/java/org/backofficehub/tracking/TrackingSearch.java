@@ -95,14 +95,7 @@ public final class TrackingSearch {
             parameters.add(query.partner());
             parameters.add(query.partner());
         }
-        if (query.from() != null) {
-            sql.append(" AND d.created_at >= ?");
-            parameters.add(query.from());
-        }
-        if (query.to() != null) {
-            sql.append(" AND d.created_at < ?");
-            parameters.add(query.to());
-        }
+        period(query, sql, parameters);
         sql.append(" ORDER BY d.id DESC FETCH FIRST ").append(Math.max(query.limit() * 4, 100)).append(" ROWS ONLY");
         Set<OrderKey> latest = new LinkedHashSet<>(keys(connection, sql.toString(), parameters.toArray()));
         latest.addAll(keys(connection, "SELECT source, order_id FROM staged_order ORDER BY id DESC FETCH FIRST "
@@ -192,14 +185,7 @@ public final class TrackingSearch {
             sql.append(" AND d.partner_id = ?");
             parameters.add(query.partner());
         }
-        if (query.from() != null) {
-            sql.append(" AND d.created_at >= ?");
-            parameters.add(query.from());
-        }
-        if (query.to() != null) {
-            sql.append(" AND d.created_at < ?");
-            parameters.add(query.to());
-        }
+        period(query, sql, parameters);
         if (query.state() != null) {
             sql.append(" AND d.state = ?");
             parameters.add(query.state());
@@ -230,5 +216,17 @@ public final class TrackingSearch {
 
     private static Set<OrderKey> keys(Connection connection, String sql, Object... parameters) throws SQLException {
         return new LinkedHashSet<>(Rows.query(connection, sql, row -> new OrderKey(row.getString(1), row.getString(2)), parameters));
+    }
+
+    /** The documents first seen in the query's period, if it has one. */
+    private static void period(TrackingQuery query, StringBuilder sql, List<Object> parameters) {
+        if (query.from() != null) {
+            sql.append(" AND d.created_at >= ?");
+            parameters.add(query.from());
+        }
+        if (query.to() != null) {
+            sql.append(" AND d.created_at < ?");
+            parameters.add(query.to());
+        }
     }
 }

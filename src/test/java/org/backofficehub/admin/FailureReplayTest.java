@@ -116,7 +116,7 @@ class FailureReplayTest {
 
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(console.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-        assertThat(console.body()).contains("<h2>Routes</h2>").contains("/admin/failures");
+        assertThat(console.body()).contains("<h2>Routes</h2>").contains("/admin/assets/console.js");
     }
 
     private JsonNode awaitOpenFailure() throws Exception {
