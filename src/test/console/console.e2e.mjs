@@ -109,7 +109,14 @@ try {
   // Each kind of failure's replay says what it did (a notice's was "back in the inbox as undefined").
   await message.filter({ hasText: /Replayed failure \d+: back in the inbox as replay-\d+-/ }).waitFor();
 
-  // Dashboard: charts drawn from the hub's data
+  // Dashboard: charts drawn from the hub's data, once the customer master (fed after booking) has the orders
+  const year = new Date().getUTCFullYear();
+  for (let tries = 0; ; tries++) {
+    const report = await page.request.get(baseUrl + '/api/reports/best-customers?from=' + year + '-01-01&to=' + year + '-12-31');
+    if ((await report.text()).includes('Console Tester')) break;
+    if (tries > 60) throw new Error('the customer master never counted Console Tester\'s orders');
+    await page.waitForTimeout(500);
+  }
   await page.goto(baseUrl + '/admin/#dashboard');
   await page.locator('#chart-channels canvas').waitFor();
   await page.locator('#chart-channels[data-series*="webstore"]').waitFor();

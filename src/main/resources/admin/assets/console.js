@@ -377,9 +377,11 @@ async function loadDashboard() {
     return;
   }
   const year = new Date().getUTCFullYear();
-  // A year's report: read once per visit of the page, not on every redraw.
-  bestCustomers = bestCustomers || await api('GET', '/api/reports/best-customers?from=' + year + '-01-01&to=' + year + '-12-31&limit=10');
-  const best = bestCustomers;
+  // A year's report: read on a visit of the page and then at most every five minutes, not on every redraw.
+  if (!bestCustomers || Date.now() - bestCustomers.at > 300000) {
+    bestCustomers = { at: Date.now(), report: await api('GET', '/api/reports/best-customers?from=' + year + '-01-01&to=' + year + '-12-31&limit=10') };
+  }
+  const best = bestCustomers.report;
   for (const customer of best.customers) {
     const row = bestBody.insertRow();
     cell(row, customer.rank);
