@@ -81,6 +81,7 @@ public final class ReceivedDocuments {
     }
 
     private void begin(Exchange exchange, Trail trail) {
+        trail.receivedAt = journal.clock().instant();
         exchange.setProperty(TRAIL, trail);
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -114,13 +115,13 @@ public final class ReceivedDocuments {
         if (trail.interchanges.isEmpty()) {
             journal.record(new TrackedEntry(TrackedEntry.IN, trail.kind, trail.channel, sourceOf(trail.orders), format, null, null, null,
                     trail.fileName, archivedAs, state, detail, trail.contentType, trail.payload, List.copyOf(trail.orders),
-                    journal.clock().instant()));
+                    trail.receivedAt));
             return;
         }
         for (InterchangeSeen seen : trail.interchanges) {
             journal.record(new TrackedEntry(TrackedEntry.IN, "interchange", trail.channel, seen.partnerId(), seen.documentTypes(),
                     seen.controlNumber(), null, null, trail.fileName, archivedAs, seen.state(),
-                    seen.detail() != null ? seen.detail() : detail, "application/edi", trail.payload, seen.orders(), journal.clock().instant()));
+                    seen.detail() != null ? seen.detail() : detail, "application/edi", trail.payload, seen.orders(), trail.receivedAt));
         }
     }
 
@@ -144,6 +145,8 @@ public final class ReceivedDocuments {
         final Payload payload;
         final Set<OrderKey> orders = new LinkedHashSet<>();
         final List<InterchangeSeen> interchanges = new ArrayList<>();
+        // When the document came in, not when its processing was over: the timeline's first step.
+        java.time.Instant receivedAt;
 
         Trail(String kind, String channel, String fileName, String contentType, Payload payload) {
             this.kind = kind;

@@ -25,6 +25,20 @@ import org.backofficehub.store.HubStoreException;
  */
 public final class Timelines {
 
+    /**
+     * The steps of a chain, in the order the hub takes them where the clock cannot tell them apart
+     * (one order's receipt, booking and acknowledgement often share a millisecond).
+     */
+    private static final List<String> FLOW = List.of("received", "staged", "booking", "booked", "acknowledgement-sent",
+            "order-response", "erp-confirmation", "invoiced", "journal-posting", "message", "invoice-sent", "shipped",
+            "despatch-advice", "sent", "failure");
+    private static final Comparator<Map<String, Object>> IN_ORDER = Comparator
+            .comparing((Map<String, Object> step) -> (Instant) step.get("at"), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(step -> {
+                int rank = FLOW.indexOf(String.valueOf(step.get("kind")));
+                return rank < 0 ? FLOW.size() : rank;
+            });
+
     private static final Set<String> ACKNOWLEDGEMENTS = Set.of("CONTRL", "997", "999", "TA1");
     private static final int ORDERS_LISTED = 200;
 
@@ -101,7 +115,7 @@ public final class Timelines {
         if (!known) {
             return Optional.empty();
         }
-        steps.sort(Comparator.comparing(step -> (Instant) step.get("at"), Comparator.nullsLast(Comparator.naturalOrder())));
+        steps.sort(IN_ORDER);
         item.put("steps", steps);
         return Optional.of(item);
     }
@@ -132,7 +146,7 @@ public final class Timelines {
             }
         }
         ChainSteps.failureSteps(connection, document.get("fileName") == null ? Set.of() : Set.of((String) document.get("fileName")), steps);
-        steps.sort(Comparator.comparing(step -> (Instant) step.get("at"), Comparator.nullsLast(Comparator.naturalOrder())));
+        steps.sort(IN_ORDER);
         item.put("steps", steps);
         List<Map<String, Object>> orders = new ArrayList<>();
         for (OrderKey key : Rows.query(connection, "SELECT source, order_id FROM tracked_order WHERE document_id = ? ORDER BY order_id"

@@ -106,6 +106,9 @@ abstract class TrackingScenario {
         JsonNode acmeChain = awaitSteps(acme, "received", "acknowledgement-sent", "booked", "order-response", "invoiced", "invoice-sent",
                 "shipped", "despatch-advice");
         assertThat(only(search("q=TRK-" + webErpNumber)).path("itemId")).isEqualTo(web.path("itemId"));
+        for (JsonNode chain : List.of(webChain, nordwindChain, acmeChain)) {
+            assertThat(steps(chain).get(0).path("kind").asText()).as("a chain starts where the document came in").isEqualTo("received");
+        }
 
         // Payloads: exactly what was received and what was sent.
         assertThat(payload(step(webChain, "received"))).isEqualTo(Samples.bytes("webstore/order.json"));
