@@ -27,12 +27,13 @@ class PackagedHubIT {
 
     @Test
     void jarStartsFromTheRepositoryRootHonouringEnvironmentAndSystemPropertyOverrides() throws Exception {
-        Path dataDir = Files.createTempDirectory("hub-packaged-");
+        // Not there yet: the hub creates it, readable by its own user only.
+        Path dataDir = Files.createTempDirectory("hub-packaged-").resolve("data");
         int port = freePort();
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dhub.inbox.poll-delay-ms=200", "-jar", "target/backoffice-hub.jar")
                 .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("hub.log").toFile());
+                .redirectOutput(dataDir.resolveSibling("hub.log").toFile());
         builder.environment().put("HUB_DATA_DIR", dataDir.toString());
         builder.environment().put("CAMEL_SERVER_PORT", Integer.toString(port));
         Process hub = builder.start();
@@ -41,6 +42,8 @@ class PackagedHubIT {
                     .ignoreExceptions()
                     .until(() -> get(port, "/observe/health").statusCode() == 200);
 
+            assertThat(Files.getPosixFilePermissions(dataDir)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
             // Nothing configured: the web store's client has a generated password, readable by the hub's user only.
             Path webstorePassword = dataDir.resolve("webstore-password");
             assertThat(Files.getPosixFilePermissions(webstorePassword)).containsExactlyInAnyOrder(
@@ -55,12 +58,12 @@ class PackagedHubIT {
             assertThat(created.statusCode()).isEqualTo(201);
             assertThat(dataDir.resolve("db/erp.mv.db")).as("ERP database under HUB_DATA_DIR").exists();
             assertThat(dataDir.resolve("inbox")).as("inbox created under HUB_DATA_DIR").isDirectory();
-            assertThat(Files.readString(dataDir.resolve("hub.log"))).contains("hub.inbox.poll-delay-ms = 200");
+            assertThat(Files.readString(dataDir.resolveSibling("hub.log"))).contains("hub.inbox.poll-delay-ms = 200");
         } finally {
             hub.destroy();
             assertThat(hub.waitFor(30, TimeUnit.SECONDS)).as("graceful stop on SIGTERM").isTrue();
         }
-        assertThat(Files.readString(dataDir.resolve("hub.log"))).contains("shutdown");
+        assertThat(Files.readString(dataDir.resolveSibling("hub.log"))).contains("shutdown");
     }
 
     /** Issue 22: the shaded jar has log4j2's JSON Template Layout (its plugin cache merged with log4j-core's). */

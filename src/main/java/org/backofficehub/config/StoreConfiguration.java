@@ -33,7 +33,7 @@ public class StoreConfiguration implements CamelConfiguration {
 
     @BindToRegistry(lazy = true)
     public DataDirectory dataDirectory(@PropertyInject("hub.data-dir") String dataDir) {
-        return DataDirectory.of(dataDir.trim());
+        return DataDirectory.of(dataDir.trim()).createdOwnerOnly();
     }
 
     /** JSON for the hub's HTTP answers. */

@@ -18,6 +18,30 @@ public record DataDirectory(Path root) {
         return new DataDirectory(Path.of(path));
     }
 
+    /**
+     * Creates the data directory if it is not there, readable by the hub's own user only: it holds
+     * the databases (customers, orders), passwords and every document. One an operator made is left
+     * as they made it.
+     */
+    public DataDirectory createdOwnerOnly() {
+        if (!java.nio.file.Files.exists(root)) {
+            try {
+                java.nio.file.Files.createDirectories(root.getParent());
+                try {
+                    java.nio.file.Files.createDirectory(root, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException notPosix) {
+                    java.nio.file.Files.createDirectory(root);
+                }
+            } catch (java.nio.file.FileAlreadyExistsException createdMeanwhile) {
+                // another start made it: theirs stands
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("Cannot create the data directory " + root, e);
+            }
+        }
+        return this;
+    }
+
     /** Files dropped for the hub: orders, EDI interchanges, customer exports. */
     public Path inbox() {
         return root.resolve("inbox");
