@@ -146,7 +146,7 @@ public final class AdminApi {
     /** Orders staged per route; for a delivery route, the messages waiting for it (its schedule in batch mode, or a retry). */
     private Map<String, Long> stagedByRoute() {
         Map<String, Long> staged = new java.util.HashMap<>(stage.countsByRoute());
-        outbound.counts().forEach((routeId, states) -> staged.merge(routeId, states.getOrDefault(OutboundMessages.PENDING, 0L), Long::sum));
+        outbound.waiting(modes.all().stream().map(RouteSettings::routeId).toList()).forEach((routeId, states) -> staged.merge(routeId, states.getOrDefault(OutboundMessages.PENDING, 0L), Long::sum));
         return staged;
     }
 

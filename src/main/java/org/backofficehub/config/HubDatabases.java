@@ -24,7 +24,7 @@ public final class HubDatabases implements AutoCloseable {
                                     String... erpMigrations) {
         HikariDataSource openedStore = Databases.open("hub", store, dataDirectory);
         try {
-            Databases.migrate(openedStore, "classpath:db/hub");
+            Databases.migrate(openedStore, storeMigrations(openedStore.getJdbcUrl()));
             HikariDataSource openedErp = Databases.open("erp", erpSettings, dataDirectory);
             try {
                 if (erpMigrations.length > 0) {
@@ -39,6 +39,11 @@ public final class HubDatabases implements AutoCloseable {
             openedStore.close();
             throw e;
         }
+    }
+
+    /** The store's schema, and for embedded H2 its tuning (db/hub-h2). */
+    static String[] storeMigrations(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") ? new String[] {"classpath:db/hub", "classpath:db/hub-h2"} : new String[] {"classpath:db/hub"};
     }
 
     public DataSource hubStore() {

@@ -17,7 +17,7 @@ public final class OutboundMessagesGauge {
     }
 
     public static void register(CamelContext camel, OutboundMessages messages, List<String> routeIds) {
-        RecentReading<Map<String, Map<String, Long>>> counts = new RecentReading<>(messages::counts);
+        RecentReading<Map<String, Map<String, Long>>> counts = new RecentReading<>(() -> messages.waiting(routeIds));
         for (MeterRegistry registry : camel.getRegistry().findByType(MeterRegistry.class)) {
             for (String routeId : routeIds) {
                 for (String state : List.of(OutboundMessages.PENDING, OutboundMessages.FAILED)) {

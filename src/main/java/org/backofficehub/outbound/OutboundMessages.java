@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -149,7 +150,32 @@ public final class OutboundMessages {
         });
     }
 
-    /** Messages per route and state, for the console and metrics. */
+    /**
+     * Messages still owed (pending) and given up (failed) per route, for the metrics and the routes
+     * page: a count of each range of the due index, so the history of delivered messages, which
+     * grows with every order, is never read.
+     */
+    public Map<String, Map<String, Long>> waiting(Collection<String> routeIds) {
+        try (Connection connection = hubStore.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM outbound_message WHERE route_id = ? AND state = ?")) {
+            Map<String, Map<String, Long>> waiting = new TreeMap<>();
+            for (String routeId : routeIds) {
+                for (String state : List.of(PENDING, FAILED)) {
+                    count.setString(1, routeId);
+                    count.setString(2, state);
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        waiting.computeIfAbsent(routeId, r -> new TreeMap<>()).put(state, rs.getLong(1));
+                    }
+                }
+            }
+            return waiting;
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot count waiting outbound messages: " + e.getMessage(), e);
+        }
+    }
+
+    /** Messages per route and state, delivered ones included: a scan of the whole table, for an administrator's look only. */
     public Map<String, Map<String, Long>> counts() {
         try (Connection connection = hubStore.getConnection();
              PreparedStatement select = connection.prepareStatement(
