@@ -49,7 +49,7 @@ public final class RealTimeBenchmark {
      * One scenario's figures; NaN where they do not apply. catchUpSeconds is infinite when the back
      * office did not catch up. cpuPerOrder is the hub's, or for the floor the benchmark JVM's.
      */
-    private record Row(double ordersPerSecond, double p50, double p99, long failed, double cpuPerOrder,
+    private record Row(double ordersPerSecond, double p50, double p99, long failed, double cpuPerOrder, double caughtUpAfterSeconds,
                        double catchUpSeconds, double cpuPerOrderCaughtUp, double serverCpuPerOrder, double rate) {
     }
 
@@ -105,7 +105,7 @@ public final class RealTimeBenchmark {
                 System.out.printf("  %-46s %8.0f orders/s  JVM CPU %.3f ms/order%s%n", result.name(), result.throughput(),
                         result.cpuPerOrder(), postgres == null ? "" : String.format("  PostgreSQL %.3f ms/order, %s", server, spent));
                 rows.computeIfAbsent(result.name(), k -> new ArrayList<>()).add(new Row(result.throughput(), Double.NaN, Double.NaN, 0,
-                        result.cpuPerOrder(), Double.NaN, Double.NaN, server, Double.NaN));
+                        result.cpuPerOrder(), Double.NaN, Double.NaN, Double.NaN, server, Double.NaN));
             }
         } finally {
             HubProcess.delete(dataDir);
@@ -165,6 +165,7 @@ public final class RealTimeBenchmark {
         HttpLoad.Result result = load.call();
         long booked = result.requests() - result.failures();
         double cpuPerOrder = millis(hub.cpu().minus(cpuBefore)) / booked;
+        double caughtUpAfter = Double.NaN;
         double catchUpSeconds = Double.NaN;
         double cpuPerOrderCaughtUp = Double.NaN;
         if (backOffice) {
@@ -173,6 +174,7 @@ public final class RealTimeBenchmark {
             if (caughtUp == null) {
                 catchUpSeconds = Double.POSITIVE_INFINITY;
             } else {
+                caughtUpAfter = Math.max(0, (caughtUp.stillWaitingAt() - loadEnded) / 1e9);
                 catchUpSeconds = (caughtUp.at() - loadEnded) / 1e9;
                 cpuPerOrderCaughtUp = millis(caughtUp.cpu().minus(cpuBefore)) / booked;
             }
@@ -182,16 +184,20 @@ public final class RealTimeBenchmark {
         System.out.printf("  %-46s %8.0f orders/s  p50 %6.2f ms  p99 %7.2f ms  failed %d  hub CPU %.3f ms/order%s%s%n",
                 result.name(), result.throughput(), result.p50Millis(), result.p99Millis(), result.failures(), cpuPerOrder,
                 !backOffice ? "" : Double.isInfinite(catchUpSeconds) ? "  did not catch up"
-                        : String.format("  caught up %.1f s later, %.3f ms/order with it", catchUpSeconds, cpuPerOrderCaughtUp),
+                        : String.format("  caught up %.1f–%.1f s later, %.3f ms/order with it", caughtUpAfter, catchUpSeconds,
+                                cpuPerOrderCaughtUp),
                 cost.measures() ? String.format("  PostgreSQL %.3f ms/order, %s", server, spent) : "");
-        Row row = new Row(result.throughput(), result.p50Millis(), result.p99Millis(), result.failures(), cpuPerOrder, catchUpSeconds,
-                cpuPerOrderCaughtUp, server, rate);
+        Row row = new Row(result.throughput(), result.p50Millis(), result.p99Millis(), result.failures(), cpuPerOrder, caughtUpAfter,
+                catchUpSeconds, cpuPerOrderCaughtUp, server, rate);
         rows.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         return row;
     }
 
-    /** When the back office was first seen caught up, and the hub's CPU then. */
-    private record CaughtUp(long at, Duration cpu) {
+    /**
+     * When the back office was first seen caught up and the hub's CPU then; before that, when work
+     * was last seen waiting in a fresh count (so it caught up between the two).
+     */
+    private record CaughtUp(long stillWaitingAt, long at, Duration cpu) {
     }
 
     /**
@@ -199,21 +205,29 @@ public final class RealTimeBenchmark {
      * {@code hub_work_waiting} and every pending {@code hub_outbound_messages} sample is 0). The
      * gauges are cached for a second (RecentReading), so a zero counts only once it still holds
      * more than a second later, i.e. from a fresh count; the time and CPU are those of the first
-     * zero, which is at most the cache age plus one poll late. Null after CATCH_UP_LIMIT.
+     * zero. The back office caught up after the last fresh count that still found work: one is
+     * known fresh when its values changed, or when it is the first after a load (longer than the
+     * cache), and was counted at most one poll before it was seen. Null after CATCH_UP_LIMIT.
      */
     private static CaughtUp awaitCaughtUp(HubProcess hub, boolean show) throws Exception {
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         CaughtUp firstZero = null;
-        boolean shown = !show;
+        Map<String, Double> previous = null;
+        long stillWaitingAt = System.nanoTime();
         while (System.nanoTime() < deadline) {
+            long polled = System.nanoTime();
             Map<String, Double> waiting = waiting(hub);
-            if (!shown) {
+            if (previous == null && show) {
                 System.out.printf("    waiting for the back office: %s%n", waiting);
-                shown = true;
             }
-            if (waiting.values().stream().allMatch(value -> value == 0)) {
+            boolean caughtUp = waiting.values().stream().allMatch(value -> value == 0);
+            if (!caughtUp && !waiting.equals(previous)) {
+                stillWaitingAt = polled - POLL.toNanos();
+            }
+            previous = waiting;
+            if (caughtUp) {
                 if (firstZero == null) {
-                    firstZero = new CaughtUp(System.nanoTime(), hub.cpu());
+                    firstZero = new CaughtUp(stillWaitingAt, System.nanoTime(), hub.cpu());
                 } else if (System.nanoTime() - firstZero.at() > GAUGE_CACHE.toNanos()) {
                     return firstZero;
                 }
@@ -270,12 +284,14 @@ public final class RealTimeBenchmark {
         rows.forEach((key, results) -> {
             double rate = median(results, Row::rate);
             double catchUp = median(results, Row::catchUpSeconds);
+            String catchUpRange = Double.isInfinite(catchUp) ? "did not catch up" : Double.isNaN(catchUp) ? ""
+                    : String.format("%.1f–%.1f", median(results, Row::caughtUpAfterSeconds), catchUp);
             out.append(String.format("| %s | %,.0f | %s | %s | %s | %.3f | %s | %s |%s%n",
                     Double.isNaN(rate) ? key : key.replace("half the 16-client peak", String.format("%,.0f/s", rate)),
                     median(results, Row::ordersPerSecond), number(median(results, Row::p50), "%.2f"),
                     number(median(results, Row::p99), "%.2f"),
                     key.startsWith("database floor") ? "" : results.stream().mapToLong(Row::failed).sum(),
-                    median(results, Row::cpuPerOrder), Double.isInfinite(catchUp) ? "did not catch up" : number(catchUp, "%.1f"),
+                    median(results, Row::cpuPerOrder), catchUpRange,
                     number(median(results, Row::cpuPerOrderCaughtUp), "%.3f"),
                     serverCpu ? " " + number(median(results, Row::serverCpuPerOrder), "%.3f") + " |" : ""));
         });
@@ -287,9 +303,9 @@ public final class RealTimeBenchmark {
                         + " its CPU per order%s, caught up, = %.1f × the floor's%n", CLIENTS,
                 median(hub, Row::ordersPerSecond) / median(floor, Row::ordersPerSecond), CLIENTS,
                 serverCpu ? " (hub and PostgreSQL)" : "", hubCpu / floorCpu));
-        out.append(String.format("(Floor rows: the CPU column is the benchmark JVM's, %s. Catch-up is read from gauges cached"
-                + " for %d s: up to %.1f s late.)%n", serverCpu ? "the JDBC client only" : "H2 included",
-                GAUGE_CACHE.toSeconds(), (GAUGE_CACHE.toMillis() + POLL.toMillis()) / 1000.0));
+        out.append(String.format("(Floor rows: the CPU column is the benchmark JVM's, %s. Catch-up: between the last count"
+                + " with work waiting and the first without, from the end of the load; the gauges are cached for %d s. CPU incl."
+                + " catch-up is to the first count without.)%n", serverCpu ? "the JDBC client only" : "H2 included", GAUGE_CACHE.toSeconds()));
         return out.toString();
     }
 
