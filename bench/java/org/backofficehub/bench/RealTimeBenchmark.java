@@ -148,6 +148,10 @@ public final class RealTimeBenchmark {
             int rate = Math.max(1, (int) Math.round(peak.ordersPerSecond() / 2));
             scenario(rows, hub, cost, backOffice, label + ", fixed half the 16-client peak", rate,
                     () -> load.fixedRate(label + ", fixed " + rate + "/s", rate, window, 64));
+            if (!backOffice) {
+                // Evidence that the back office really was off: the bookings' order events are still queued.
+                System.out.printf("    left waiting, back office off: %s%n", waiting(hub));
+            }
         } finally {
             HubProcess.delete(dataDir);
         }
