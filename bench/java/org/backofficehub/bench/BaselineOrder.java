@@ -35,6 +35,11 @@ public final class BaselineOrder implements Processor {
             String fileName = message.getHeader(Exchange.FILE_NAME_ONLY, String.class);
             orderId = fileName.substring(0, fileName.lastIndexOf('.'));
         }
-        message.setBody(List.of(new Order(Order.WEBSTORE, orderId, LocalDate.of(2026, 11, 23), "EUR", BUYER, SHIP_TO, LINES)));
+        message.setBody(List.of(sample(orderId)));
+    }
+
+    /** The canonical order HubBenchmark.webOrder(orderId) translates to. */
+    static Order sample(String orderId) {
+        return new Order(Order.WEBSTORE, orderId, LocalDate.of(2026, 11, 23), "EUR", BUYER, SHIP_TO, LINES);
     }
 }
