@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,15 @@ import org.backofficehub.store.OrderKeysTable;
 /**
  * The hub's record of which orders it has taken on, in its own store. Claiming an order before
  * touching the ERP makes booking exactly-once: a second delivery of the same order, on any
- * channel or instance, finds the claim. A claim left behind by a crash expires after the lease
- * and is taken over by the next delivery. Every operation takes a batch in one transaction, so
- * concurrent bookings share a commit.
+ * channel or instance, finds the claim. A batch of orders is claimed and recorded in one
+ * transaction ({@link Batch}), so concurrent bookings share a commit. A claim committed by an
+ * earlier version of the hub and left behind by a crash expires after the lease and is taken over
+ * by the next delivery.
  */
 public final class BookingLedger {
 
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final Comparator<OrderKey> BY_KEY = Comparator.comparing(OrderKey::source).thenComparing(OrderKey::orderId);
 
     private static final String INSERT_CLAIM =
             "INSERT INTO order_booking (source, order_id, state, claimed_at) VALUES (?, ?, 'CLAIMED', ?)";
@@ -63,33 +66,92 @@ public final class BookingLedger {
     }
 
     /**
-     * Claims each order, in one transaction; the answer at index i is for key i. Usually one
-     * lookup and one batched insert for the whole batch; if another hub instance claims one of
-     * the orders at the same moment, the batch is redone key by key.
+     * Opens the hub-store transaction of a batch of bookings: the orders are claimed in it, the ERP
+     * is written while it is open, and their bookings are recorded in it and committed together.
+     * A claim is never committed on its own: until the batch commits, a concurrent claim of the
+     * same order (another hub instance) waits on the uncommitted key, then finds it booked. If the
+     * hub dies after the ERP committed but before the batch did, nothing of the batch is left in
+     * the ledger, and the next delivery finds the order by its reference in the ERP.
      */
-    public List<Claim> claimAll(List<OrderKey> keys) {
-        try (Connection connection = hubStore.getConnection()) {
-            connection.setAutoCommit(false);
+    public Batch begin() {
+        try {
+            Connection connection = hubStore.getConnection();
+            try {
+                connection.setAutoCommit(false);
+                return new Batch(connection);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot begin a booking transaction: " + e.getMessage(), e);
+        }
+    }
+
+    /** One batch's hub-store transaction; closing it without {@link #commit()} rolls back. */
+    public final class Batch implements AutoCloseable {
+
+        private final Connection connection;
+
+        private Batch(Connection connection) {
+            this.connection = connection;
+        }
+
+        /** The transaction, for what must commit with the bookings (their order events). */
+        public Connection connection() {
+            return connection;
+        }
+
+        /**
+         * Claims each order; the answer at index i is for key i. Usually one lookup and one batched
+         * insert for the whole batch; if another hub instance claims one of the orders at the same
+         * moment, the claims are redone key by key.
+         */
+        public List<Claim> claimAll(List<OrderKey> keys) {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_CLAIM);
                  PreparedStatement find = connection.prepareStatement(FIND);
                  PreparedStatement takeOver = connection.prepareStatement(TAKE_OVER)) {
                 Timestamp now = Timestamp.from(clock.instant());
                 List<Claim> claims = claimAllAtOnce(connection, insert, find, takeOver, keys, now);
                 if (claims == null) {
-                    connection.rollback();
+                    connection.rollback(); // nothing but the failed claims was done in this transaction yet
                     claims = new ArrayList<>(keys.size());
                     for (OrderKey key : keys) {
                         claims.add(claim(connection, insert, find, takeOver, key, now));
                     }
                 }
-                connection.commit();
                 return claims;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+            } catch (SQLException e) {
+                throw new HubStoreException("Cannot claim " + keys.size() + " order(s): " + e.getMessage(), e);
             }
-        } catch (SQLException e) {
-            throw new HubStoreException("Cannot claim " + keys.size() + " order(s): " + e.getMessage(), e);
+        }
+
+        /** Gives orders up (refused by the hub or the ERP), so corrected re-deliveries can book them. */
+        public void release(List<OrderKey> keys) {
+            executeBatch(connection, RELEASE, keys.stream().map(k -> new Object[] {k.source(), k.orderId()}).toList());
+        }
+
+        public void recordBooked(Map<OrderKey, String> erpOrderNumbers) {
+            Timestamp now = Timestamp.from(clock.instant());
+            executeBatch(connection, MARK_BOOKED, erpOrderNumbers.entrySet().stream()
+                    .map(e -> new Object[] {e.getValue(), now, e.getKey().source(), e.getKey().orderId()}).toList());
+        }
+
+        public void commit() {
+            try {
+                connection.commit();
+            } catch (SQLException e) {
+                throw new HubStoreException("Cannot record bookings: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback(); // after a commit there is nothing left to roll back
+            } catch (SQLException e) {
+                // the connection is gone; nothing of the batch was committed on it
+            }
         }
     }
 
@@ -106,12 +168,16 @@ public final class BookingLedger {
             } else if (!claimedNow.add(key)) {
                 claims.add(new Claim.Busy(now.toInstant())); // the same order twice in one batch
             } else {
-                insert.setString(1, key.source());
-                insert.setString(2, key.orderId());
-                insert.setTimestamp(3, now);
-                insert.addBatch();
                 claims.add(new Claim.Granted());
             }
+        }
+        // In key order: two instances claiming overlapping batches wait on each other's keys in the
+        // same order, so neither holds a key the other is waiting for (no deadlock).
+        for (OrderKey key : claimedNow.stream().sorted(BY_KEY).toList()) {
+            insert.setString(1, key.source());
+            insert.setString(2, key.orderId());
+            insert.setTimestamp(3, now);
+            insert.addBatch();
         }
         if (!claimedNow.isEmpty()) {
             try {
@@ -168,23 +234,6 @@ public final class BookingLedger {
             }
         }
         return booked;
-    }
-
-    public void recordBooked(Map<OrderKey, String> erpOrderNumbers) {
-        recordBooked(erpOrderNumbers, connection -> { });
-    }
-
-    /** Also writes {@code alongside} (what the bookings cause, such as customer touches) in the same transaction. */
-    public void recordBooked(Map<OrderKey, String> erpOrderNumbers, SameTransaction alongside) {
-        Timestamp now = Timestamp.from(clock.instant());
-        executeBatch(MARK_BOOKED, erpOrderNumbers.entrySet().stream()
-                .map(e -> new Object[] {e.getValue(), now, e.getKey().source(), e.getKey().orderId()}).toList(), alongside);
-    }
-
-    /** Work that must commit or fail together with the ledger's. */
-    @FunctionalInterface
-    public interface SameTransaction {
-        void write(Connection connection) throws SQLException;
     }
 
     /** Within the caller's transaction: the number a booked order is known by, if the hub booked it. */
@@ -253,11 +302,6 @@ public final class BookingLedger {
         }
     }
 
-    /** Gives orders up after the ERP rejected them, so corrected re-deliveries can book them. */
-    public void release(List<OrderKey> keys) {
-        executeBatch(RELEASE, keys.stream().map(k -> new Object[] {k.source(), k.orderId()}).toList());
-    }
-
     private Claim claim(Connection connection, PreparedStatement insert, PreparedStatement find, PreparedStatement takeOver,
                         OrderKey key, Timestamp now) throws SQLException {
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -308,17 +352,11 @@ public final class BookingLedger {
         }
     }
 
-    private void executeBatch(String sql, List<Object[]> rows) {
-        executeBatch(sql, rows, connection -> { });
-    }
-
-    private void executeBatch(String sql, List<Object[]> rows, SameTransaction alongside) {
+    private static void executeBatch(Connection connection, String sql, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        try (Connection connection = hubStore.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            connection.setAutoCommit(false);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (Object[] row : rows) {
                 for (int i = 0; i < row.length; i++) {
                     statement.setObject(i + 1, row[i]);
@@ -326,8 +364,6 @@ public final class BookingLedger {
                 statement.addBatch();
             }
             statement.executeBatch();
-            alongside.write(connection);
-            connection.commit();
         } catch (SQLException e) {
             throw new HubStoreException("Cannot update " + rows.size() + " booking(s): " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.backofficehub.booking;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,12 @@ import org.backofficehub.model.OrderKey;
 import org.backofficehub.model.OrderStatus;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.booking.BookingLedger.Claim;
+import org.backofficehub.store.HubStoreException;
 
 /**
  * Books orders into the ERP exactly once, whatever channel delivers them and however often:
  * claim in the hub store, write to the ERP, record the ERP numbers. Works on batches so that a
- * batch pays for three commits however many orders it holds.
+ * batch pays for two commits (the ERP's and the hub store's) however many orders it holds.
  */
 public final class OrderBooking {
 
@@ -50,46 +52,49 @@ public final class OrderBooking {
         if (orders.isEmpty()) {
             return List.of(); // an interchange whose every order the catalogue refused
         }
-        List<Claim> claims = ledger.claimAll(orders.stream().map(Order::key).toList());
-        BookingResult[] results = new BookingResult[orders.size()];
-        List<Integer> granted = new ArrayList<>();
-        List<OrderKey> unfit = new ArrayList<>();
-        for (int i = 0; i < orders.size(); i++) {
-            OrderKey key = orders.get(i).key();
-            Claim claim = claims.get(i);
-            InputRejectedException beyondPrecision = claim instanceof Claim.Granted ? precision.refusal(orders.get(i)) : null;
-            if (beyondPrecision != null) {
-                // The channels refuse these before booking; this catches what reaches the booking
-                // another way (a failure replayed with a corrected payload), before the ERP rounds it.
-                results[i] = BookingResult.rejected(beyondPrecision);
-                unfit.add(key);
-            } else if (claim instanceof Claim.AlreadyBooked booked) {
-                results[i] = BookingResult.booked(new Booking(key, booked.erpOrderNumber(), OrderStatus.BOOKED, true));
-            } else if (claim instanceof Claim.Busy busy) {
-                results[i] = BookingResult.rejected(new InputRejectedException(ProblemType.BOOKING_IN_PROGRESS,
-                        "Order " + key + " is being booked by another delivery since " + busy.claimedAt() + "; retry shortly"));
-            } else {
-                granted.add(i);
+        try (BookingLedger.Batch batch = ledger.begin()) {
+            List<Claim> claims = batch.claimAll(orders.stream().map(Order::key).toList());
+            BookingResult[] results = new BookingResult[orders.size()];
+            List<Integer> granted = new ArrayList<>();
+            List<OrderKey> unfit = new ArrayList<>();
+            for (int i = 0; i < orders.size(); i++) {
+                OrderKey key = orders.get(i).key();
+                Claim claim = claims.get(i);
+                InputRejectedException beyondPrecision = claim instanceof Claim.Granted ? precision.refusal(orders.get(i)) : null;
+                if (beyondPrecision != null) {
+                    // The channels refuse these before booking; this catches what reaches the booking
+                    // another way (a failure replayed with a corrected payload), before the ERP rounds it.
+                    results[i] = BookingResult.rejected(beyondPrecision);
+                    unfit.add(key);
+                } else if (claim instanceof Claim.AlreadyBooked booked) {
+                    results[i] = BookingResult.booked(new Booking(key, booked.erpOrderNumber(), OrderStatus.BOOKED, true));
+                } else if (claim instanceof Claim.Busy busy) {
+                    results[i] = BookingResult.rejected(new InputRejectedException(ProblemType.BOOKING_IN_PROGRESS,
+                            "Order " + key + " is being booked by another delivery since " + busy.claimedAt() + "; retry shortly"));
+                } else {
+                    granted.add(i);
+                }
             }
+            batch.release(unfit);
+            Refused refused = granted.isEmpty() ? Refused.NONE : bookGranted(batch, orders, granted, results);
+            batch.commit();
+            if (!refused.orders().isEmpty()) {
+                listener.rejected(refused.orders(), refused.reasons());
+            }
+            return List.of(results);
         }
-        ledger.release(unfit);
-        if (!granted.isEmpty()) {
-            bookGranted(orders, granted, results);
-        }
-        return List.of(results);
     }
 
-    private void bookGranted(List<Order> orders, List<Integer> granted, BookingResult[] results) {
+    /**
+     * Writes the granted orders to the ERP (its own commit) and records them in the batch; the
+     * orders the ERP refused, for the listener once the batch has committed.
+     */
+    private Refused bookGranted(BookingLedger.Batch batch, List<Order> orders, List<Integer> granted, BookingResult[] results) {
         List<Order> toBook = granted.stream().map(orders::get).toList();
-        List<Outcome> outcomes;
-        try {
-            outcomes = erp.bookAll(toBook);
-        } catch (RuntimeException erpFailed) {
-            // Safe even if the ERP did commit before failing: the next delivery finds the order
-            // by its reference in the ERP and does not book it again.
-            ledger.release(toBook.stream().map(Order::key).toList());
-            throw erpFailed;
-        }
+        // If the ERP fails, the batch rolls back with its claims. Safe even if the ERP did commit
+        // before failing: the next delivery finds the order by its reference in the ERP and does
+        // not book it again. The same holds if the hub store fails after the ERP committed.
+        List<Outcome> outcomes = erp.bookAll(toBook);
         Map<OrderKey, String> booked = new LinkedHashMap<>();
         List<Order> bookedOrders = new ArrayList<>();
         List<OrderKey> rejected = new ArrayList<>();
@@ -113,12 +118,18 @@ public final class OrderBooking {
                 results[granted.get(j)] = BookingResult.rejected(((Outcome.Rejected) outcome).reason());
             }
         }
-        // If the hub store fails here, the claims stay and expire; the ERP's reference check
-        // keeps the retry from booking twice.
-        ledger.recordBooked(booked, connection -> listener.booked(connection, bookedOrders, booked));
-        ledger.release(rejected);
-        if (!rejectedOrders.isEmpty()) {
-            listener.rejected(rejectedOrders, reasons);
+        batch.recordBooked(booked);
+        try {
+            listener.booked(batch.connection(), bookedOrders, booked);
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot record bookings: " + e.getMessage(), e);
         }
+        batch.release(rejected);
+        return new Refused(rejectedOrders, reasons);
+    }
+
+    /** Orders the ERP refused, and reason i for order i. */
+    private record Refused(List<Order> orders, List<InputRejectedException> reasons) {
+        static final Refused NONE = new Refused(List.of(), List.of());
     }
 }
