@@ -20,6 +20,7 @@ public final class FollowUpBatch implements AutoCloseable {
     private final List<Issued> invoices = new ArrayList<>();
     private final List<OutboundMessage> messages = new ArrayList<>();
     private final List<CustomerTouch> touches = new ArrayList<>();
+    private boolean committed;
 
     FollowUpBatch(Connection connection, List<OrderEvents.Stored> events) {
         this.connection = connection;
@@ -68,11 +69,17 @@ public final class FollowUpBatch implements AutoCloseable {
         return touches;
     }
 
+    void commit() throws SQLException {
+        connection.commit();
+        committed = true;
+    }
+
     /** Rolls back whatever was not committed, and gives the connection back. */
     @Override
     public void close() {
         try (connection) {
-            if (!connection.getAutoCommit()) {
+            // Not after a commit: H2 stores every changed page on a rollback too, as on a commit.
+            if (!committed && !connection.getAutoCommit()) {
                 connection.rollback();
             }
         } catch (SQLException e) {

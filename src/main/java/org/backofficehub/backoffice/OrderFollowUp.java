@@ -79,7 +79,7 @@ public final class OrderFollowUp {
         try {
             outbound.enqueue(batch.connection(), batch.messages());
             customers.enqueue(batch.connection(), batch.touches());
-            batch.connection().commit();
+            batch.commit();
             return batch.size();
         } catch (SQLException e) {
             throw new HubStoreException("Cannot follow up order events: " + e.getMessage(), e);

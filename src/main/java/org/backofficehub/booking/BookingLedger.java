@@ -92,6 +92,7 @@ public final class BookingLedger {
     public final class Batch implements AutoCloseable {
 
         private final Connection connection;
+        private boolean committed;
 
         private Batch(Connection connection) {
             this.connection = connection;
@@ -140,6 +141,7 @@ public final class BookingLedger {
         public void commit() {
             try {
                 connection.commit();
+                committed = true;
             } catch (SQLException e) {
                 throw new HubStoreException("Cannot record bookings: " + e.getMessage(), e);
             }
@@ -148,7 +150,10 @@ public final class BookingLedger {
         @Override
         public void close() {
             try (connection) {
-                connection.rollback(); // after a commit there is nothing left to roll back
+                // Not after a commit: H2 stores every changed page on a rollback too, as on a commit.
+                if (!committed) {
+                    connection.rollback();
+                }
             } catch (SQLException e) {
                 // the connection is gone; nothing of the batch was committed on it
             }
