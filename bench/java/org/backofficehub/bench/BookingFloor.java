@@ -26,13 +26,13 @@ import org.backofficehub.store.GroupCommit;
 
 /**
  * What the database alone needs to book web orders in real time: the rows the hub writes for
- * one web order, in the hub's three commits, by plain JDBC (no Camel, no HTTP, no reads):
+ * one web order, in the hub's two commits, by plain JDBC (no Camel, no HTTP, no reads):
  * <ol>
- *   <li>hub store: the order's claim in {@code order_booking} (BookingLedger.claimAll);</li>
- *   <li>ERP: the header, its lines and one guarded allocation per item (the demo profile's
- *       order.insert, line.insert and stock.allocate, as ErpOrderWriter batches them);</li>
- *   <li>hub store: the claim marked BOOKED and the order's {@code order_event}
- *       (BookingLedger.recordBooked with OrderEventListener in the same transaction).</li>
+ *   <li>hub store, transaction opened: the order's claim in {@code order_booking} (BookingLedger.Batch.claimAll);</li>
+ *   <li>ERP, committed: the header, its lines and one guarded allocation per item (the demo
+ *       profile's order.insert, line.insert and stock.allocate, as ErpOrderWriter batches them);</li>
+ *   <li>hub store, committed: the claim marked BOOKED and the order's {@code order_event}
+ *       (BookingLedger.Batch.recordBooked with OrderEventListener in the same transaction).</li>
  * </ol>
  * The order is the sample web order the hub benchmarks post (two lines, two items), so the floor
  * writes what the hub writes for it. Left out, because a floor need not do them: the hub's lookups
@@ -82,7 +82,7 @@ final class BookingFloor {
         this.eventDetail = canonicalJson.writeValueAsString(OrderEvent.booked(order, String.valueOf(FIRST_ERP_NUMBER)));
     }
 
-    /** One order per round of three commits, one after the other, on this thread. */
+    /** One order per round of two commits, one after the other, on this thread. */
     Result oneWriter(String name, Duration window) {
         long cpu = cpuNanos();
         long started = System.nanoTime();
@@ -97,7 +97,7 @@ final class BookingFloor {
 
     /**
      * {@code producers} threads each handing in one order at a time and waiting for it, to one
-     * writer that takes whatever has gathered (up to 500) as one round of three commits: the hub's
+     * writer that takes whatever has gathered (up to 500) as one round of two commits: the hub's
      * own GroupCommit, as GroupCommitBooking uses it.
      */
     Result groupCommit(String name, int producers, Duration window) throws InterruptedException {
@@ -127,43 +127,38 @@ final class BookingFloor {
         return new Result(name, orders.get(), seconds, cpuMillis);
     }
 
-    /** The three commits for a batch of orders, numbered {@code numbers}. */
+    /** The two commits for a batch of orders, numbered {@code numbers}. */
     private List<Boolean> writeAll(List<Long> numbers) {
         Timestamp now = Timestamp.from(Instant.now());
-        try {
-            try (Connection connection = hubStore.getConnection(); PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-                connection.setAutoCommit(false);
-                for (long n : numbers) {
-                    claim.setString(1, order.source());
-                    claim.setString(2, orderId(n));
-                    claim.setTimestamp(3, now);
-                    claim.addBatch();
-                }
-                claim.executeBatch();
-                connection.commit();
+        try (Connection connection = hubStore.getConnection();
+             PreparedStatement claim = connection.prepareStatement(CLAIM);
+             PreparedStatement booked = connection.prepareStatement(MARK_BOOKED);
+             PreparedStatement event = connection.prepareStatement(EVENT)) {
+            connection.setAutoCommit(false);
+            for (long n : numbers) {
+                claim.setString(1, order.source());
+                claim.setString(2, orderId(n));
+                claim.setTimestamp(3, now);
+                claim.addBatch();
             }
+            claim.executeBatch();
             writeErp(numbers, now);
-            try (Connection connection = hubStore.getConnection();
-                 PreparedStatement booked = connection.prepareStatement(MARK_BOOKED);
-                 PreparedStatement event = connection.prepareStatement(EVENT)) {
-                connection.setAutoCommit(false);
-                for (long n : numbers) {
-                    booked.setString(1, String.valueOf(FIRST_ERP_NUMBER + n));
-                    booked.setTimestamp(2, now);
-                    booked.setString(3, order.source());
-                    booked.setString(4, orderId(n));
-                    booked.addBatch();
-                    event.setString(1, OrderEvent.BOOKED);
-                    event.setString(2, order.source());
-                    event.setString(3, orderId(n));
-                    event.setString(4, eventDetail.replace(ORDER_ID, orderId(n)));
-                    event.setTimestamp(5, now);
-                    event.addBatch();
-                }
-                booked.executeBatch();
-                event.executeBatch();
-                connection.commit();
+            for (long n : numbers) {
+                booked.setString(1, String.valueOf(FIRST_ERP_NUMBER + n));
+                booked.setTimestamp(2, now);
+                booked.setString(3, order.source());
+                booked.setString(4, orderId(n));
+                booked.addBatch();
+                event.setString(1, OrderEvent.BOOKED);
+                event.setString(2, order.source());
+                event.setString(3, orderId(n));
+                event.setString(4, eventDetail.replace(ORDER_ID, orderId(n)));
+                event.setTimestamp(5, now);
+                event.addBatch();
             }
+            booked.executeBatch();
+            event.executeBatch();
+            connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("The floor's write failed: " + e.getMessage(), e);
         }

@@ -119,6 +119,32 @@ final class HubProcess implements AutoCloseable {
         return process.toHandle().info().totalCpuDuration().orElseThrow();
     }
 
+    /**
+     * CPU the JIT compiler threads have used so far (part of {@link #cpu()}), from /proc: a hub is
+     * still compiling minutes into a load, and how much of a figure that is says how warm it was.
+     * Zero where /proc is missing.
+     */
+    java.time.Duration compilerCpu() {
+        long ticks = 0;
+        try (var tasks = Files.newDirectoryStream(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // a compiler thread that ended while being read
+                }
+            }
+        } catch (IOException noProc) {
+            return java.time.Duration.ZERO;
+        }
+        return java.time.Duration.ofMillis(ticks * 10); // clock ticks of 10 ms
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

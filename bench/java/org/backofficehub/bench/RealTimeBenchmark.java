@@ -33,7 +33,8 @@ import org.backofficehub.store.DataDirectory;
  *   <li>the hub with the back office on (its defaults), each scenario followed until the back
  *       office has caught up, whose CPU is counted too.</li>
  * </ol>
- * Each hub is a fresh process on fresh databases: warm-up, 1 client, 16 clients, then a fixed
+ * Each hub is a fresh process on fresh databases: warm-up ({@code bench.warmup-seconds} at 16
+ * clients, default 90, for the JIT to settle; what it still compiles is shown), 1 client, 16 clients, then a fixed
  * rate of half the 16-client peak that process just reached.
  */
 public final class RealTimeBenchmark {
@@ -49,13 +50,16 @@ public final class RealTimeBenchmark {
      * One scenario's figures; NaN where they do not apply. catchUpSeconds is infinite when the back
      * office did not catch up. cpuPerOrder is the hub's, or for the floor the benchmark JVM's.
      */
-    private record Row(double ordersPerSecond, double p50, double p99, long failed, double cpuPerOrder, double caughtUpAfterSeconds,
+    private record Row(double ordersPerSecond, double p50, double p99, long failed, double cpuPerOrder, double jitPerOrder,
+                       double caughtUpAfterSeconds,
                        double catchUpSeconds, double cpuPerOrderCaughtUp, double serverCpuPerOrder, double rate) {
     }
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(System.getProperty("bench.runs", "1"));
         Duration window = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.seconds", "10")));
+        // Under this load the JIT is still compiling a minute in; shorter, and the figures measure the compiler.
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(System.getProperty("bench.warmup-seconds", "90")));
         String classpath = System.getProperty("bench.hub-classpath");
         List<String> databases = List.of(System.getProperty("bench.databases", "h2,postgres").split(","));
         String hubArgs = System.getProperty("bench.hub-args", "").trim();
@@ -68,7 +72,7 @@ public final class RealTimeBenchmark {
                     System.out.printf("%s run %d%n", database, run);
                     floor(postgres, run, window, rows);
                     for (boolean backOffice : new boolean[] {false, true}) {
-                        hub(postgres, run, backOffice, window, classpath, hubArgs, rows);
+                        hub(postgres, run, backOffice, warmUp, window, classpath, hubArgs, rows);
                     }
                 }
             }
@@ -105,14 +109,15 @@ public final class RealTimeBenchmark {
                 System.out.printf("  %-46s %8.0f orders/s  JVM CPU %.3f ms/order%s%n", result.name(), result.throughput(),
                         result.cpuPerOrder(), postgres == null ? "" : String.format("  PostgreSQL %.3f ms/order, %s", server, spent));
                 rows.computeIfAbsent(result.name(), k -> new ArrayList<>()).add(new Row(result.throughput(), Double.NaN, Double.NaN, 0,
-                        result.cpuPerOrder(), Double.NaN, Double.NaN, Double.NaN, server, Double.NaN));
+                        result.cpuPerOrder(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, server, Double.NaN));
             }
         } finally {
             HubProcess.delete(dataDir);
         }
     }
 
-    private static void hub(EmbeddedPostgres postgres, int run, boolean backOffice, Duration window, String classpath, String hubArgs,
+    private static void hub(EmbeddedPostgres postgres, int run, boolean backOffice, Duration warmUp, Duration window, String classpath,
+                            String hubArgs,
                             Map<String, List<Row>> rows) throws Exception {
         String label = backOffice ? "back office on" : "back office off";
         String prefix = (backOffice ? "on_" : "off_") + run;
@@ -135,7 +140,7 @@ public final class RealTimeBenchmark {
             HttpLoad load = new HttpLoad(URI.create("http://localhost:" + hub.port + "/api/orders"), new AtomicLong(),
                     n -> HttpRequest.newBuilder().header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(HubBenchmark.webOrder("R" + n))));
-            load.closedLoop("warm-up", CLIENTS, Duration.ofSeconds(5));
+            load.closedLoop("warm-up", CLIENTS, warmUp);
             load.closedLoop("warm-up", 1, Duration.ofSeconds(3));
             if (backOffice && awaitCaughtUp(hub, false) == null) {
                 throw new IllegalStateException("The back office did not catch up with the warm-up within " + CATCH_UP_LIMIT);
@@ -166,9 +171,11 @@ public final class RealTimeBenchmark {
                                 double rate, Callable<HttpLoad.Result> load) throws Exception {
         DatabaseCost.Reading before = cost.read();
         Duration cpuBefore = hub.cpu();
+        Duration jitBefore = hub.compilerCpu();
         HttpLoad.Result result = load.call();
         long booked = result.requests() - result.failures();
         double cpuPerOrder = millis(hub.cpu().minus(cpuBefore)) / booked;
+        double jitPerOrder = millis(hub.compilerCpu().minus(jitBefore)) / booked;
         double caughtUpAfter = Double.NaN;
         double catchUpSeconds = Double.NaN;
         double cpuPerOrderCaughtUp = Double.NaN;
@@ -185,13 +192,14 @@ public final class RealTimeBenchmark {
         }
         DatabaseCost.Reading spent = cost.read().minus(before);
         double server = cost.measures() ? spent.cpuMillis() / booked : Double.NaN;
-        System.out.printf("  %-46s %8.0f orders/s  p50 %6.2f ms  p99 %7.2f ms  failed %d  hub CPU %.3f ms/order%s%s%n",
-                result.name(), result.throughput(), result.p50Millis(), result.p99Millis(), result.failures(), cpuPerOrder,
+        System.out.printf("  %-46s %8.0f orders/s  p50 %6.2f ms  p99 %7.2f ms  failed %d  hub CPU %.3f ms/order (JIT %.3f)%s%s%n",
+                result.name(), result.throughput(), result.p50Millis(), result.p99Millis(), result.failures(), cpuPerOrder, jitPerOrder,
                 !backOffice ? "" : Double.isInfinite(catchUpSeconds) ? "  did not catch up"
                         : String.format("  caught up %.1f–%.1f s later, %.3f ms/order with it", caughtUpAfter, catchUpSeconds,
                                 cpuPerOrderCaughtUp),
                 cost.measures() ? String.format("  PostgreSQL %.3f ms/order, %s", server, spent) : "");
-        Row row = new Row(result.throughput(), result.p50Millis(), result.p99Millis(), result.failures(), cpuPerOrder, caughtUpAfter,
+        Row row = new Row(result.throughput(), result.p50Millis(), result.p99Millis(), result.failures(), cpuPerOrder, jitPerOrder,
+                caughtUpAfter,
                 catchUpSeconds, cpuPerOrderCaughtUp, server, rate);
         rows.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
         return row;
@@ -282,20 +290,20 @@ public final class RealTimeBenchmark {
 
     private static String table(String database, int runs, Map<String, List<Row>> rows, boolean serverCpu) {
         StringBuilder out = new StringBuilder(String.format("%n%s%n%n", postgres(database) ? "PostgreSQL" : "H2"));
-        out.append("| scenario | orders/s | p50 ms | p99 ms | failed | hub CPU ms/order | catch-up s | CPU ms/order incl. catch-up |")
+        out.append("| scenario | orders/s | p50 ms | p99 ms | failed | hub CPU ms/order | of which JIT | catch-up s | CPU ms/order incl. catch-up |")
                 .append(serverCpu ? " PostgreSQL CPU ms/order |" : "").append('\n');
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|").append(serverCpu ? "---:|" : "").append('\n');
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|").append(serverCpu ? "---:|" : "").append('\n');
         rows.forEach((key, results) -> {
             double rate = median(results, Row::rate);
             double catchUp = median(results, Row::catchUpSeconds);
             String catchUpRange = Double.isInfinite(catchUp) ? "did not catch up" : Double.isNaN(catchUp) ? ""
                     : String.format("%.1f–%.1f", median(results, Row::caughtUpAfterSeconds), catchUp);
-            out.append(String.format("| %s | %,.0f | %s | %s | %s | %.3f | %s | %s |%s%n",
+            out.append(String.format("| %s | %,.0f | %s | %s | %s | %.3f | %s | %s | %s |%s%n",
                     Double.isNaN(rate) ? key : key.replace("half the 16-client peak", String.format("%,.0f/s", rate)),
                     median(results, Row::ordersPerSecond), number(median(results, Row::p50), "%.2f"),
                     number(median(results, Row::p99), "%.2f"),
                     key.startsWith("database floor") ? "" : results.stream().mapToLong(Row::failed).sum(),
-                    median(results, Row::cpuPerOrder), catchUpRange,
+                    median(results, Row::cpuPerOrder), number(median(results, Row::jitPerOrder), "%.3f"), catchUpRange,
                     number(median(results, Row::cpuPerOrderCaughtUp), "%.3f"),
                     serverCpu ? " " + number(median(results, Row::serverCpuPerOrder), "%.3f") + " |" : ""));
         });
