@@ -11,6 +11,7 @@ import org.backofficehub.config.BusinessDocumentConfiguration;
 import org.backofficehub.config.CustomerConfiguration;
 import org.backofficehub.config.EdiConfiguration;
 import org.backofficehub.config.IntakeConfiguration;
+import org.backofficehub.config.KafkaConfiguration;
 import org.backofficehub.config.ObserveConfiguration;
 import org.backofficehub.config.ShopConfiguration;
 import org.backofficehub.config.StoreConfiguration;
@@ -49,6 +50,7 @@ public class HubMain extends Main {
         configure().addConfiguration(new BookingConfiguration());
         configure().addConfiguration(new EdiConfiguration());
         configure().addConfiguration(new ShopConfiguration());
+        configure().addConfiguration(new KafkaConfiguration());
         configure().addConfiguration(new CustomerConfiguration());
         configure().addConfiguration(new BackOfficeConfiguration());
         configure().addConfiguration(new SecurityConfiguration());

@@ -62,6 +62,13 @@ public final class RunningHub implements AutoCloseable {
         boot();
     }
 
+    /** Stops the daemon, does what is to be done while it is down, and starts it again on the same data directory. */
+    public void restart(Runnable whileStopped) {
+        stopMain();
+        whileStopped.run();
+        boot();
+    }
+
     private void boot() {
         port = freePort();
         main = new HubMain();

@@ -1,0 +1,62 @@
+package org.backofficehub.config;
+
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.backofficehub.kafka.KafkaOrderRecords;
+import org.backofficehub.modes.RouteModes;
+import org.backofficehub.store.FailureLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Orders through Kafka (routes/kafka-orders.camel.yaml): off while hub.kafka.brokers is empty; set,
+ * the consumer route is added from its template once the routes are loaded, like a shop's.
+ */
+public class KafkaConfiguration implements CamelConfiguration {
+
+    /** The route that consumes the order topic; real time only, so it must not have a mode. */
+    static final String ORDERS_ROUTE = "kafka-orders";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaConfiguration.class);
+
+    @BindToRegistry(lazy = true)
+    public KafkaOrderRecords kafkaOrderRecords(FailureLog failures, @PropertyInject("hub.max-input-bytes") long maxPayloadBytes) {
+        return new KafkaOrderRecords(failures, maxPayloadBytes);
+    }
+
+    @Override
+    public void configure(CamelContext camel) throws Exception {
+        String brokers = setting(camel, "hub.kafka.brokers");
+        if (brokers.isEmpty()) {
+            return;
+        }
+        String topic = setting(camel, "hub.kafka.topic");
+        String groupId = setting(camel, "hub.kafka.group-id");
+        String consumers = setting(camel, "hub.kafka.consumers");
+        FullyStarted.then(camel, context -> {
+            if (context.getRegistry().findSingleByType(RouteModes.class).has(ORDERS_ROUTE)) {
+                throw new IllegalStateException("Route " + ORDERS_ROUTE + " takes orders in real time only (the topic holds them"
+                        + " until then; stop the route to hold them back): remove it from hub.routes");
+            }
+            try {
+                TemplatedRouteBuilder.builder(context, "kafka-orders")
+                        .routeId(ORDERS_ROUTE)
+                        .parameter("topic", topic)
+                        .parameter("brokers", brokers)
+                        .parameter("groupId", groupId)
+                        .parameter("consumers", consumers)
+                        .add();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start the Kafka order consumer: " + e.getMessage(), e);
+            }
+            LOG.info("Orders from Kafka topic {} at {}, in consumer group {} ({} consumer(s) here)", topic, brokers, groupId, consumers);
+        });
+    }
+
+    private static String setting(CamelContext camel, String key) {
+        return camel.getPropertiesComponent().resolveProperty(key).orElse("").trim();
+    }
+}
