@@ -28,7 +28,7 @@ class HubConfigFileTest {
 
     @Test
     void aDeliveryRouteLeftWithoutAModeStopsTheHubNamingIt() {
-        assertThatThrownBy(() -> RunningHub.start(Map.of("hub.routes", "webstore-orders,inbox-files,accounting-export,webstore-notices,shop-orders,shop-updates")))
+        assertThatThrownBy(() -> RunningHub.start(Map.of("hub.routes", "webstore-orders,inbox-files,accounting-export,webstore-notices,shop-orders,shop-updates,kafka-events")))
                 .rootCause().hasMessageContaining("partner-documents").hasMessageContaining("hub.routes");
     }
 

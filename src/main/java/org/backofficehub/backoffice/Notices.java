@@ -28,12 +28,23 @@ public final class Notices {
     private final ObjectMapper json;
     private final Clock clock;
     private final boolean wanted;
+    private final boolean stockLevels;
 
     /** @param wanted whether the web store receives notices ({@code hub.webstore.callback-url} is set) */
     public Notices(ObjectMapper json, Clock clock, boolean wanted) {
+        this(json, clock, wanted, true);
+    }
+
+    /**
+     * @param wanted whether anyone receives these notices
+     * @param stockLevels whether the stock of what was booked is among them (the web store's callbacks);
+     *                    the events published to Kafka are about orders only
+     */
+    public Notices(ObjectMapper json, Clock clock, boolean wanted, boolean stockLevels) {
         this.json = json;
         this.clock = clock;
         this.wanted = wanted;
+        this.stockLevels = stockLevels;
     }
 
     /** @param routeId the route that delivers them to the web store */
@@ -58,7 +69,7 @@ public final class Notices {
         for (Issued issued : batch.invoices()) {
             batch.owe(invoiced(routeId, issued.invoice()));
         }
-        if (!skus.isEmpty()) {
+        if (stockLevels && !skus.isEmpty()) {
             batch.owe(stock(routeId, skus));
         }
     }

@@ -1,10 +1,15 @@
 package org.backofficehub.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.backofficehub.backoffice.Notices;
+import org.backofficehub.kafka.KafkaEvents;
 import org.backofficehub.kafka.KafkaOrderRecords;
 import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.FailureLog;
@@ -13,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Orders through Kafka (routes/kafka-orders.camel.yaml): off while hub.kafka.brokers is empty; set,
- * the consumer route is added from its template once the routes are loaded, like a shop's.
+ * the consumer route is added from its template once the routes are loaded, like a shop's. And the
+ * order events out to hub.kafka.events-topic (routes/kafka-events.camel.yaml), if it is set too.
  */
 public class KafkaConfiguration implements CamelConfiguration {
 
@@ -25,6 +31,23 @@ public class KafkaConfiguration implements CamelConfiguration {
     @BindToRegistry(lazy = true)
     public KafkaOrderRecords kafkaOrderRecords(FailureLog failures, @PropertyInject("hub.max-input-bytes") long maxPayloadBytes) {
         return new KafkaOrderRecords(failures, maxPayloadBytes);
+    }
+
+    /**
+     * The follow-up's step that queues the order events (booked, rejected, confirmed, invoiced, shipped) for
+     * route kafka-events to publish, in the web store's notices' JSON; nothing is queued unless
+     * hub.kafka.events-topic and hub.kafka.brokers are both set.
+     */
+    @BindToRegistry(lazy = true)
+    public Notices kafkaEventNotices(@BeanInject("noticeJson") ObjectMapper noticeJson, Clock clock,
+                                     @PropertyInject("hub.kafka.brokers") String brokers,
+                                     @PropertyInject("hub.kafka.events-topic") String eventsTopic) {
+        return new Notices(noticeJson, clock, !brokers.isBlank() && !eventsTopic.isBlank(), false);
+    }
+
+    @BindToRegistry(lazy = true)
+    public KafkaEvents kafkaEvents(@BeanInject("noticeJson") ObjectMapper noticeJson) {
+        return new KafkaEvents(noticeJson);
     }
 
     @Override

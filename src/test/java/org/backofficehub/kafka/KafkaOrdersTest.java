@@ -32,8 +32,10 @@ class KafkaOrdersTest {
 
     private static final String TOPIC = "webstore-orders";
     private static final String GROUP = "hub-test";
+    private static final String EVENTS = "order-events";
     private static final int PARTITIONS = 3;
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static KafkaBroker broker;
     private static RunningHub hub;
     /** Records produced so far, all tests together: the group's committed offsets add up to this once it has read them all. */
@@ -43,8 +45,9 @@ class KafkaOrdersTest {
     static void start() {
         broker = KafkaBroker.start();
         broker.createTopic(TOPIC, PARTITIONS);
+        broker.createTopic(EVENTS, PARTITIONS);
         hub = RunningHub.start(Map.of("hub.kafka.brokers", broker.bootstrapServers(), "hub.kafka.topic", TOPIC,
-                "hub.kafka.group-id", GROUP, "hub.kafka.consumers", "2"));
+                "hub.kafka.group-id", GROUP, "hub.kafka.consumers", "2", "hub.kafka.events-topic", EVENTS));
     }
 
     @AfterAll
@@ -119,6 +122,38 @@ class KafkaOrdersTest {
         assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF LIKE 'KAFKA-AGAIN-%'")).isEqualTo(6);
         // A bad record read again is kept again (its failure record and its commit are not one transaction); a booked one leaves none.
         assertThat(openFailures().subList(failures, openFailures().size())).allMatch(failure -> failure.reason().contains("key KAFKA-BAD"));
+    }
+
+    @Test
+    void aBookedOrdersEventsArePublishedKeyedByTheOrder() throws Exception {
+        send("KAFKA-EVENTS-1", TestOrders.webOrderJson("KAFKA-EVENTS-1", "SKU-1001", 1));
+        awaitAllCommitted();
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> events = new ArrayList<>();
+        Awaitility.await("booked and invoiced published").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    events.clear();
+                    broker.records(EVENTS, Integer.MAX_VALUE, Duration.ofSeconds(1)).stream()
+                            .filter(event -> "KAFKA-EVENTS-1".equals(event.key())).forEach(events::add);
+                    return events.stream().map(event -> read(event.value()).path("event").asText()).toList()
+                            .containsAll(List.of("booked", "invoiced"));
+                });
+        com.fasterxml.jackson.databind.JsonNode booked = events.stream().map(event -> read(event.value()))
+                .filter(event -> event.path("event").asText().equals("booked")).findFirst().orElseThrow();
+        assertThat(booked.path("orderId").asText()).isEqualTo("KAFKA-EVENTS-1");
+        assertThat(booked.path("source").asText()).isEqualTo("WEBSTORE");
+        assertThat(booked.path("erpOrderNumber").asText()).matches("\\d{6}");
+        assertThat(booked.path("noticeId").asText()).isEqualTo("booked:WEBSTORE:KAFKA-EVENTS-1");
+        assertThat(events).extracting(event -> event.partition()).as("keyed by order: one partition").containsOnly(events.get(0).partition());
+        assertThat(events).noneMatch(event -> read(event.value()).path("event").asText().equals("stock"));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static synchronized int send(String key, String json) {

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -103,17 +104,18 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Every record on a topic so far, read by a consumer of its own (no group). */
+    /** The records on a topic so far, read from the start of each partition by a consumer of no group, until {@code expected} or {@code within}. */
     public List<ConsumerRecord<String, String>> records(String topic, int expected, Duration within) {
         Properties reading = new Properties();
         reading.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        reading.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + System.nanoTime());
-        reading.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         reading.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         reading.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(reading)) {
-            consumer.subscribe(List.of(topic));
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             long until = System.nanoTime() + within.toNanos();
             while (records.size() < expected && System.nanoTime() < until) {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
