@@ -66,10 +66,20 @@ public final class KafkaOrderRecords {
         commit(exchange);
     }
 
+    /**
+     * A commit that fails (the partition given to another instance meanwhile, the broker away) is not
+     * the order's failure: the record is read again, its order found booked or its failure kept again.
+     */
     private static void commit(Exchange exchange) {
         KafkaManualCommit manual = exchange.getProperty(COMMIT, KafkaManualCommit.class);
-        if (manual != null) {
+        if (manual == null) {
+            return;
+        }
+        try {
             manual.commit();
+        } catch (RuntimeException e) {
+            LOG.warn("The offset of {} is not committed ({}); the record will be read again, and booked nothing twice", where(exchange),
+                    e.getMessage());
         }
     }
 
