@@ -2,6 +2,7 @@ package org.backofficehub.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.util.Arrays;
 import org.apache.camel.BeanInject;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -11,7 +12,6 @@ import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.backofficehub.backoffice.Notices;
 import org.backofficehub.kafka.KafkaEvents;
 import org.backofficehub.kafka.KafkaOrderRecords;
-import org.backofficehub.modes.RouteModes;
 import org.backofficehub.store.FailureLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +52,11 @@ public class KafkaConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext camel) throws Exception {
+        // Without brokers too: a mode for this route would be a mode with no drain, staging orders nothing books.
+        if (Arrays.asList(setting(camel, "hub.routes").split("\\s*,\\s*")).contains(ORDERS_ROUTE)) {
+            throw new IllegalStateException("Route " + ORDERS_ROUTE + " takes orders in real time only (the topic holds them"
+                    + " until then; start the hub without hub.kafka.brokers to hold them back): remove it from hub.routes");
+        }
         String brokers = setting(camel, "hub.kafka.brokers");
         if (brokers.isEmpty()) {
             return;
@@ -60,10 +65,6 @@ public class KafkaConfiguration implements CamelConfiguration {
         String groupId = setting(camel, "hub.kafka.group-id");
         String consumers = setting(camel, "hub.kafka.consumers");
         FullyStarted.then(camel, context -> {
-            if (context.getRegistry().findSingleByType(RouteModes.class).has(ORDERS_ROUTE)) {
-                throw new IllegalStateException("Route " + ORDERS_ROUTE + " takes orders in real time only (the topic holds them"
-                        + " until then; stop the route to hold them back): remove it from hub.routes");
-            }
             try {
                 TemplatedRouteBuilder.builder(context, "kafka-orders")
                         .routeId(ORDERS_ROUTE)

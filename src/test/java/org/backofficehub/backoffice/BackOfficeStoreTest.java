@@ -247,6 +247,7 @@ class BackOfficeStoreTest {
         settings.setProperty("hub.follow-up.batch-size", Integer.toString(batchSize));
         camel = RouteFiles.start(Map.of("orderFollowUp", followUp, "invoices", new Invoices(invoicing),
                 "accountingDocuments", new AccountingDocuments(new InvoiceXml()), "notices", new Notices(json, CLOCK, true),
+                "kafkaEventNotices", new Notices(json, CLOCK, false, false),
                 "partnerDocuments", new PartnerDocuments(partners, null, json),
                 "shopUpdates", new ShopUpdates(new org.backofficehub.shop.ShopProfiles(List.of()), json),
                 "contactHistory", new ContactHistory(new OrderContacts(source -> Origin.WEBSTORE, CLOCK))),

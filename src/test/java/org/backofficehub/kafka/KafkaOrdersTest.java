@@ -1,6 +1,7 @@
 package org.backofficehub.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -146,6 +147,14 @@ class KafkaOrdersTest {
         assertThat(booked.path("noticeId").asText()).isEqualTo("booked:WEBSTORE:KAFKA-EVENTS-1");
         assertThat(events).extracting(event -> event.partition()).as("keyed by order: one partition").containsOnly(events.get(0).partition());
         assertThat(events).noneMatch(event -> read(event.value()).path("event").asText().equals("stock"));
+    }
+
+    @Test
+    void aModeForTheKafkaRouteStopsTheHubNamingIt() {
+        String routes = hub.camel().getPropertiesComponent().resolveProperty("hub.routes").orElseThrow();
+        assertThatThrownBy(() -> RunningHub.start(Map.of("hub.routes", routes + ",kafka-orders",
+                "hub.routes.kafka-orders.mode", "batch", "hub.routes.kafka-orders.cron", "0 0 * * * ?")).close())
+                .rootCause().hasMessageContaining("kafka-orders").hasMessageContaining("real time only");
     }
 
     private static com.fasterxml.jackson.databind.JsonNode read(String json) {
