@@ -149,6 +149,32 @@ class KafkaOrdersTest {
         assertThat(events).noneMatch(event -> read(event.value()).path("event").asText().equals("stock"));
     }
 
+    /** The ERP's order table away (renamed): the booking fails as the ERP being unavailable does. */
+    @Test
+    void aRecordTheErpCannotTakeForNowIsLeftUncommittedAndBookedOnceItCan() {
+        erp("ALTER TABLE ORDHDR RENAME TO ORDHDR_AWAY");
+        try {
+            send("KAFKA-AWAY-1", TestOrders.webOrderJson("KAFKA-AWAY-1", "SKU-1001", 1));
+            // Retried for 7 s (kafka-records), then read again from its offset and retried again: never committed while the ERP is away.
+            Awaitility.await("not committed while the ERP is away").during(Duration.ofSeconds(9)).atMost(Duration.ofSeconds(11))
+                    .until(() -> broker.committed(GROUP) == produced - 1);
+        } finally {
+            erp("ALTER TABLE ORDHDR_AWAY RENAME TO ORDHDR");
+        }
+
+        awaitAllCommitted();
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = 'KAFKA-AWAY-1'")).isEqualTo(1);
+        assertThat(openFailures()).noneMatch(failure -> failure.reason().contains("KAFKA-AWAY-1"));
+    }
+
+    private static void erp(String sql) {
+        try (Connection connection = hub.erp().getConnection()) {
+            connection.createStatement().execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     @Test
     void aModeForTheKafkaRouteStopsTheHubNamingIt() {
         String routes = hub.camel().getPropertiesComponent().resolveProperty("hub.routes").orElseThrow();
