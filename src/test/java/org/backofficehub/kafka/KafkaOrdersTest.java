@@ -176,6 +176,14 @@ class KafkaOrdersTest {
     }
 
     @Test
+    void brokersThatCannotBeReachedLeaveTheHubHealthy() {
+        // RunningHub.start waits for /observe/health to answer 200.
+        try (RunningHub away = RunningHub.start(Map.of("hub.kafka.brokers", "localhost:1", "hub.kafka.group-id", "hub-away"))) {
+            assertThat(away.get("/observe/health").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aModeForTheKafkaRouteStopsTheHubNamingIt() {
         String routes = hub.camel().getPropertiesComponent().resolveProperty("hub.routes").orElseThrow();
         assertThatThrownBy(() -> RunningHub.start(Map.of("hub.routes", routes + ",kafka-orders",
