@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
 import org.backofficehub.store.HubStoreException;
 
 /**
@@ -82,6 +84,20 @@ public final class ClusterMembers {
         } catch (SQLException e) {
             throw new HubStoreException("Cannot remove " + leadership.instanceId() + " from the cluster members: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Refuses, on an instance that does not lead, what an administrator asks to run now of the
+     * singletons' work (a drain, closing the journal, an import): it runs on the leader only, where
+     * it cannot overlap the scheduled run. A hub alone always leads.
+     */
+    public void requireLeader() {
+        if (leadership.leads()) {
+            return;
+        }
+        String leader = all().stream().filter(ClusterMember::leader).map(ClusterMember::instanceId).findFirst().orElse(null);
+        throw new InputRejectedException(ProblemType.NOT_THE_LEADER, leadership.instanceId() + " does not lead the hubs: "
+                + (leader == null ? "none does right now, try again shortly" : "ask " + leader + ", which does") + " (GET /admin/cluster)");
     }
 
     /** Every instance with a row, oldest first; this one's leader flag is read live, the others' from their last heartbeat. */

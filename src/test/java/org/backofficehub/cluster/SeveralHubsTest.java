@@ -79,6 +79,12 @@ class SeveralHubsTest {
         assertThat(members.path("service").asText()).isEqualTo("zookeeper");
         assertThat(members.path("members")).hasSize(2);
         assertThat(members.path("singletons").toString()).contains("inbox-files", "erp-shipments", "schedule-webstore-orders");
+        // What runs once among the hubs runs now on the leader only, where it cannot overlap its schedule.
+        HttpResponse<String> refused = follower.admin("POST", "/admin/routes/inbox-files/run", null);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(refused.body()).contains("not-the-leader", "ask " + instance(leader));
+        assertThat(follower.admin("POST", "/admin/accounting/journal", null).statusCode()).isEqualTo(409);
+        assertThat(leader.admin("POST", "/admin/routes/inbox-files/run", null).statusCode()).isEqualTo(200);
         JsonNode health = JSON.readTree(leader.anonymousGet("/observe/health?exposureLevel=full&data=true").body());
         assertThat(health.toString()).contains(instance(leader) + " leads");
 
