@@ -48,6 +48,9 @@ public final class ClusterMembers {
     /** Updates this instance's row (inserting it again should someone have removed it). */
     public void heartbeat() {
         Instant now = clock.instant();
+        if (startedAt == null) {
+            startedAt = now;
+        }
         boolean leads = leadership.leads();
         try (Connection connection = hubStore.getConnection()) {
             try (PreparedStatement update = connection.prepareStatement(
