@@ -8,6 +8,7 @@ import org.backofficehub.config.SecurityConfiguration;
 import org.backofficehub.config.BackOfficeConfiguration;
 import org.backofficehub.config.BookingConfiguration;
 import org.backofficehub.config.BusinessDocumentConfiguration;
+import org.backofficehub.config.ClusterConfiguration;
 import org.backofficehub.config.CustomerConfiguration;
 import org.backofficehub.config.EdiConfiguration;
 import org.backofficehub.config.IntakeConfiguration;
@@ -47,6 +48,7 @@ public class HubMain extends Main {
         configure().addConfiguration(new IntakeConfiguration());
         configure().addConfiguration(new BusinessDocumentConfiguration());
         configure().addConfiguration(new StoreConfiguration());
+        configure().addConfiguration(new ClusterConfiguration());
         configure().addConfiguration(new BookingConfiguration());
         configure().addConfiguration(new EdiConfiguration());
         configure().addConfiguration(new ShopConfiguration());

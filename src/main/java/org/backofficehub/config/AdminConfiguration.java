@@ -40,6 +40,9 @@ import org.backofficehub.store.DataDirectory;
 import org.backofficehub.store.FailureLog;
 import org.backofficehub.erp.ItemCatalogue;
 import org.backofficehub.edi.writing.DrainedOrderResponses;
+import org.apache.camel.spi.RoutePolicy;
+import org.backofficehub.admin.ClusterAdminApi;
+import org.backofficehub.cluster.ClusterMembers;
 
 /** The administrator's API and console under /admin (behind the adminAccess gate, SecurityConfiguration). */
 public class AdminConfiguration implements CamelConfiguration {
@@ -84,6 +87,12 @@ public class AdminConfiguration implements CamelConfiguration {
         FailureReplays replays = new FailureReplays(booking, outbound, orderEvents, shipments, canonicalJson, dataDirectory.inbox(),
                 catalogue, orderResponses, new ShopOrderReplays(camel, shops, json));
         return new AdminApi(modes, stage, drains, failures, replays, activity, outbound, json, requests);
+    }
+
+    @BindToRegistry(lazy = true)
+    public ClusterAdminApi clusterAdminApi(ClusterMembers members, @BeanInject("singleton") RoutePolicy singleton,
+                                           @BeanInject("objectMapper") ObjectMapper json) {
+        return new ClusterAdminApi(members, singleton, json);
     }
 
     @BindToRegistry(lazy = true)

@@ -39,6 +39,8 @@ public enum ProblemType {
     NOT_A_REGULAR_FILE(400, "Not a regular file"),
     NOTHING_TO_REPLAY(409, "Nothing to replay"),
     NOTHING_TO_RESEND(409, "Nothing to resend"),
+    /** Work that runs once among several hubs (a drain, the journal), asked of an instance that does not lead. */
+    NOT_THE_LEADER(409, "Not the leading hub instance"),
     EDI_REJECTED(422, "EDI interchange or message rejected");
 
     private final int httpStatus;

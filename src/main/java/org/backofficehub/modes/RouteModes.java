@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.backofficehub.store.HubStoreException;
 import org.quartz.CronExpression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The mode and schedule of every business route, kept in the hub store so they survive restarts,
@@ -24,6 +26,7 @@ import org.quartz.CronExpression;
  */
 public final class RouteModes {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RouteModes.class);
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource hubStore;
@@ -42,17 +45,50 @@ public final class RouteModes {
             for (RouteSettings route : defaults) {
                 insertIfAbsent(connection, route);
             }
-            try (ResultSet rs = connection.createStatement().executeQuery(
-                    "SELECT route_id, mode, cron, changed_at, changed_by FROM route_mode")) {
-                while (rs.next()) {
-                    RouteSettings settings = new RouteSettings(rs.getString(1), RouteMode.parse(rs.getString(2)), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), rs.getString(5));
-                    current.put(settings.routeId(), settings);
-                }
+            for (RouteSettings settings : stored(connection)) {
+                current.put(settings.routeId(), settings);
             }
         } catch (SQLException e) {
             throw new HubStoreException("Cannot load route modes: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Takes up what another hub instance on the same hub store changed: a route whose mode or schedule
+     * differs from what this instance holds is switched here too, its listeners told as for a change
+     * made here. Routes this instance does not have (another configuration's hub.routes) are left out.
+     */
+    public synchronized void refresh() {
+        List<RouteSettings> stored;
+        try (Connection connection = hubStore.getConnection()) {
+            stored = stored(connection);
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot read route modes: " + e.getMessage(), e);
+        }
+        for (RouteSettings settings : stored) {
+            RouteSettings known = current.get(settings.routeId());
+            if (known == null) {
+                continue;
+            }
+            current.put(settings.routeId(), settings);
+            if (known.mode() != settings.mode() || !known.cron().equals(settings.cron())) {
+                LOG.info("{} switched to {} on '{}' by {} on another hub instance", settings.routeId(), settings.mode().code(),
+                        settings.cron(), settings.changedBy());
+                listeners.forEach(listener -> listener.accept(settings));
+            }
+        }
+    }
+
+    private static List<RouteSettings> stored(Connection connection) throws SQLException {
+        List<RouteSettings> stored = new ArrayList<>();
+        try (ResultSet rs = connection.createStatement().executeQuery(
+                "SELECT route_id, mode, cron, changed_at, changed_by FROM route_mode")) {
+            while (rs.next()) {
+                stored.add(new RouteSettings(rs.getString(1), RouteMode.parse(rs.getString(2)), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5)));
+            }
+        }
+        return stored;
     }
 
     public List<RouteSettings> all() {
@@ -85,7 +121,7 @@ public final class RouteModes {
      * anything is stored; and should the scheduler refuse the change all the same, the stored and
      * scheduled settings go back to what they were, so the console never shows a mode the route is not in.
      */
-    public RouteSettings change(String routeId, RouteMode mode, String cron, String changedBy) {
+    public synchronized RouteSettings change(String routeId, RouteMode mode, String cron, String changedBy) {
         RouteSettings before = get(routeId);
         String newCron = cron == null || cron.isBlank() ? before.cron() : cron.trim();
         checkFires(newCron);

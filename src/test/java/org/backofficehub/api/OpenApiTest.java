@@ -49,6 +49,7 @@ class OpenApiTest {
     private static final Map<String, String> ADMIN = operations(
             "GET /admin/", "adminConsole",
             "GET /admin/assets/{asset}", "consoleAsset",
+            "GET /admin/cluster", "listClusterMembers",
             "GET /admin/me", "signedInUser",
             "GET /admin/dashboard", "dashboard",
             "GET /admin/partners/activity", "partnerActivity",

@@ -28,6 +28,8 @@ public final class RouteFiles {
         camel.getRegistry().bind("documentKeys", new org.backofficehub.observe.DocumentKeys());
         camel.getRegistry().bind("businessCounters", new org.backofficehub.observe.BusinessCounters());
         camel.getRegistry().bind("followUpTraces", org.backofficehub.observe.FollowUpTraces.off());
+        // The singletons' route policy (routePolicy: singleton) as on a hub alone: they run.
+        camel.getRegistry().bind("singleton", new org.backofficehub.cluster.SingleHubPolicy());
         beans.forEach(camel.getRegistry()::bind);
         try {
             for (String file : files) {

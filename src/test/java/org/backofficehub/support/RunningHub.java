@@ -52,6 +52,16 @@ public final class RunningHub implements AutoCloseable {
         }
     }
 
+    /**
+     * A hub on this data directory, which another may share: several hubs on one hub store and one
+     * shared data directory, as hub.cluster.service runs them.
+     */
+    public static RunningHub start(Path dataDir, Map<String, String> overrides) {
+        RunningHub hub = new RunningHub(dataDir, new LinkedHashMap<>(overrides));
+        hub.boot();
+        return hub;
+    }
+
     public static RunningHub start() {
         return start(Map.of());
     }

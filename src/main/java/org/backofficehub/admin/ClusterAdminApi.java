@@ -1,0 +1,52 @@
+package org.backofficehub.admin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
+import org.apache.camel.Route;
+import org.apache.camel.spi.RoutePolicy;
+import org.backofficehub.api.JsonReply;
+import org.backofficehub.cluster.ClusterMember;
+import org.backofficehub.cluster.ClusterMembers;
+
+/** GET /admin/cluster: the hub instances on this hub store, which one leads, and the singletons it runs. */
+public final class ClusterAdminApi {
+
+    private final ClusterMembers members;
+    private final RoutePolicy singleton;
+    private final ObjectMapper json;
+
+    public ClusterAdminApi(ClusterMembers members, RoutePolicy singleton, ObjectMapper json) {
+        this.members = members;
+        this.singleton = singleton;
+        this.json = json;
+    }
+
+    public void list(Exchange exchange) throws IOException {
+        List<ClusterMember> all = members.all();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("instance", members.leadership().instanceId());
+        view.put("service", members.leadership().service());
+        view.put("leader", all.stream().filter(ClusterMember::leader).map(ClusterMember::instanceId).findFirst().orElse(null));
+        // One election for every singleton: the leader runs them all.
+        view.put("singletons", exchange.getContext().getRoutes().stream()
+                .filter(route -> route.getRoutePolicyList().contains(singleton)).map(Route::getRouteId).sorted().toList());
+        view.put("members", all.stream().map(ClusterAdminApi::memberView).toList());
+        JsonReply.write(exchange.getMessage(), 200, json.writeValueAsBytes(view));
+    }
+
+    private static Map<String, Object> memberView(ClusterMember member) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("instance", member.instanceId());
+        view.put("service", member.service());
+        view.put("startedAt", member.startedAt().toString());
+        view.put("lastSeen", member.lastSeen().toString());
+        view.put("seen", member.seen());
+        view.put("leader", member.leader());
+        view.put("local", member.local());
+        return view;
+    }
+}

@@ -1,0 +1,126 @@
+package org.backofficehub.cluster;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.backofficehub.model.InputRejectedException;
+import org.backofficehub.model.ProblemType;
+import org.backofficehub.store.HubStoreException;
+
+/**
+ * The hub instances sharing one hub store (table cluster_member): each writes its own row at start
+ * and on every heartbeat, with whether it leads, and removes it when it stops. A row whose
+ * heartbeat is older than {@code seenWithin} is an instance that was killed or lost the database.
+ */
+public final class ClusterMembers {
+
+    private final DataSource hubStore;
+    private final Clock clock;
+    private final Leadership leadership;
+    private final Duration seenWithin;
+    private volatile Instant startedAt;
+
+    public ClusterMembers(DataSource hubStore, Clock clock, Leadership leadership, Duration seenWithin) {
+        this.hubStore = hubStore;
+        this.clock = clock;
+        this.leadership = leadership;
+        this.seenWithin = seenWithin;
+    }
+
+    public Leadership leadership() {
+        return leadership;
+    }
+
+    /** Writes this instance's row; a row of the same id left by a killed predecessor is taken over. */
+    public void join() {
+        startedAt = clock.instant();
+        heartbeat();
+    }
+
+    /** Updates this instance's row (inserting it again should someone have removed it). */
+    public void heartbeat() {
+        Instant now = clock.instant();
+        if (startedAt == null) {
+            startedAt = now;
+        }
+        boolean leads = leadership.leads();
+        try (Connection connection = hubStore.getConnection()) {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE cluster_member SET service = ?, started_at = ?, last_seen = ?, leader = ? WHERE instance_id = ?")) {
+                update.setString(1, leadership.service());
+                update.setTimestamp(2, Timestamp.from(startedAt));
+                update.setTimestamp(3, Timestamp.from(now));
+                update.setBoolean(4, leads);
+                update.setString(5, leadership.instanceId());
+                if (update.executeUpdate() == 1) {
+                    return;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO cluster_member (instance_id, service, started_at, last_seen, leader) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, leadership.instanceId());
+                insert.setString(2, leadership.service());
+                insert.setTimestamp(3, Timestamp.from(startedAt));
+                insert.setTimestamp(4, Timestamp.from(now));
+                insert.setBoolean(5, leads);
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot record the heartbeat of " + leadership.instanceId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes this instance's row: it stops. */
+    public void leave() {
+        try (Connection connection = hubStore.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM cluster_member WHERE instance_id = ?")) {
+            delete.setString(1, leadership.instanceId());
+            delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot remove " + leadership.instanceId() + " from the cluster members: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses, on an instance that does not lead, what an administrator asks to run now of the
+     * singletons' work (a drain, closing the journal, an import): it runs on the leader only, where
+     * it cannot overlap the scheduled run. A hub alone always leads.
+     */
+    public void requireLeader() {
+        if (leadership.leads()) {
+            return;
+        }
+        String leader = all().stream().filter(ClusterMember::leader).map(ClusterMember::instanceId).findFirst().orElse(null);
+        throw new InputRejectedException(ProblemType.NOT_THE_LEADER, leadership.instanceId() + " does not lead the hubs: "
+                + (leader == null ? "none does right now, try again shortly" : "ask " + leader + ", which does") + " (GET /admin/cluster)");
+    }
+
+    /** Every instance with a row, oldest first; this one's leader flag is read live, the others' from their last heartbeat. */
+    public List<ClusterMember> all() {
+        Instant seenSince = clock.instant().minus(seenWithin);
+        List<ClusterMember> members = new ArrayList<>();
+        try (Connection connection = hubStore.getConnection();
+             ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT instance_id, service, started_at, last_seen, leader FROM cluster_member ORDER BY started_at, instance_id")) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                boolean local = id.equals(leadership.instanceId());
+                Instant lastSeen = rs.getTimestamp(4).toInstant();
+                boolean seen = local || !lastSeen.isBefore(seenSince);
+                boolean leader = local ? leadership.leads() : seen && rs.getBoolean(5);
+                members.add(new ClusterMember(id, rs.getString(2), rs.getTimestamp(3).toInstant(), lastSeen, leader, seen, local));
+            }
+        } catch (SQLException e) {
+            throw new HubStoreException("Cannot list the cluster members: " + e.getMessage(), e);
+        }
+        return members;
+    }
+}
