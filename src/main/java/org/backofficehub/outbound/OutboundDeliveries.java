@@ -46,12 +46,13 @@ public final class OutboundDeliveries {
      * A run over what is due on the route, once the run in progress (if any) has ended.
      *
      * @param perDelivery messages one delivery carries at most
+     * @param markEach    each delivery marked delivered at once, for receivers that cannot recognise a repeat
      * @param scheduled   its schedule or run now, recorded as the route's last run (a real-time poll is not)
      */
-    public DeliveryRun start(String routeId, int perDelivery, boolean scheduled) {
+    public DeliveryRun start(String routeId, int perDelivery, boolean markEach, boolean scheduled) {
         Semaphore route = running.computeIfAbsent(routeId, id -> new Semaphore(1));
         route.acquireUninterruptibly();
-        return new DeliveryRun(routeId, perDelivery, scheduled, route);
+        return new DeliveryRun(routeId, perDelivery, markEach, scheduled, route);
     }
 
     /**
@@ -85,6 +86,9 @@ public final class OutboundDeliveries {
         run.delivered.addAll(messages);
         run.roundDelivered += messages.size();
         run.deliveredTotal += messages.size();
+        if (run.markEach) {
+            run.flush();
+        }
     }
 
     public void attemptFailed(DeliveryRun run, List<OutboundMessage> messages, Exception failure) {
@@ -131,13 +135,15 @@ public final class OutboundDeliveries {
     /**
      * One run of a route's queue: rounds of up to {@value #ROUND} due messages, each handed out in
      * deliveries of {@code perDelivery}. A round's deliveries are marked delivered together, one
-     * commit for hundreds of files; a crash before it delivers them again, which every receiver
-     * tolerates (the same file name, the same notice id). A round in which nothing got through
+     * commit for hundreds of files; a crash before it delivers them again, which receivers that
+     * recognise a repeat tolerate (the same file name, the same notice id). For those that cannot,
+     * each delivery is marked as it gets through ({@code markEach}). A round in which nothing got through
      * ends the run: the receiver is away, and the rest waits for its retry time.
      */
     public final class DeliveryRun {
         private final String routeId;
         private final int perDelivery;
+        private final boolean markEach;
         private final boolean scheduled;
         private final Semaphore route;
         private final List<OutboundMessage> delivered = new ArrayList<>();
@@ -151,9 +157,10 @@ public final class OutboundDeliveries {
         private boolean closed;
         private RuntimeException failure;
 
-        private DeliveryRun(String routeId, int perDelivery, boolean scheduled, Semaphore route) {
+        private DeliveryRun(String routeId, int perDelivery, boolean markEach, boolean scheduled, Semaphore route) {
             this.routeId = routeId;
             this.perDelivery = Math.max(1, perDelivery);
+            this.markEach = markEach;
             this.scheduled = scheduled;
             this.route = route;
         }

@@ -234,6 +234,38 @@ class BackOfficeStoreTest {
         assertThat(received).containsExactly("booked:WEBSTORE:WEB-1");
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void markedEachDeliveryIsRecordedDeliveredBeforeTheNextBegins(TestDatabase database) throws Exception {
+        hubStore = database.newMigratedDataSource("hub", "db/hub");
+        OutboundMessages outbound = new OutboundMessages(hubStore, CLOCK);
+        OutboundDeliveries deliveries = new OutboundDeliveries(outbound, new FailureLog(hubStore, CLOCK),
+                new RetryPolicy(3, Duration.ZERO, Duration.ZERO), new DrainRuns(hubStore, CLOCK));
+        camel = RouteFiles.start(Map.of("outboundDeliveries", deliveries, "routeActivity", new RouteActivity()),
+                "deliveries.camel.yaml", "hub-errors.camel.yaml");
+        // What the store says was delivered when each delivery reaches the receiver: a crash there
+        // would deliver again only what is not recorded.
+        List<Long> deliveredBefore = new CopyOnWriteArrayList<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:receiver").process(exchange -> deliveredBefore.add(
+                        number("SELECT COUNT(*) FROM outbound_message WHERE state = 'delivered'").longValue()));
+            }
+        });
+        TemplatedRouteBuilder.builder(camel, "delivery").routeId("partner-documents").parameter("routeId", "partner-documents")
+                .parameter("deliverTo", "direct:receiver").parameter("markEach", "true").add();
+        outbound.enqueue(List.of(
+                OutboundMessage.of("partner-documents", "partner-invoice", "INVOIC A-1", "{}".getBytes()),
+                OutboundMessage.of("partner-documents", "partner-invoice", "INVOIC A-2", "{}".getBytes()),
+                OutboundMessage.of("partner-documents", "partner-invoice", "INVOIC A-3", "{}".getBytes())));
+
+        camel.createProducerTemplate().sendBodyAndHeader("direct:drain-partner-documents", null, "hubDrainScheduled", false);
+
+        assertThat(deliveredBefore).containsExactly(0L, 1L, 2L);
+        assertThat(number("SELECT COUNT(*) FROM outbound_message WHERE state = 'delivered'")).isEqualByComparingTo("3");
+    }
+
     /** The follow-up routes with their beans, polling the queue every 100 ms. */
     private void startFollowUp(OrderEvents events, OutboundMessages outbound, int batchSize) {
         Invoicing invoicing = new Invoicing(new InvoiceNumbers("INV-{yyyy}-", 6), new InvoiceCalculation(org.backofficehub.support.TestTaxRules.GERMANY),
