@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.backofficehub.erp.ErpBooking;
 import org.backofficehub.erp.ErpBooking.Outcome;
 import org.backofficehub.model.Booking;
@@ -15,6 +16,8 @@ import org.backofficehub.model.OrderStatus;
 import org.backofficehub.model.ProblemType;
 import org.backofficehub.booking.BookingLedger.Claim;
 import org.backofficehub.store.HubStoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Books orders into the ERP exactly once, whatever channel delivers them and however often:
@@ -22,6 +25,10 @@ import org.backofficehub.store.HubStoreException;
  * batch pays for two commits (the ERP's and the hub store's) however many orders it holds.
  */
 public final class OrderBooking {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderBooking.class);
+    /** Attempts at a batch the database rolled back to resolve a conflict (a deadlock's victim). */
+    private static final int CONFLICT_ATTEMPTS = 5;
 
     private final BookingLedger ledger;
     private final ErpBooking erp;
@@ -47,11 +54,41 @@ public final class OrderBooking {
         return bookAll(List.of(order)).get(0).orThrow();
     }
 
-    /** Books every order it can; the result at index i is for order i. */
+    /**
+     * Books every order it can; the result at index i is for order i. A batch the ERP or the hub
+     * store chose as a deadlock's victim (another hub instance, or the ERP's own programs, booking
+     * the same items) is done again: it was rolled back, and what the ERP did commit of it is found
+     * there by reference.
+     */
     public List<BookingResult> bookAll(List<Order> orders) {
         if (orders.isEmpty()) {
             return List.of(); // an interchange whose every order the catalogue refused
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return bookOnce(orders);
+            } catch (RuntimeException e) {
+                if (attempt >= CONFLICT_ATTEMPTS || !TransactionConflicts.isConflict(e)) {
+                    throw e;
+                }
+                LOG.info("A batch of {} order(s) lost a conflict with a concurrent transaction (attempt {}), booking it again: {}",
+                        orders.size(), attempt, e.getMessage());
+                pauseBeforeRetry(attempt);
+            }
+        }
+    }
+
+    /** A short random pause, so two transactions that collided do not collide again in step. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50L * attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HubStoreException("Interrupted before booking a batch again", e);
+        }
+    }
+
+    private List<BookingResult> bookOnce(List<Order> orders) {
         try (BookingLedger.Batch batch = ledger.begin()) {
             List<Claim> claims = batch.claimAll(orders.stream().map(Order::key).toList());
             BookingResult[] results = new BookingResult[orders.size()];
