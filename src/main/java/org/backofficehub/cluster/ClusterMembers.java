@@ -102,20 +102,10 @@ public final class ClusterMembers {
 
     /**
      * Refuses, on an instance that does not lead, what an administrator asks to run now of the
-     * singletons' work (a drain, closing the journal, an import): it runs on the leader only, where
-     * it cannot overlap the scheduled run. A hub alone always leads.
-     */
-    public void requireLeader() {
-        if (leadership.leads()) {
-            return;
-        }
-        throw notTheLeader("");
-    }
-
-    /**
-     * Refuses a request another instance forwarded here, taking this one for the leader: a forwarded
-     * request is never forwarded again (two instances with an old view of the election would pass
-     * it back and forth), so the caller hears 409 not-the-leader, as from a follower that forwards nothing.
+     * singletons' work (a drain, closing the journal, an import), when another instance forwarded it
+     * here, taking this one for the leader: it runs on the leader only, where it cannot overlap the
+     * scheduled run, and a forwarded request is never forwarded again (two instances with an old view
+     * of the election would pass it back and forth). The caller hears 409 not-the-leader, naming the leader.
      */
     public void refuseForwarded(String forwardedBy) {
         throw notTheLeader(" (" + printable(forwardedBy) + " forwarded this here; a forwarded request is not forwarded again)");
