@@ -13,11 +13,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.curator.test.TestingServer;
 import org.awaitility.Awaitility;
 import org.backofficehub.modes.RouteModes;
+import org.backofficehub.security.PasswordHashes;
+import org.backofficehub.security.Role;
+import org.backofficehub.security.UsersFile;
 import org.backofficehub.support.RunningHub;
 import org.backofficehub.support.Samples;
 import org.backofficehub.support.TestDatabase;
@@ -37,6 +41,7 @@ class SeveralHubsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TAKEOVER = Duration.ofSeconds(15);
+    private static final String FRITZ_PASSWORD = "fritz-on-two-hubs";
     private static TestingServer zookeeper;
 
     private final List<RunningHub> running = new ArrayList<>();
@@ -149,6 +154,29 @@ class SeveralHubsTest {
     }
 
     @Test
+    void theLeaderSignsTheCallerOfAForwardedRequestInItself() throws Exception {
+        Map<String, String> cluster = zooKeeperCluster("sign-in");
+        Path shared = Files.createTempDirectory("hub-shared-");
+        // The same user with another role on each: the follower lets fritz change things, the leader does not.
+        Map<String, String> onA = new HashMap<>(cluster);
+        onA.put("hub.security.users-file", usersFile("fritz", Role.OPERATOR).toString());
+        RunningHub a = start(shared, onA, "hub-a");
+        Awaitility.await("hub-a leads alone").atMost(TAKEOVER).pollInterval(Duration.ofMillis(100)).until(() -> leads(a));
+        Map<String, String> onB = new HashMap<>(cluster);
+        onB.put("hub.security.users-file", usersFile("fritz", Role.ADMIN).toString());
+        RunningHub b = start(shared, onB, "hub-b");
+        assertThat(leads(b)).isFalse();
+
+        HttpResponse<String> refused = b.adminAs("fritz", FRITZ_PASSWORD, "POST", "/admin/routes/inbox-files/run", null);
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Hub-Handled-By")).hasValue("hub-a");
+        assertThat(JSON.readTree(refused.body()).path("detail").asText()).contains("fritz may not change");
+        // The administrator known to both is let through by both.
+        assertThat(b.admin("POST", "/admin/routes/inbox-files/run", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aModeSwitchedOnOneHubIsTakenUpByTheOther() throws Exception {
         Map<String, String> cluster = zooKeeperCluster("modes");
         Path shared = Files.createTempDirectory("hub-shared-");
@@ -183,6 +211,12 @@ class SeveralHubsTest {
                 .until(() -> leads(follower) && status(follower, "inbox-files") == ServiceStatus.Started);
         follower.drop("xml/order.xml", "order.xml");
         follower.awaitSingle("done", "_order.xml");
+    }
+
+    private static Path usersFile(String user, Role role) throws IOException {
+        Path file = Files.createTempDirectory("hub-users-").resolve("users.properties");
+        new UsersFile(file).put(new UsersFile.Entry(user, Set.of(role), new PasswordHashes(4).hash(FRITZ_PASSWORD)));
+        return file;
     }
 
     private Map<String, String> zooKeeperCluster(String name) {
