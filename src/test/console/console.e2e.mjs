@@ -1,9 +1,9 @@
 // Drives every page of the admin console as an administrator and an operator would, in headless
 // Chromium (Debian's package, driven by playwright-core): routes (batch mode with a schedule, run
 // now, back to real time), failures (filtered, corrected and replayed), the dashboard's charts,
-// partners with their interchanges, customers with a golden record, and the operator's read-only
-// view. Run by ConsoleBrowserIT against a real hub with real data; a screenshot of each page is
-// kept. The pages run under the hub's Content-Security-Policy, and any violation the browser
+// partners with their interchanges, customers with a golden record, the cluster's instances and
+// singletons, and the operator's read-only view. Run by ConsoleBrowserIT against a real hub with
+// real data; a screenshot of each page is kept. The pages run under the hub's Content-Security-Policy, and any violation the browser
 // reports fails the run: a script or style the policy blocks would leave the console half working.
 // Usage: node console.e2e.mjs BASE_URL ADMIN_PASSWORD OPERATOR_USER OPERATOR_PASSWORD SCREENSHOT_DIR
 import { chromium } from 'playwright-core';
@@ -174,6 +174,15 @@ try {
   await page.locator('#customer-history tbody tr').first().waitFor();
   await page.locator('#customer-fields tbody tr', { hasText: 'console@example.com' }).waitFor();
   await shoot('customers');
+
+  // Cluster: this hub alone leads, with its address, and runs every singleton
+  await page.goto(baseUrl + '/admin/#cluster');
+  const self = page.locator('#cluster-members tbody tr.leader', { hasText: 'this instance' });
+  await self.waitFor();
+  if (!(await self.textContent()).includes('http')) throw new Error('the cluster page shows no address for this instance');
+  await page.locator('#cluster-summary', { hasText: 'this hub alone' }).waitFor();
+  await page.locator('#cluster-singletons tr[data-route-id="inbox-files"]', { hasText: 'Started' }).waitFor();
+  await shoot('cluster');
 
   // The operator reads and is offered no change
   page = await signedIn(operator, operatorPassword);

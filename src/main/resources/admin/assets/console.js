@@ -1,10 +1,10 @@
 // Backoffice Hub admin console: one page per #hash (dashboard, tracking, routes, failures,
-// partners, customers), each drawn from the hub's own API. Plain JavaScript; charts by uPlot, served by the
+// partners, customers, cluster), each drawn from the hub's own API. Plain JavaScript; charts by uPlot, served by the
 // hub too. Nothing is written into the page as HTML: every value goes in as text.
 'use strict';
 
 const message = document.getElementById('message');
-const pages = ['dashboard', 'tracking', 'routes', 'failures', 'partners', 'customers'];
+const pages = ['dashboard', 'tracking', 'routes', 'failures', 'partners', 'customers', 'cluster'];
 let me = { user: '', roles: [], mayChange: false, mayReadCustomers: false };
 
 function say(text, ok) {
@@ -12,8 +12,12 @@ function say(text, ok) {
   message.className = ok ? 'ok' : 'error';
 }
 
+// The instance that ran the last leader-only action (a follower forwards those to the leader).
+let lastHandledBy = null;
+
 async function api(method, path, body) {
   const response = await fetch(path, { method, body, headers: body ? { 'Content-Type': 'application/json' } : {} });
+  lastHandledBy = response.headers.get('Hub-Handled-By');
   const text = await response.text();
   const json = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -189,8 +193,11 @@ async function loadRoutes() {
     cell(row, route.lastRun ? when(route.lastRun.at) + ' (' + lastRunCounts(route.lastRun) + ')' : '—');
     const run = button('Run now', async () => {
       const result = await api('POST', '/admin/routes/' + encodeURIComponent(route.routeId) + '/run');
+      // On several hubs the leader runs it, wherever the request landed (Hub-Handled-By).
+      const ranOn = lastHandledBy;
       await refresh();
-      say('Drained ' + route.routeId + ': ' + result.booked + ' booked, ' + result.alreadyBooked + ' already booked, ' + result.failed + ' failed', true);
+      say('Drained ' + route.routeId + ': ' + result.booked + ' booked, ' + result.alreadyBooked + ' already booked, ' + result.failed + ' failed'
+        + (ranOn ? ' (on ' + ranOn + ')' : ''), true);
     });
     run.className = 'change';
     cell(row, run);
@@ -562,9 +569,42 @@ document.getElementById('split-customer').addEventListener('click', async () => 
   } catch (e) { say(e.message, false); }
 });
 
+// ---- Cluster --------------------------------------------------------------------------------
+
+async function loadCluster() {
+  const cluster = await api('GET', '/admin/cluster');
+  document.getElementById('cluster-summary').textContent = '(' + cluster.service + (cluster.service === 'none' ? ': this hub alone' : '')
+    + '; ' + (cluster.leader ? cluster.leader + ' leads' : 'no instance leads right now') + ')';
+  const body = rows('#cluster-members');
+  for (const member of cluster.members) {
+    const row = body.insertRow();
+    row.dataset.instance = member.instance;
+    row.className = [member.leader ? 'leader' : '', member.seen ? '' : 'lost'].join(' ').trim();
+    cell(row, member.instance);
+    cell(row, member.service);
+    cell(row, member.advertisedUrl || '—');
+    cell(row, when(member.startedAt));
+    cell(row, when(member.lastSeen));
+    cell(row, member.seen ? 'seen' : 'lost').className = member.seen ? 'ok' : 'error';
+    cell(row, member.leader ? 'leader' : 'follower');
+    cell(row, member.local ? 'this instance' : '').className = 'muted';
+  }
+  if (!cluster.members.length) { cell(body.insertRow(), 'No instance has recorded its heartbeat yet'); }
+  const singletons = rows('#cluster-singletons');
+  for (const routeId of cluster.singletons) {
+    const row = singletons.insertRow();
+    row.dataset.routeId = routeId;
+    cell(row, routeId);
+    cell(row, cluster.leader || 'none right now');
+    cell(row, (cluster.singletonStatusHere || {})[routeId] || '');
+  }
+  if (!cluster.singletons.length) { cell(singletons.insertRow(), 'No singleton routes'); }
+}
+
 // ---- Pages ----------------------------------------------------------------------------------
 
-const loaders = { dashboard: loadDashboard, tracking: loadTracking, routes: loadRoutes, failures: loadFailures, partners: loadPartners, customers: loadCustomers };
+const loaders = { dashboard: loadDashboard, tracking: loadTracking, routes: loadRoutes, failures: loadFailures, partners: loadPartners, customers: loadCustomers,
+  cluster: loadCluster };
 
 function currentPage() {
   const page = location.hash.replace('#', '');
@@ -606,13 +646,13 @@ window.addEventListener('hashchange', show);
   } catch (e) { say(e.message, false); }
   show();
 })();
-// Only the pages that show live state are redrawn by themselves: routes every 5 s, the dashboard
-// every 30 s (its queries read a period of the store). Failures, partners, customers and tracking
+// Only the pages that show live state are redrawn by themselves: routes and cluster every 5 s, the
+// dashboard every 30 s (its queries read a period of the store). Failures, partners, customers and tracking
 // are redrawn after an action or when asked: a page of failures can hold megabytes of payloads.
 let ticks = 0;
 setInterval(() => {
   ticks++;
   const idle = !document.activeElement || document.activeElement === document.body;
   const page = currentPage();
-  if (idle && !editPending && (page === 'routes' || (page === 'dashboard' && ticks % 6 === 0))) { refresh(); }
+  if (idle && !editPending && (page === 'routes' || page === 'cluster' || (page === 'dashboard' && ticks % 6 === 0))) { refresh(); }
 }, 5000);

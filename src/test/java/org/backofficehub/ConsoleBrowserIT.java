@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * The admin console in a real headless browser (Debian's chromium, driven by playwright-core from
  * src/test/console), every page on real data: an administrator switches to batch, runs now,
  * switches back, filters, corrects and replays a failed file, reads the dashboard's charts, a
- * partner's interchanges and a customer's golden record; an operator sees it all read-only. The
- * hub's state is then checked from this side; target/console-e2e/ keeps a screenshot of each page.
+ * partner's interchanges, a customer's golden record and the cluster's instances and singletons; an
+ * operator sees it all read-only. The hub's state is then checked from this side; target/console-e2e/
+ * keeps a screenshot of each page.
  */
 class ConsoleBrowserIT {
 
@@ -65,7 +66,7 @@ class ConsoleBrowserIT {
             assertThat(node.exitValue()).as(output).isZero();
             assertThat(output).contains("console e2e: ok");
             assertThat(partners.resolve("console-partner.properties")).content().contains("partner = CONSOLEPARTNER");
-            for (String page : new String[] {"routes", "failures", "dashboard", "partners", "tracking", "customers", "operator"}) {
+            for (String page : new String[] {"routes", "failures", "dashboard", "partners", "tracking", "customers", "cluster", "operator"}) {
                 assertThat(screenshots.resolve(page + ".png")).as("screenshot of " + page).isNotEmptyFile();
             }
             assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF LIKE 'WEB-UI-%'")).isEqualTo(4);

@@ -7,12 +7,17 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.spi.RoutePolicy;
 import org.backofficehub.api.JsonReply;
 import org.backofficehub.cluster.ClusterMember;
 import org.backofficehub.cluster.ClusterMembers;
 
-/** GET /admin/cluster: the hub instances on this hub store, which one leads, and the singletons it runs. */
+/**
+ * GET /admin/cluster: the hub instances on this hub store with the address each advertised, which
+ * one leads, and the singletons it runs, with each one's status on this instance (Started on the
+ * leader, Stopped on a follower).
+ */
 public final class ClusterAdminApi {
 
     private final ClusterMembers members;
@@ -30,10 +35,18 @@ public final class ClusterAdminApi {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("instance", members.leadership().instanceId());
         view.put("service", members.leadership().service());
+        view.put("advertisedUrl", members.advertisedUrl());
         view.put("leader", all.stream().filter(ClusterMember::leader).map(ClusterMember::instanceId).findFirst().orElse(null));
         // One election for every singleton: the leader runs them all.
-        view.put("singletons", exchange.getContext().getRoutes().stream()
-                .filter(route -> route.getRoutePolicyList().contains(singleton)).map(Route::getRouteId).sorted().toList());
+        List<String> singletons = exchange.getContext().getRoutes().stream()
+                .filter(route -> route.getRoutePolicyList().contains(singleton)).map(Route::getRouteId).sorted().toList();
+        view.put("singletons", singletons);
+        Map<String, String> statusHere = new LinkedHashMap<>();
+        for (String routeId : singletons) {
+            ServiceStatus status = exchange.getContext().getRouteController().getRouteStatus(routeId);
+            statusHere.put(routeId, status == null ? "Unknown" : status.name());
+        }
+        view.put("singletonStatusHere", statusHere);
         view.put("members", all.stream().map(ClusterAdminApi::memberView).toList());
         JsonReply.write(exchange.getMessage(), 200, json.writeValueAsBytes(view));
     }
@@ -47,6 +60,7 @@ public final class ClusterAdminApi {
         view.put("seen", member.seen());
         view.put("leader", member.leader());
         view.put("local", member.local());
+        view.put("advertisedUrl", member.advertisedUrl());
         return view;
     }
 }

@@ -42,6 +42,7 @@ import org.backofficehub.erp.ItemCatalogue;
 import org.backofficehub.edi.writing.DrainedOrderResponses;
 import org.apache.camel.spi.RoutePolicy;
 import org.backofficehub.admin.ClusterAdminApi;
+import org.backofficehub.admin.LeaderForwarding;
 import org.backofficehub.cluster.ClusterMembers;
 
 /** The administrator's API and console under /admin (behind the adminAccess gate, SecurityConfiguration). */
@@ -93,6 +94,15 @@ public class AdminConfiguration implements CamelConfiguration {
     public ClusterAdminApi clusterAdminApi(ClusterMembers members, @BeanInject("singleton") RoutePolicy singleton,
                                            @BeanInject("objectMapper") ObjectMapper json) {
         return new ClusterAdminApi(members, singleton, json);
+    }
+
+    /**
+     * A follower's forward of a leader-only action: 5 s to connect to the leader; its answer may take
+     * as long as the work (a drain of a large stage, an import), which its own HTTP server does not bound.
+     */
+    @BindToRegistry(lazy = true)
+    public LeaderForwarding leaderForwarding(ClusterMembers members) {
+        return new LeaderForwarding(members, java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(10));
     }
 
     @BindToRegistry(lazy = true)

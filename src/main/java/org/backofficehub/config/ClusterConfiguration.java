@@ -1,6 +1,8 @@
 package org.backofficehub.config;
 
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,7 +73,8 @@ public class ClusterConfiguration implements CamelConfiguration {
         DataSource hubStore = camel.getRegistry().lookupByNameAndType("hubStore", DataSource.class);
         Clock clock = camel.getRegistry().findSingleByType(Clock.class);
         // A member is seen while its heartbeats come: a few missed ones (a long GC, a slow store) are not yet a death.
-        ClusterMembers members = new ClusterMembers(hubStore, clock, leadership, Duration.ofMillis(refreshMillis * 3));
+        ClusterMembers members = new ClusterMembers(hubStore, clock, leadership, Duration.ofMillis(refreshMillis * 3),
+                advertisedUrl(camel));
         camel.getRegistry().bind("clusterMembers", members);
         FullyStarted.then(camel, context -> members.join());
         camel.addService(new ServiceSupport() {
@@ -111,6 +114,29 @@ public class ClusterConfiguration implements CamelConfiguration {
             }
             default -> throw new IllegalStateException("hub.cluster.service = " + service + " is none of none, zookeeper, file");
         }
+    }
+
+    /**
+     * Where the other instances reach this one (a follower forwards the leader's work to it):
+     * hub.cluster.advertised-url, else this host's name and camel.server.port, over https when the
+     * port speaks TLS (hub.http.tls.keystore).
+     */
+    private static String advertisedUrl(CamelContext camel) {
+        String configured = setting(camel, "hub.cluster.advertised-url");
+        String url = configured.isEmpty()
+                ? (setting(camel, "hub.http.tls.keystore").isEmpty() ? "http" : "https") + "://" + hostName() + ":"
+                        + setting(camel, "camel.server.port")
+                : configured;
+        try {
+            URI uri = new URI(url);
+            if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+                throw new URISyntaxException(url, "not an http:// or https:// URL with a host");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("hub.cluster.advertised-url = " + url + " is no address the other hubs can reach: "
+                    + e.getMessage() + " (e.g. http://hub-1.example.com:8080)");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     private static String hostName() {

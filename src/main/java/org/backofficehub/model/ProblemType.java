@@ -41,6 +41,10 @@ public enum ProblemType {
     NOTHING_TO_RESEND(409, "Nothing to resend"),
     /** Work that runs once among several hubs (a drain, the journal), asked of an instance that does not lead. */
     NOT_THE_LEADER(409, "Not the leading hub instance"),
+    /** Such work asked of a follower, which would forward it to the leader: none is seen leading, or it cannot be reached. */
+    LEADER_UNAVAILABLE(503, "Leading hub instance unavailable"),
+    /** Such work forwarded to the leader, which did not answer in time: it may still be running there. */
+    LEADER_TIMED_OUT(504, "Leading hub instance did not answer in time"),
     EDI_REJECTED(422, "EDI interchange or message rejected");
 
     private final int httpStatus;

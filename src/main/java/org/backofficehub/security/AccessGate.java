@@ -20,6 +20,12 @@ public final class AccessGate implements Processor {
 
     /** The signed-in user's name, for the routes that record who did something. */
     public static final String USER_HEADER = "hubUser";
+    /**
+     * The caller's Authorization header, kept as an exchange property (never a header, which a
+     * route could echo back) for a leader-only admin action a follower forwards to the leader: the
+     * leader signs the caller in itself (LeaderForwarding).
+     */
+    public static final String CREDENTIALS_PROPERTY = "hubCallerCredentials";
     private static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
 
     private final SignIns signIns;
@@ -50,6 +56,7 @@ public final class AccessGate implements Processor {
         origins.refuseFormBodies(message);
         message.setHeader(USER_HEADER, user.name());
         exchange.setProperty(USER_HEADER, user);
+        exchange.setProperty(CREDENTIALS_PROPERTY, authorization);
     }
 
     private static String client(Message message) {
