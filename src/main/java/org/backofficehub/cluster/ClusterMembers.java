@@ -49,8 +49,11 @@ public final class ClusterMembers {
         heartbeat();
     }
 
-    /** Updates this instance's row (inserting it again should someone have removed it). */
-    public void heartbeat() {
+    /**
+     * Updates this instance's row (inserting it again should someone have removed it). Synchronized:
+     * the heartbeat timer's first beat may come while {@link #join} runs, and both would insert.
+     */
+    public synchronized void heartbeat() {
         Instant now = clock.instant();
         if (startedAt == null) {
             startedAt = now;

@@ -75,6 +75,29 @@ class EdiInboxTest {
     }
 
     @Test
+    void theSameFileFoundInTheInboxAgainAfterACrashIsPassedOverNeitherRejectedNorAnsweredAgain() throws Exception {
+        hub = RunningHub.start();
+        hub.drop("edifact/orders-d01b.edi", "first.edi");
+        Path done = hub.awaitSingle("done", "_first.edi");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outboxNames("bergmann").size() == 2);
+        List<String> answered = outboxNames("bergmann");
+
+        // What a crash between reading the file to the end and moving it out leaves: the very file, in the inbox.
+        Path part = hub.folder("inbox").resolve("first.edi.part");
+        Files.copy(done, part, StandardCopyOption.COPY_ATTRIBUTES);
+        Files.move(part, hub.folder("inbox").resolve("first.edi"), StandardCopyOption.ATOMIC_MOVE);
+
+        Awaitility.await("passed over").atMost(Duration.ofSeconds(20)).until(() -> hub.listing("done").size() == 2);
+        assertThat(hub.listing("error")).isEmpty();
+        assertThat(outboxNames("bergmann")).as("no second acknowledgement or order response").isEqualTo(answered);
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR WHERE OHSRC = 'BERGMANN' AND OHCREF = 'BG-2026-0815'")).isEqualTo(1);
+
+        // The same interchange from the partner again, the same name but a new file: a duplicate, as ever.
+        hub.drop("edifact/orders-d01b.edi", "first.edi");
+        assertThat(reason(hub.awaitSingle("error", "_first.edi"))).contains("problem: duplicate-input");
+    }
+
+    @Test
     void anOrderTheCatalogueCannotSettleIsHeldForAnAdministratorWhenTheProfileSaysHold() throws Exception {
         hub = RunningHub.start(Map.of("hub.partner.bergmann.unsettled", "hold"));
         hub.drop("edifact/invalid/unknown-gtin.edi", "unknown-gtin.edi");

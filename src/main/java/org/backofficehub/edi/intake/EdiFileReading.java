@@ -1,5 +1,7 @@
 package org.backofficehub.edi.intake;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -75,6 +77,8 @@ public final class EdiFileReading implements Iterator<Object> {
     private int messages;
     private int accepted;
     private int rejected;
+    /** Messages of interchanges done with from this very file before (a crash before it left the inbox). */
+    private int alreadyRead;
     private Interchange current;
     private GroupReport group;
     private RuntimeException failure;
@@ -141,7 +145,7 @@ public final class EdiFileReading implements Iterator<Object> {
 
     /** What became of the file; every problem found makes it a refusal, after everything acceptable in it was processed. */
     EdiReceipt conclude() {
-        EdiReceipt receipt = new EdiReceipt(interchanges, messages, accepted, rejected, List.copyOf(written));
+        EdiReceipt receipt = new EdiReceipt(interchanges, messages, accepted, rejected, alreadyRead, List.copyOf(written));
         if (interchanges == 0) {
             throw new InputRejectedException(ProblemType.MALFORMED_DOCUMENT, "The file holds no EDI interchange");
         }
@@ -151,6 +155,18 @@ public final class EdiFileReading implements Iterator<Object> {
                     + " problem(s), first: " + problems.get(0).field() + ": " + problems.get(0).reason(), problems);
         }
         return receipt;
+    }
+
+    /** The file's size and modification time, which tell it apart from the same interchange sent again; null if unknown. */
+    private String fileStamp() {
+        if (file.path() == null) {
+            return null;
+        }
+        try {
+            return Files.size(file.path()) + ":" + Files.getLastModifiedTime(file.path()).toMillis();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A problem of the file: counted, and listed while the list is short (a huge interchange may refuse millions of orders). */
@@ -217,8 +233,12 @@ public final class EdiFileReading implements Iterator<Object> {
         if (report.rejection() != InterchangeRejection.DUPLICATE) {
             onlyDuplicates = false;
         }
-        accepted += report.rejected() ? 0 : report.messagesAccepted();
-        rejected += report.rejected() ? report.messagesReceived() : report.messagesReceived() - report.messagesAccepted();
+        if (ending.alreadyRead()) {
+            alreadyRead += report.messagesReceived();
+        } else {
+            accepted += report.rejected() ? 0 : report.messagesAccepted();
+            rejected += report.rejected() ? report.messagesReceived() : report.messagesReceived() - report.messagesAccepted();
+        }
         if (!report.rejected()) {
             handOn(ending);
         }
@@ -293,7 +313,14 @@ public final class EdiFileReading implements Iterator<Object> {
                 return;
             }
             unsettled.add(this);
-            arrival = intake.registry().arrived(partner.partnerId(), envelope, file.fileName());
+            arrival = intake.registry().arrived(partner.partnerId(), envelope, file.fileName(), fileStamp());
+            if (arrival == InterchangeRegistry.Arrival.ALREADY_READ) {
+                LOG.info("Interchange {} from {} was read to the end from this very file {} before it could leave the inbox (a crash"
+                        + " or a takeover came between): not read, booked or acknowledged again", envelope.controlNumber(),
+                        partner.partnerId(), file.fileName());
+                responses = null;
+                return;
+            }
             if (arrival == InterchangeRegistry.Arrival.DUPLICATE) {
                 report.reject(InterchangeRejection.DUPLICATE, "interchange " + envelope.controlNumber() + " from "
                         + partner.partnerId() + " was received before");
@@ -361,8 +388,13 @@ public final class EdiFileReading implements Iterator<Object> {
             return orderContext;
         }
 
+        /** Done with from this very file before: passed over, neither a problem nor answered. */
+        boolean alreadyRead() {
+            return arrival == InterchangeRegistry.Arrival.ALREADY_READ;
+        }
+
         boolean wantsAcknowledgement() {
-            return partner != null && partner.ack() != org.backofficehub.edi.AckType.NONE && (businessMessages > 0 || report.rejected());
+            return partner != null && !alreadyRead() && partner.ack() != org.backofficehub.edi.AckType.NONE && (businessMessages > 0 || report.rejected());
         }
 
         /**
@@ -467,7 +499,7 @@ public final class EdiFileReading implements Iterator<Object> {
             GroupReport target = group != null ? group : interchange.report.implicitGroup();
             messages++;
             interchange.types.add(message.type());
-            if (interchange.report.rejection() != null) {
+            if (interchange.report.rejection() != null || interchange.alreadyRead()) {
                 target.counted();
                 return;
             }
