@@ -79,7 +79,8 @@ class EdiInboxTest {
         hub = RunningHub.start();
         hub.drop("edifact/orders-d01b.edi", "first.edi");
         Path done = hub.awaitSingle("done", "_first.edi");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outboxNames("bergmann").size() == 2);
+        // Its acknowledgement, order response and, once the follow-up has invoiced it, the partner's invoice.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> outboxNames("bergmann").size() == 3);
         List<String> answered = outboxNames("bergmann");
 
         // What a crash between reading the file to the end and moving it out leaves: the very file, in the inbox.
