@@ -36,7 +36,7 @@ public final class ClusterAdminApi {
         view.put("instance", members.leadership().instanceId());
         view.put("service", members.leadership().service());
         view.put("advertisedUrl", members.advertisedUrl());
-        view.put("leader", all.stream().filter(ClusterMember::leader).map(ClusterMember::instanceId).findFirst().orElse(null));
+        view.put("leader", ClusterMembers.leaderAmong(all).map(ClusterMember::instanceId).orElse(null));
         // One election for every singleton: the leader runs them all.
         List<String> singletons = exchange.getContext().getRoutes().stream()
                 .filter(route -> route.getRoutePolicyList().contains(singleton)).map(Route::getRouteId).sorted().toList();

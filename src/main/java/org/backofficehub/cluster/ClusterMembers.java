@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.backofficehub.model.InputRejectedException;
 import org.backofficehub.model.ProblemType;
@@ -121,7 +123,7 @@ public final class ClusterMembers {
      * have shown the new leader.
      */
     public ClusterMember leaderToForwardTo() {
-        ClusterMember leader = all().stream().filter(member -> member.leader() && !member.local()).findFirst()
+        ClusterMember leader = leaderAmong(all().stream().filter(member -> !member.local()).toList())
                 .orElseThrow(() -> leaderUnavailable(leadership.instanceId() + " does not lead the hubs, and no other instance"
                         + " is seen leading right now (an election under way?): try again shortly (GET /admin/cluster)"));
         if (leader.advertisedUrl() == null || leader.advertisedUrl().isBlank()) {
@@ -131,13 +133,23 @@ public final class ClusterMembers {
         return leader;
     }
 
+    /**
+     * Which of these members leads: this instance if it does (its flag is live); otherwise, of those
+     * whose last heartbeat said so, the latest. A killed leader's row says so until it is no longer
+     * seen, which a short ZooKeeper session can outlast: its successor has heartbeats after it.
+     */
+    public static Optional<ClusterMember> leaderAmong(List<ClusterMember> members) {
+        return members.stream().filter(ClusterMember::leader)
+                .max(Comparator.comparing(ClusterMember::local).thenComparing(ClusterMember::lastSeen));
+    }
+
     /** A 503 leader-unavailable, with Retry-After: the time in which a new leader's heartbeat shows. */
     public RetryLaterException leaderUnavailable(String detail) {
         return new RetryLaterException(ProblemType.LEADER_UNAVAILABLE, detail, Math.max(1, (seenWithin.toMillis() + 999) / 1000));
     }
 
     private InputRejectedException notTheLeader(String why) {
-        String leader = all().stream().filter(ClusterMember::leader).map(ClusterMember::instanceId).findFirst().orElse(null);
+        String leader = leaderAmong(all()).map(ClusterMember::instanceId).orElse(null);
         return new InputRejectedException(ProblemType.NOT_THE_LEADER, leadership.instanceId() + " does not lead the hubs" + why + ": "
                 + (leader == null ? "none does right now, try again shortly" : "ask " + leader + ", which does") + " (GET /admin/cluster)");
     }

@@ -59,6 +59,17 @@ class ClusterMembersTest {
     }
 
     @Test
+    void aKilledLeaderStillSeenGivesWayToTheOneElectedAfterIt() throws Exception {
+        follower.join();
+        // Killed a second ago, still within its heartbeats' grace; its successor has beaten since.
+        row("hub-a", NOW.minusMillis(1000), true, "http://hub-a.internal:8080");
+        row("hub-c", NOW.minusMillis(100), true, "http://hub-c.internal:8080");
+
+        assertThat(follower.leaderToForwardTo().instanceId()).isEqualTo("hub-c");
+        assertThat(ClusterMembers.leaderAmong(follower.all())).map(ClusterMember::instanceId).hasValue("hub-c");
+    }
+
+    @Test
     void noneSeenLeadingIsA503ToRetryOnceTheHeartbeatsShowANewLeader() throws Exception {
         follower.join();
         // A leader killed a while ago: its row says it leads, but its heartbeats stopped.
