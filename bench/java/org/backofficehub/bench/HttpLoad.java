@@ -31,7 +31,7 @@ final class HttpLoad {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI target;
+    private final List<URI> targets;
     private final LongFunction<HttpRequest.Builder> requestForSequence;
     private final AtomicLong sequence;
     private final int expectedStatus;
@@ -41,7 +41,15 @@ final class HttpLoad {
     }
 
     HttpLoad(URI target, AtomicLong sequence, int expectedStatus, LongFunction<HttpRequest.Builder> requestForSequence) {
-        this.target = target;
+        this(List.of(target), sequence, expectedStatus, requestForSequence);
+    }
+
+    /**
+     * Spread over several hubs round-robin, by sequence number. As a load balancer would, a request
+     * that finds its hub gone (no connection, no answer) goes to the next one; an answer counts as it is.
+     */
+    HttpLoad(List<URI> targets, AtomicLong sequence, int expectedStatus, LongFunction<HttpRequest.Builder> requestForSequence) {
+        this.targets = List.copyOf(targets);
         this.sequence = sequence;
         this.expectedStatus = expectedStatus;
         this.requestForSequence = requestForSequence;
@@ -125,14 +133,20 @@ final class HttpLoad {
     }
 
     private boolean send(long sequenceNumber) {
-        try {
-            HttpResponse<Void> response = http.send(requestForSequence.apply(sequenceNumber).uri(target)
-                    .header("Authorization", WEBSTORE_CREDENTIALS)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == expectedStatus;
-        } catch (Exception e) {
-            return false;
+        for (int attempt = 0; attempt < targets.size(); attempt++) {
+            URI target = targets.get((int) ((sequenceNumber + attempt) % targets.size()));
+            try {
+                HttpResponse<Void> response = http.send(requestForSequence.apply(sequenceNumber).uri(target)
+                        .header("Authorization", WEBSTORE_CREDENTIALS)
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                return response.statusCode() == expectedStatus;
+            } catch (java.io.IOException gone) {
+                // this hub is not there: the next one, if any
+            } catch (Exception e) {
+                return false;
+            }
         }
+        return false;
     }
 
     private static Result summarise(String name, List<long[]> perThread, long failures, double seconds) {
