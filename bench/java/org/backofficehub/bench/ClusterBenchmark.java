@@ -21,8 +21,8 @@ import org.apache.logging.log4j.core.config.Configurator;
  * <ol>
  *   <li>Cost per order: per instance count fresh databases and hubs, web orders from 16 clients
  *       spread round-robin over the hubs, back office on (its defaults); warm-up as
- *       {@link RealTimeBenchmark}'s, then one window followed until the back office has caught
- *       up. The hubs' CPU summed, and PostgreSQL's, per order.</li>
+ *       {@link RealTimeBenchmark}'s per hub ({@code bench.warmup-seconds} times the hubs), then
+ *       one window followed until the back office has caught up. The hubs' CPU summed, and PostgreSQL's, per order.</li>
  *   <li>Failover ({@link Failover}), {@code bench.runs} times per session timeout in
  *       {@code bench.session-timeouts}: three hubs under that load, the leader killed with -9.</li>
  * </ol>
@@ -34,7 +34,7 @@ public final class ClusterBenchmark {
     private static final int TICK_MILLIS = 2000;
 
     private record CostRow(int instances, double ordersPerSecond, double p50, double p99, long failed, double hubCpu, double jit,
-                           double hubCpuCaughtUp, double postgresCpu, double clientCpu, String perHub) {
+                           double hubCpuCaughtUp, double postgresCpu, double erpCommits, double clientCpu, String perHub) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -44,8 +44,10 @@ public final class ClusterBenchmark {
         String heap = System.getProperty("bench.hub-heap", "-Xmx512m");
         String classpath = System.getProperty("bench.hub-classpath");
         List<Integer> counts = List.of(System.getProperty("bench.instances", "1,2,3").split(",")).stream()
-                .map(String::trim).map(Integer::valueOf).toList();
-        List<String> sessionTimeouts = List.of(System.getProperty("bench.session-timeouts", "10000").split(","));
+                .map(String::trim).filter(count -> !count.isEmpty()).map(Integer::valueOf).toList();
+        // Either left empty (-Dbench.instances=) leaves its part out.
+        List<String> sessionTimeouts = List.of(System.getProperty("bench.session-timeouts", "10000").split(",")).stream()
+                .map(String::trim).filter(timeout -> !timeout.isEmpty()).toList();
         // The shipped default, written out: the heartbeat and mode refresh every instance runs.
         List<String> settings = List.of("-Dhub.cluster.refresh-ms=2000");
         // The ZooKeeper server runs in this JVM; its sessions coming and going would bury the figures.
@@ -63,15 +65,15 @@ public final class ClusterBenchmark {
             }
             for (String timeout : sessionTimeouts) {
                 List<String> withTimeout = new ArrayList<>(settings);
-                withTimeout.add("-Dhub.cluster.zookeeper.session-timeout-ms=" + timeout.trim());
+                withTimeout.add("-Dhub.cluster.zookeeper.session-timeout-ms=" + timeout);
                 for (int run = 1; run <= runs; run++) {
-                    System.out.printf("failover, session timeout %s ms, run %d%n", timeout.trim(), run);
+                    System.out.printf("failover, session timeout %s ms, run %d%n", timeout, run);
                     try (ClusterHubs cluster = ClusterHubs.start(postgres, zooKeeper.getConnectString(),
-                            "failover_" + timeout.trim() + "_" + run, 3, heap, classpath, withTimeout)) {
+                            "failover_" + timeout + "_" + run, 3, heap, classpath, withTimeout)) {
                         Failover.Result result = Failover.run(cluster, new AtomicLong(), CLIENTS, Duration.ofSeconds(15),
                                 Duration.ofSeconds(30));
                         System.out.printf("    %s%n    logs: %s%n", result, cluster.logs);
-                        failovers.computeIfAbsent(timeout.trim(), k -> new ArrayList<>()).add(result);
+                        failovers.computeIfAbsent(timeout, k -> new ArrayList<>()).add(result);
                     }
                 }
             }
@@ -89,7 +91,8 @@ public final class ClusterBenchmark {
             HttpLoad load = new HttpLoad(cluster.orderUris(), new AtomicLong(), 201,
                     n -> HttpRequest.newBuilder().header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(HubBenchmark.webOrder("R" + n))));
-            load.closedLoop("warm-up", CLIENTS, warmUp);
+            // Each hub as warm as RealTimeBenchmark's one: as many orders through each, so the warm-up grows with the hubs.
+            load.closedLoop("warm-up", CLIENTS, warmUp.multipliedBy(count));
             if (RealTimeBenchmark.awaitCaughtUp(leader, cluster::cpu, false) == null) {
                 throw new IllegalStateException("The back office did not catch up with the warm-up");
             }
@@ -107,13 +110,15 @@ public final class ClusterBenchmark {
             RealTimeBenchmark.CaughtUp caughtUp = RealTimeBenchmark.awaitCaughtUp(leader, cluster::cpu, true);
             double hubCpuCaughtUp = caughtUp == null ? Double.POSITIVE_INFINITY : millis(caughtUp.cpu().minus(cpuBefore)) / booked;
             String perHub = perHub(cluster, leader, perHubBefore, booked);
-            double server = database.read().minus(before).cpuMillis() / booked;
+            DatabaseCost.Reading spent = database.read().minus(before);
+            double server = spent.cpuMillis() / booked;
+            double commits = (double) spent.erpCommits() / booked;
             System.out.printf("  %-28s %6.0f orders/s  p50 %6.2f ms  p99 %7.2f ms  failed %d  hub CPU %.3f ms/order (JIT %.3f),"
-                            + " %.3f with catch-up (%s)  PostgreSQL %.3f ms/order  load generator %.3f ms/order%n",
+                            + " %.3f with catch-up (%s)  PostgreSQL %.3f ms/order, %.3f ERP commits/order  load generator %.3f ms/order%n",
                     result.name(), result.throughput(), result.p50Millis(), result.p99Millis(), result.failures(), hubCpu, jit,
-                    hubCpuCaughtUp, perHub, server, client);
+                    hubCpuCaughtUp, perHub, server, commits, client);
             return new CostRow(count, result.throughput(), result.p50Millis(), result.p99Millis(), result.failures(), hubCpu, jit,
-                    hubCpuCaughtUp, server, client, perHub);
+                    hubCpuCaughtUp, server, commits, client, perHub);
         }
     }
 
@@ -135,14 +140,14 @@ public final class ClusterBenchmark {
 
     private static String costTable(List<CostRow> rows, Duration window, Duration warmUp, String heap) {
         StringBuilder out = new StringBuilder(String.format("Cost per order, %d clients round-robin, back office on, %d s window after"
-                + " %d s warm-up, hubs at %s%n%n", CLIENTS, window.toSeconds(), warmUp.toSeconds(), heap));
+                + " %d s warm-up per hub, hubs at %s%n%n", CLIENTS, window.toSeconds(), warmUp.toSeconds(), heap));
         out.append("| instances | orders/s | p50 ms | p99 ms | failed | hub CPU ms/order | of which JIT | hub CPU incl. catch-up"
-                + " | PostgreSQL CPU ms/order | total ms/order | load generator ms/order |\n");
-        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + " | PostgreSQL CPU ms/order | total ms/order | ERP commits/order | load generator ms/order |\n");
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (CostRow row : rows) {
-            out.append(String.format("| %d | %,.0f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", row.instances(),
+            out.append(String.format("| %d | %,.0f | %.2f | %.2f | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", row.instances(),
                     row.ordersPerSecond(), row.p50(), row.p99(), row.failed(), row.hubCpu(), row.jit(), row.hubCpuCaughtUp(),
-                    row.postgresCpu(), row.hubCpuCaughtUp() + row.postgresCpu(), row.clientCpu()));
+                    row.postgresCpu(), row.hubCpuCaughtUp() + row.postgresCpu(), row.erpCommits(), row.clientCpu()));
         }
         out.append("\nPer hub, ms/order incl. catch-up:\n");
         rows.forEach(row -> out.append(String.format("  %d: %s%n", row.instances(), row.perHub())));
@@ -153,9 +158,9 @@ public final class ClusterBenchmark {
         StringBuilder out = new StringBuilder(String.format("Failover, 3 hubs, leader killed with -9 under %d clients, %d run(s)%n%n",
                 CLIENTS, runs));
         out.append("| session timeout ms | new leader after, s (median) | inbox file booked after, s (median) | runs: leader, file"
-                + " | booked twice | invoiced twice | quarantined | failure records | ERROR lines | failed requests |\n");
-        out.append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|\n");
-        failovers.forEach((timeout, results) -> out.append(String.format("| %s | %.2f | %.2f | %s | %d | %d | %d | %s | %d | %s |%n",
+                + " | booked twice | invoiced twice | quarantined | failure records | ERROR lines | web orders answered 201 + the file vs ERP orders | not 201 |\n");
+        out.append("|---:|---:|---:|---|---:|---:|---:|---:|---:|---|---|\n");
+        failovers.forEach((timeout, results) -> out.append(String.format("| %s | %.2f | %.2f | %s | %d | %d | %d | %s | %d | %s | %s |%n",
                 timeout, RealTimeBenchmark.median(results, Failover.Result::takeoverSeconds),
                 RealTimeBenchmark.median(results, Failover.Result::fileBookedSeconds),
                 results.stream().map(r -> String.format("%.2f, %.2f", r.takeoverSeconds(), r.fileBookedSeconds()))
@@ -165,7 +170,8 @@ public final class ClusterBenchmark {
                 results.stream().mapToLong(Failover.Result::quarantined).sum(),
                 results.stream().map(Failover.Result::failures).collect(Collectors.joining(" ")),
                 results.stream().mapToInt(r -> r.errors().size()).sum(),
-                results.stream().map(r -> String.valueOf(r.failedRequests())).collect(Collectors.joining(", ")))));
+                results.stream().map(r -> String.format("%d + 1 vs %d", r.answered201(), r.orders())).collect(Collectors.joining("; ")),
+                results.stream().map(r -> r.notAnswered201().toString()).collect(Collectors.joining("; ")))));
         failovers.values().stream().flatMap(List::stream).filter(r -> !r.clean())
                 .forEach(r -> out.append("\nNot clean: ").append(r).append('\n'));
         return out.toString();

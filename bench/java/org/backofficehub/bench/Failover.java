@@ -26,7 +26,8 @@ final class Failover {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration LIMIT = Duration.ofSeconds(120);
 
-    record Result(String killed, String newLeader, double takeoverSeconds, double fileBookedSeconds, long orders, long failedRequests,
+    record Result(String killed, String newLeader, double takeoverSeconds, double fileBookedSeconds, long orders, long answered201,
+                  java.util.Map<String, Long> notAnswered201,
                   long bookedTwice, long invoicedTwice, long fileBookings, long quarantined, String failures, List<String> errors) {
         boolean clean() {
             return bookedTwice == 0 && invoicedTwice == 0 && fileBookings == 1 && quarantined == 0 && failures.equals("[]")
@@ -89,7 +90,7 @@ final class Failover {
             System.out.println("    the back office did not catch up after the failover");
         }
         return new Result(cluster.instanceOf(leader), newLeader == null ? "none" : cluster.instanceOf(newLeader), takeover, booked,
-                cluster.erp("SELECT COUNT(*) FROM ORDHDR"), loaded.get().failures(),
+                cluster.erp("SELECT COUNT(*) FROM ORDHDR"), loaded.get().requests() - loaded.get().failures(), load.unexpected(),
                 cluster.erp("SELECT COUNT(*) - COUNT(DISTINCT OHCREF) FROM ORDHDR"),
                 cluster.hubStore("SELECT COUNT(*) - COUNT(DISTINCT order_id) FROM invoice"),
                 cluster.erp("SELECT COUNT(*) FROM ORDHDR WHERE OHCREF = '" + SAMPLE_ORDER + "'"),

@@ -35,6 +35,8 @@ final class HttpLoad {
     private final LongFunction<HttpRequest.Builder> requestForSequence;
     private final AtomicLong sequence;
     private final int expectedStatus;
+    /** What the requests not answered as expected got instead ("HTTP 409", an exception's name), and how often. */
+    private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> unexpected = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     HttpLoad(URI target, AtomicLong sequence, LongFunction<HttpRequest.Builder> requestForSequence) {
         this(target, sequence, 201, requestForSequence);
@@ -139,14 +141,32 @@ final class HttpLoad {
                 HttpResponse<Void> response = http.send(requestForSequence.apply(sequenceNumber).uri(target)
                         .header("Authorization", WEBSTORE_CREDENTIALS)
                         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != expectedStatus) {
+                    count("HTTP " + response.statusCode());
+                }
                 return response.statusCode() == expectedStatus;
             } catch (java.io.IOException gone) {
                 // this hub is not there: the next one, if any
+                if (attempt == targets.size() - 1) {
+                    count(gone.getClass().getSimpleName());
+                }
             } catch (Exception e) {
+                count(e.getClass().getSimpleName());
                 return false;
             }
         }
         return false;
+    }
+
+    private void count(String outcome) {
+        unexpected.computeIfAbsent(outcome, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    /** Every unexpected outcome since this load was made, e.g. {HTTP 409=2}. */
+    java.util.Map<String, Long> unexpected() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        unexpected.forEach((outcome, n) -> counts.put(outcome, n.sum()));
+        return counts;
     }
 
     private static Result summarise(String name, List<long[]> perThread, long failures, double seconds) {
