@@ -149,7 +149,7 @@ public final class ClusterBenchmark {
                     row.ordersPerSecond(), row.p50(), row.p99(), row.failed(), row.hubCpu(), row.jit(), row.hubCpuCaughtUp(),
                     row.postgresCpu(), row.hubCpuCaughtUp() + row.postgresCpu(), row.erpCommits(), row.clientCpu()));
         }
-        out.append("\nPer hub, ms/order incl. catch-up:\n");
+        out.append("\nPer hub, ms per order of all orders (to the end of the catch-up wait):\n");
         rows.forEach(row -> out.append(String.format("  %d: %s%n", row.instances(), row.perHub())));
         return out.toString();
     }

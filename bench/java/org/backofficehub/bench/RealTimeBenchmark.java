@@ -260,7 +260,7 @@ public final class RealTimeBenchmark {
     }
 
     /** The samples that say work is waiting; it is an error for either metric to be missing, lest "none seen" pass for "none waiting". */
-    static Map<String, Double> waiting(HubProcess hub) throws Exception {
+    private static Map<String, Double> waiting(HubProcess hub) throws Exception {
         String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + hub.port + "/observe/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Double> waiting = new TreeMap<>();
