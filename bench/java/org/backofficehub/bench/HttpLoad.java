@@ -31,17 +31,27 @@ final class HttpLoad {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final URI target;
+    private final List<URI> targets;
     private final LongFunction<HttpRequest.Builder> requestForSequence;
     private final AtomicLong sequence;
     private final int expectedStatus;
+    /** What the requests not answered as expected got instead ("HTTP 409", an exception's name), and how often. */
+    private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> unexpected = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     HttpLoad(URI target, AtomicLong sequence, LongFunction<HttpRequest.Builder> requestForSequence) {
         this(target, sequence, 201, requestForSequence);
     }
 
     HttpLoad(URI target, AtomicLong sequence, int expectedStatus, LongFunction<HttpRequest.Builder> requestForSequence) {
-        this.target = target;
+        this(List.of(target), sequence, expectedStatus, requestForSequence);
+    }
+
+    /**
+     * Spread over several hubs round-robin, by sequence number. As a load balancer would, a request
+     * that finds its hub gone (no connection, no answer) goes to the next one; an answer counts as it is.
+     */
+    HttpLoad(List<URI> targets, AtomicLong sequence, int expectedStatus, LongFunction<HttpRequest.Builder> requestForSequence) {
+        this.targets = List.copyOf(targets);
         this.sequence = sequence;
         this.expectedStatus = expectedStatus;
         this.requestForSequence = requestForSequence;
@@ -125,14 +135,38 @@ final class HttpLoad {
     }
 
     private boolean send(long sequenceNumber) {
-        try {
-            HttpResponse<Void> response = http.send(requestForSequence.apply(sequenceNumber).uri(target)
-                    .header("Authorization", WEBSTORE_CREDENTIALS)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == expectedStatus;
-        } catch (Exception e) {
-            return false;
+        for (int attempt = 0; attempt < targets.size(); attempt++) {
+            URI target = targets.get((int) ((sequenceNumber + attempt) % targets.size()));
+            try {
+                HttpResponse<Void> response = http.send(requestForSequence.apply(sequenceNumber).uri(target)
+                        .header("Authorization", WEBSTORE_CREDENTIALS)
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != expectedStatus) {
+                    count("HTTP " + response.statusCode());
+                }
+                return response.statusCode() == expectedStatus;
+            } catch (java.io.IOException gone) {
+                // this hub is not there: the next one, if any
+                if (attempt == targets.size() - 1) {
+                    count(gone.getClass().getSimpleName());
+                }
+            } catch (Exception e) {
+                count(e.getClass().getSimpleName());
+                return false;
+            }
         }
+        return false;
+    }
+
+    private void count(String outcome) {
+        unexpected.computeIfAbsent(outcome, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+
+    /** Every unexpected outcome since this load was made, e.g. {HTTP 409=2}. */
+    java.util.Map<String, Long> unexpected() {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        unexpected.forEach((outcome, n) -> counts.put(outcome, n.sum()));
+        return counts;
     }
 
     private static Result summarise(String name, List<long[]> perThread, long failures, double seconds) {

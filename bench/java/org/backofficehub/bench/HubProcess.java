@@ -43,10 +43,21 @@ final class HubProcess implements AutoCloseable {
      * goes to {@code hub.log} in the data directory.
      */
     static HubProcess start(Path dataDir, String classpath) throws Exception {
+        // Extra hub settings for a comparison run, e.g. -Dbench.hub-args="-Dhub.store.url=..."
+        String extra = System.getProperty("bench.hub-args", "").trim();
+        return start(dataDir, classpath, "-Xmx1g", extra.isEmpty() ? List.of() : List.of(extra.split("\\s+")),
+                dataDir.resolve("hub.log"));
+    }
+
+    /**
+     * The same hub with this heap, these extra settings (as -D) and its log to {@code log}: for
+     * several hubs on one data directory, each with a log and instance name of its own.
+     */
+    static HubProcess start(Path dataDir, String classpath, String heap, List<String> settings, Path log) throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 java(),
-                "-Xmx1g",
+                heap,
                 "-cp", classpath,
                 "-Dhub.data-dir=" + dataDir,
                 "-Dcamel.server.port=" + port,
@@ -56,13 +67,9 @@ final class HubProcess implements AutoCloseable {
                 "-Dlog4j2.level=WARN",
                 "-Dcamel.main.routesIncludePattern=file:routes/*.camel.yaml,file:bench/routes/*.camel.yaml",
                 "-Dhub.erp.migrations=classpath:db/erp,classpath:db/erp-bench"));
-        // Extra hub settings for a comparison run, e.g. -Dbench.hub-args="-Dhub.store.url=..."
-        String extra = System.getProperty("bench.hub-args", "").trim();
-        if (!extra.isEmpty()) {
-            command.addAll(List.of(extra.split("\\s+")));
-        }
+        command.addAll(settings);
         command.add("org.backofficehub.Hub");
-        return launch(new ProcessBuilder(command), port, dataDir, dataDir.resolve("hub.log"));
+        return launch(new ProcessBuilder(command), port, dataDir, log);
     }
 
     /**
@@ -143,6 +150,16 @@ final class HubProcess implements AutoCloseable {
             return java.time.Duration.ZERO;
         }
         return java.time.Duration.ofMillis(ticks * 10); // clock ticks of 10 ms
+    }
+
+    /** {@code kill -9}: the process gets no chance to leave the cluster or finish anything. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly(); // SIGKILL on Linux
+        process.waitFor();
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     @Override

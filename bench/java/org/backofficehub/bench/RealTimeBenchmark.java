@@ -209,7 +209,7 @@ public final class RealTimeBenchmark {
      * When the back office was first seen caught up and the hub's CPU then; before that, when work
      * was last seen waiting in a fresh count (so it caught up between the two).
      */
-    private record CaughtUp(long stillWaitingAt, long at, Duration cpu) {
+    record CaughtUp(long stillWaitingAt, long at, Duration cpu) {
     }
 
     /**
@@ -222,6 +222,14 @@ public final class RealTimeBenchmark {
      * cache), and was counted at most one poll before it was seen. Null after CATCH_UP_LIMIT.
      */
     private static CaughtUp awaitCaughtUp(HubProcess hub, boolean show) throws Exception {
+        return awaitCaughtUp(hub, hub::cpu, show);
+    }
+
+    /**
+     * The same, reading the gauges of {@code hub} and, for the CPU, {@code cpu}: with several hubs
+     * on one hub store any one's gauges count the work waiting for all, and the CPU is theirs summed.
+     */
+    static CaughtUp awaitCaughtUp(HubProcess hub, java.util.function.Supplier<Duration> cpu, boolean show) throws Exception {
         long deadline = System.nanoTime() + CATCH_UP_LIMIT.toNanos();
         CaughtUp firstZero = null;
         Map<String, Double> previous = null;
@@ -239,7 +247,7 @@ public final class RealTimeBenchmark {
             previous = waiting;
             if (caughtUp) {
                 if (firstZero == null) {
-                    firstZero = new CaughtUp(stillWaitingAt, System.nanoTime(), hub.cpu());
+                    firstZero = new CaughtUp(stillWaitingAt, System.nanoTime(), cpu.get());
                 } else if (System.nanoTime() - firstZero.at() > GAUGE_CACHE.toNanos()) {
                     return firstZero;
                 }
@@ -272,7 +280,7 @@ public final class RealTimeBenchmark {
     }
 
     /** Fresh hub-store and ERP databases: H2 files under a data directory (empty URL), or two new PostgreSQL databases. */
-    private static List<DatabaseSettings> freshDatabases(EmbeddedPostgres postgres, String prefix) throws Exception {
+    static List<DatabaseSettings> freshDatabases(EmbeddedPostgres postgres, String prefix) throws Exception {
         List<DatabaseSettings> settings = new ArrayList<>();
         for (String store : List.of("hub", "erp")) {
             if (postgres == null) {
@@ -329,7 +337,7 @@ public final class RealTimeBenchmark {
         return duration.toNanos() / 1e6;
     }
 
-    private static <T> double median(List<T> values, ToDoubleFunction<T> metric) {
+    static <T> double median(List<T> values, ToDoubleFunction<T> metric) {
         double[] sorted = values.stream().mapToDouble(metric).sorted().toArray();
         return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
