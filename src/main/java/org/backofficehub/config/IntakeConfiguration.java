@@ -26,6 +26,7 @@ import org.backofficehub.inbox.OddFileQuarantine;
 import org.backofficehub.inbox.InboxOrderReply;
 import org.backofficehub.inbox.QuarantineNote;
 import org.backofficehub.inbox.ReasonFiles;
+import org.backofficehub.inbox.SameFileRecognition;
 import org.backofficehub.json.AssertingFormats;
 import org.backofficehub.json.StrictJson;
 import org.backofficehub.json.WebOrderDocuments;
@@ -163,6 +164,11 @@ public class IntakeConfiguration implements CamelConfiguration {
         JdbcMessageIdRepository repository = new JdbcMessageIdRepository(hubStore, "inbox-files");
         repository.setCreateTableIfNotExists(false);
         return repository;
+    }
+
+    @BindToRegistry(lazy = true)
+    public SameFileRecognition sameFileRecognition(@BeanInject("inboxFileRepository") JdbcMessageIdRepository inboxFileRepository) {
+        return new SameFileRecognition(inboxFileRepository);
     }
 
     /** Before anything else: the embedded server only logs a port it cannot bind, and the hub would run on deaf. */

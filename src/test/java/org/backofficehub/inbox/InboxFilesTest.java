@@ -84,6 +84,29 @@ class InboxFilesTest {
     }
 
     @Test
+    void theVeryFileFoundInTheInboxAgainAfterACrashIsPassedOverNotQuarantined() throws Exception {
+        hub.drop("xml/order.xml", "order.xml");
+        Path done = hub.awaitSingle("done", "_order.xml");
+
+        // What a crash between processing the file and moving it out leaves: the very file, in the inbox.
+        Path part = hub.folder("inbox").resolve("order.xml.part");
+        Files.copy(done, part, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.move(part, hub.folder("inbox").resolve("order.xml"), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+
+        Awaitility.await("passed over").atMost(Duration.ofSeconds(20)).until(() -> hub.listing("done").size() == 2);
+        assertThat(hub.listing("error")).isEmpty();
+        assertThat(hub.erpNumber("SELECT COUNT(*) FROM ORDHDR")).isEqualTo(1);
+
+        // The same content as a new file, under the same name: a duplicate, as ever.
+        hub.drop("xml/order.xml", "order.xml");
+        assertThat(Files.readString(reasonOf(hub.awaitSingle("error", "_order.xml")))).contains("problem: duplicate-input");
+    }
+
+    private static Path reasonOf(Path quarantined) {
+        return quarantined.resolveSibling(quarantined.getFileName() + ".reason.txt");
+    }
+
+    @Test
     void sameContentDroppedAgainIsNotBookedTwiceEvenAfterRestart() throws Exception {
         hub.drop("xml/order.xml", "order.xml");
         hub.awaitSingle("done", "_order.xml");
