@@ -10,6 +10,7 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.backofficehub.api.InputSizeLimit;
 import org.backofficehub.api.JsonContentType;
 import org.backofficehub.api.JsonRequest;
@@ -166,9 +167,13 @@ public class IntakeConfiguration implements CamelConfiguration {
         return repository;
     }
 
+    /** Inbox files by their stamp (name, size, time), apart from their contents' memory: see SameFileRecognition. */
     @BindToRegistry(lazy = true)
-    public SameFileRecognition sameFileRecognition(@BeanInject("inboxFileRepository") JdbcMessageIdRepository inboxFileRepository) {
-        return new SameFileRecognition(inboxFileRepository);
+    public SameFileRecognition sameFileRecognition(@BeanInject("hubStore") DataSource hubStore) {
+        JdbcMessageIdRepository stamps = new JdbcMessageIdRepository(hubStore, "inbox-file-stamps");
+        stamps.setCreateTableIfNotExists(false);
+        ServiceHelper.startService(stamps); // no EIP starts it, as the idempotent consumer does its own
+        return new SameFileRecognition(stamps);
     }
 
     /** Before anything else: the embedded server only logs a port it cannot bind, and the hub would run on deaf. */
