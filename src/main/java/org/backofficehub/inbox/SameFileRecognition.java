@@ -7,18 +7,20 @@ import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.IdempotentRepository;
+import org.backofficehub.edi.intake.EdiIntake;
 
 /**
  * Tells the very file read before (its name, size and modification time) from the same content
- * sent again. The content's digest is remembered only once the file is processed; if the hub dies
- * after that and before the file leaves the inbox, the next read finds its content known. Its stamp,
- * remembered as reading begins, says then that it is this file again, to be passed over, not a
- * duplicate to quarantine.
+ * sent again, for every inbox file. Its stamp is remembered as reading begins; a file found with a
+ * stamp already known is this file again: a crash or a takeover cut its reading short, or came
+ * after it was processed and before it left the inbox. An EDI file's interchanges then take over
+ * the dead reading's claims or are passed over if done with (InterchangeRegistry.ALREADY_READ); a
+ * JSON or XML file whose content is known is passed over rather than quarantined as a duplicate.
  */
 public final class SameFileRecognition {
 
     /** Exchange property: this file, by its stamp, was read before. */
-    public static final String READ_BEFORE = "hubReadBefore";
+    public static final String READ_BEFORE = EdiIntake.READ_BEFORE;
 
     private final IdempotentRepository memory;
 

@@ -80,6 +80,26 @@ class EdiConcurrentDeliveryTest {
     }
 
     @Test
+    void theVeryFileReadAgainTakesOverADeadReadersFreshClaimAndPassesOverWhatItFinished() {
+        try (HikariDataSource hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub")) {
+            MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:30:00Z"));
+            Duration lease = Duration.ofMinutes(10);
+            InterchangeRegistry killedLeader = new InterchangeRegistry(hubStore, clock, "host-a:/data", lease);
+            InterchangeRegistry newLeader = new InterchangeRegistry(hubStore, clock, "host-b:/data", lease);
+            assertThat(killedLeader.arrived("ACME", INTERCHANGE, "a.edi")).isEqualTo(Arrival.NEW);
+
+            clock.move(Duration.ofSeconds(10));
+            assertThat(newLeader.arrived("ACME", INTERCHANGE, "a.edi", true)).as("its reading ended with its reader")
+                    .isEqualTo(Arrival.RESUMED);
+            newLeader.finished("ACME", "000000101", "completed", "850", 2, null);
+
+            assertThat(newLeader.arrived("ACME", INTERCHANGE, "a.edi", true)).as("the very file, done with, kept in the inbox")
+                    .isEqualTo(Arrival.ALREADY_READ);
+            assertThat(newLeader.arrived("ACME", INTERCHANGE, "a.edi")).as("sent again: a new file").isEqualTo(Arrival.DUPLICATE);
+        }
+    }
+
+    @Test
     void aClaimLeftByACrashIsTakenOverAtOnceByItsInstanceAndAfterTheLeaseByAnother() {
         try (HikariDataSource hubStore = TestDatabase.H2.newMigratedDataSource("hub", "db/hub")) {
             MovableClock clock = new MovableClock(Instant.parse("2026-11-23T10:30:00Z"));

@@ -13,9 +13,11 @@ import org.backofficehub.edi.partners.PartnerProfile;
  * @param partner the first sender's profile, or null when it has none
  * @param headerFaults what is wrong with a first header the reader could not place but that was
  *                     read loosely ({@link org.backofficehub.edi.reading.LooseIsa}); empty otherwise
+ * @param readBefore   this very file's reading began before (the inbox's SameFileRecognition): a crash
+ *                     or a takeover cut it short, or came before the file left the inbox
  */
 public record EdiFile(Path path, String fileName, Envelope first, PartnerProfile partner, Charset charset, String engine,
-                      java.util.List<org.backofficehub.edi.SyntaxError> headerFaults) {
+                      java.util.List<org.backofficehub.edi.SyntaxError> headerFaults, boolean readBefore) {
 
     /** The EDIFACT directory its sender's profile names (D96A, D01B), for engines with one schema per directory. */
     public String directory() {

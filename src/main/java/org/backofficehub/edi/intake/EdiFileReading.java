@@ -1,7 +1,5 @@
 package org.backofficehub.edi.intake;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -157,18 +155,6 @@ public final class EdiFileReading implements Iterator<Object> {
         return receipt;
     }
 
-    /** The file's size and modification time, which tell it apart from the same interchange sent again; null if unknown. */
-    private String fileStamp() {
-        if (file.path() == null) {
-            return null;
-        }
-        try {
-            return Files.size(file.path()) + ":" + Files.getLastModifiedTime(file.path()).toMillis();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** A problem of the file: counted, and listed while the list is short (a huge interchange may refuse millions of orders). */
     private void problem(FieldProblem problem) {
         problemCount++;
@@ -313,7 +299,7 @@ public final class EdiFileReading implements Iterator<Object> {
                 return;
             }
             unsettled.add(this);
-            arrival = intake.registry().arrived(partner.partnerId(), envelope, file.fileName(), fileStamp());
+            arrival = intake.registry().arrived(partner.partnerId(), envelope, file.fileName(), file.readBefore());
             if (arrival == InterchangeRegistry.Arrival.ALREADY_READ) {
                 LOG.info("Interchange {} from {} was read to the end from this very file {} before it could leave the inbox (a crash"
                         + " or a takeover came between): not read, booked or acknowledged again", envelope.controlNumber(),

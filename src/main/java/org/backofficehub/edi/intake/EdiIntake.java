@@ -52,6 +52,8 @@ public final class EdiIntake {
     /** Headers the route chooses the engine by. */
     public static final String ENGINE = "hubEdiEngine";
     public static final String DIRECTORY = "hubEdiDirectory";
+    /** Exchange property the inbox sets (SameFileRecognition): this very file's reading began before. */
+    public static final String READ_BEFORE = "hubReadBefore";
 
     private final InterchangeReader reader;
     private final PartnerProfiles profiles;
@@ -104,7 +106,8 @@ public final class EdiIntake {
         Charset charset = EdiInput.ebcdic(path) ? StandardCharsets.ISO_8859_1
                 : partner != null && partner.encoding() != null ? partner.encoding() : EdiCharsets.of(first);
         String engine = partner != null ? partner.engine() : PartnerProfile.STAEDI;
-        EdiFile file = new EdiFile(path, fileName, first, partner, charset, engine, headerFaults);
+        boolean readBefore = exchange.getProperty(READ_BEFORE, false, Boolean.class);
+        EdiFile file = new EdiFile(path, fileName, first, partner, charset, engine, headerFaults, readBefore);
         exchange.getMessage().setHeader(ENGINE, engine);
         exchange.getMessage().setHeader(DIRECTORY, file.directory());
         return file;

@@ -55,9 +55,9 @@ public final class InterchangeRegistry {
         /** Done with before (completed, or its acknowledgements recorded as unmatched). */
         DUPLICATE,
         /**
-         * Done with before, from this very file (its name, size and modification time): a crash came
-         * after it was read to the end and before it was moved out of the inbox. Nothing to do again,
-         * nor to answer: its acknowledgement went out the first time.
+         * Done with before, from this very file read again: a crash came after it was read to the end
+         * and before it left the inbox. Nothing to do again, nor to answer: its acknowledgement went
+         * out the first time.
          */
         ALREADY_READ,
         /** Being read right now, from another file: a duplicate too. */
@@ -101,15 +101,16 @@ public final class InterchangeRegistry {
      * booked the first time from being booked twice.
      */
     public Arrival arrived(String partnerId, Envelope envelope, String fileName) {
-        return arrived(partnerId, envelope, fileName, null);
+        return arrived(partnerId, envelope, fileName, false);
     }
 
     /**
-     * As {@link #arrived(String, Envelope, String)}, from a file known by its stamp (size and
-     * modification time; null if it has none): one done with before from the same file is
-     * {@link Arrival#ALREADY_READ}.
+     * As {@link #arrived(String, Envelope, String)}, from a file whose reading began before
+     * ({@code sameFileAgain}: a crash or a takeover cut it short or kept the file in the inbox). One
+     * done with before is then {@link Arrival#ALREADY_READ}; one left being received, even under
+     * another instance's fresh claim, is that reading's, which has ended: it is read again.
      */
-    public Arrival arrived(String partnerId, Envelope envelope, String fileName, String fileStamp) {
+    public Arrival arrived(String partnerId, Envelope envelope, String fileName, boolean sameFileAgain) {
         Key key = new Key(partnerId, envelope.controlNumber());
         Claim mine = new Claim(UUID.randomUUID().toString(), clock.instant());
         if (claims.putIfAbsent(key, mine) != null) {
@@ -117,7 +118,7 @@ public final class InterchangeRegistry {
         }
         Arrival arrival = Arrival.IN_PROGRESS;
         try {
-            arrival = claim(key, mine, envelope, fileName, fileStamp);
+            arrival = claim(key, mine, envelope, fileName, sameFileAgain);
             return arrival;
         } finally {
             if (arrival != Arrival.NEW && arrival != Arrival.RESUMED) {
@@ -126,27 +127,25 @@ public final class InterchangeRegistry {
         }
     }
 
-    private Arrival claim(Key key, Claim mine, Envelope envelope, String fileName, String fileStamp) {
+    private Arrival claim(Key key, Claim mine, Envelope envelope, String fileName, boolean sameFileAgain) {
         try (Connection connection = hubStore.getConnection()) {
             for (int attempt = 0; attempt < 5; attempt++) {
                 Timestamp now = Timestamp.from(clock.instant());
                 Row row = find(connection, key);
                 if (row == null) {
-                    if (insert(connection, key, mine, envelope, fileName, fileStamp, now)) {
+                    if (insert(connection, key, mine, envelope, fileName, now)) {
                         return Arrival.NEW;
                     }
                     continue; // inserted by another instance at the same moment
                 }
                 switch (row.state()) {
                     case "completed", "unmatched" -> {
-                        boolean sameFile = fileStamp != null && fileStamp.equals(row.fileStamp())
-                                && truncate(fileName, 255).equals(row.fileName());
-                        return sameFile ? Arrival.ALREADY_READ : Arrival.DUPLICATE;
+                        return sameFileAgain ? Arrival.ALREADY_READ : Arrival.DUPLICATE;
                     }
                     case "receiving" -> {
                         boolean othersAndFresh = !instance.equals(row.claimedBy()) && row.claimedAt() != null
                                 && row.claimedAt().toInstant().plus(lease).isAfter(now.toInstant());
-                        if (othersAndFresh) {
+                        if (othersAndFresh && !sameFileAgain) {
                             return Arrival.IN_PROGRESS;
                         }
                         LOG.info("Interchange {} from {} was left being received by {}; read again", key.controlNumber(),
@@ -156,7 +155,7 @@ public final class InterchangeRegistry {
                         // partial, rejected, failed: read again
                     }
                 }
-                if (takeOver(connection, row, mine, fileName, fileStamp, now)) {
+                if (takeOver(connection, row, mine, fileName, now)) {
                     return Arrival.RESUMED;
                 }
             }
@@ -166,12 +165,12 @@ public final class InterchangeRegistry {
         }
     }
 
-    private boolean insert(Connection connection, Key key, Claim mine, Envelope envelope, String fileName, String fileStamp,
-                           Timestamp now) throws SQLException {
+    private boolean insert(Connection connection, Key key, Claim mine, Envelope envelope, String fileName, Timestamp now)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO edi_interchange (direction, partner_id, control_number, standard, document_type, messages, state,"
-                        + " file_name, claim_token, claimed_by, claimed_at, created_at, updated_at, file_stamp)"
-                        + " VALUES ('in', ?, ?, ?, '', 0, 'receiving', ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " file_name, claim_token, claimed_by, claimed_at, created_at, updated_at)"
+                        + " VALUES ('in', ?, ?, ?, '', 0, 'receiving', ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, key.partnerId());
             insert.setString(2, key.controlNumber());
             insert.setString(3, envelope.standard().name());
@@ -181,7 +180,6 @@ public final class InterchangeRegistry {
             insert.setTimestamp(7, now);
             insert.setTimestamp(8, now);
             insert.setTimestamp(9, now);
-            insert.setString(10, fileStamp);
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -193,20 +191,18 @@ public final class InterchangeRegistry {
     }
 
     /** Claims an interchange found in this state with this claim, unless someone changed it meanwhile. */
-    private boolean takeOver(Connection connection, Row row, Claim mine, String fileName, String fileStamp, Timestamp now)
-            throws SQLException {
+    private boolean takeOver(Connection connection, Row row, Claim mine, String fileName, Timestamp now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE edi_interchange SET state = 'receiving', state_detail = NULL, claim_token = ?, claimed_by = ?, claimed_at = ?,"
-                        + " file_name = ?, file_stamp = ?, updated_at = ? WHERE id = ? AND state = ? AND COALESCE(claim_token, '') = ?")) {
+                        + " file_name = ?, updated_at = ? WHERE id = ? AND state = ? AND COALESCE(claim_token, '') = ?")) {
             update.setString(1, mine.token());
             update.setString(2, instance);
             update.setTimestamp(3, now);
             update.setString(4, truncate(fileName, 255));
-            update.setString(5, fileStamp);
-            update.setTimestamp(6, now);
-            update.setLong(7, row.id());
-            update.setString(8, row.state());
-            update.setString(9, row.claimToken() == null ? "" : row.claimToken());
+            update.setTimestamp(5, now);
+            update.setLong(6, row.id());
+            update.setString(7, row.state());
+            update.setString(8, row.claimToken() == null ? "" : row.claimToken());
             return update.executeUpdate() == 1;
         }
     }
@@ -330,13 +326,12 @@ public final class InterchangeRegistry {
 
     private static Row find(Connection connection, Key key) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, state, claim_token, claimed_by, claimed_at, file_name, file_stamp FROM edi_interchange"
+                "SELECT id, state, claim_token, claimed_by, claimed_at FROM edi_interchange"
                         + " WHERE direction = 'in' AND partner_id = ? AND control_number = ?")) {
             select.setString(1, key.partnerId());
             select.setString(2, key.controlNumber());
             try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5),
-                        rs.getString(6), rs.getString(7)) : null;
+                return rs.next() ? new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5)) : null;
             }
         }
     }
@@ -360,8 +355,7 @@ public final class InterchangeRegistry {
     private record Key(String partnerId, String controlNumber) {
     }
 
-    private record Row(long id, String state, String claimToken, String claimedBy, Timestamp claimedAt, String fileName,
-                       String fileStamp) {
+    private record Row(long id, String state, String claimToken, String claimedBy, Timestamp claimedAt) {
     }
 
     /** This instance's claim on an interchange it is reading, and when it last renewed it in the store. */
