@@ -128,8 +128,8 @@ class ThreeHubsFailoverIT {
         HubProcessFixture leader = leader();
         leader.kill9();
         long killedAt = System.nanoTime();
-        long partnerOrdersBookedAtKill = erpCount(erp, "SELECT COUNT(*) FROM ORDHDR WHERE OHCREF LIKE 'BENCH-%'");
-        long invoicedAtKill = hubCount(hubStore, "SELECT COUNT(*) FROM invoice");
+        long partnerOrdersBookedAtKill = count(erp, "SELECT COUNT(*) FROM ORDHDR WHERE OHCREF LIKE 'BENCH-%'");
+        long invoicedAtKill = count(hubStore, "SELECT COUNT(*) FROM invoice");
         List<HubProcessFixture> survivors = hubs.stream().filter(h -> h != leader).toList();
         Awaitility.await("another instance leads").atMost(TAKEOVER).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
                 .until(() -> leadsItself(survivors.get(0)) || leadsItself(survivors.get(1)));
@@ -148,11 +148,11 @@ class ThreeHubsFailoverIT {
         assertThat(answers.values()).as("each web order booked (201) or found booked (200)").allMatch(s -> s == 200 || s == 201);
 
         Awaitility.await("every EDI file booked").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> listing(shared.resolve("done")).size() == EDI_FILES && erpCount(erp, "SELECT COUNT(*) FROM ORDHDR") == WEB_ORDERS + EDI_FILES);
+                .until(() -> listing(shared.resolve("done")).size() == EDI_FILES && count(erp, "SELECT COUNT(*) FROM ORDHDR") == WEB_ORDERS + EDI_FILES);
         int orders = WEB_ORDERS + EDI_FILES;
         Awaitility.await("every order invoiced and notified").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
-                .until(() -> "invoices " + hubCount(hubStore, "SELECT COUNT(*) FROM invoice") + ", booked notices "
+                .until(() -> "invoices " + count(hubStore, "SELECT COUNT(*) FROM invoice") + ", booked notices "
                                 + distinctNotices("booked") + ", invoiced notices " + distinctNotices("invoiced"),
                         Matchers.equalTo("invoices " + orders + ", booked notices " + orders + ", invoiced notices " + orders));
 
@@ -163,11 +163,11 @@ class ThreeHubsFailoverIT {
                 .until(() -> named(shared.resolve("accounting"), "INV-").size() + " exported, " + partnerInvoices(shared.resolve("outbox/nordwind")).size() + " INVOIC",
                         Matchers.equalTo(orders + " exported, " + EDI_FILES + " INVOIC"));
         assertThat(listing(shared.resolve("error"))).as("no file quarantined").isEmpty();
-        assertThat(erpCount(erp, "SELECT COUNT(DISTINCT OHCREF) FROM ORDHDR")).as("no order booked twice").isEqualTo(orders);
-        assertThat(hubCount(hubStore, "SELECT COUNT(*) FROM order_booking WHERE state = 'BOOKED'")).isEqualTo(orders);
-        assertThat(hubCount(hubStore, "SELECT COUNT(DISTINCT order_id) FROM invoice")).as("no order invoiced twice").isEqualTo(orders);
-        assertThat(hubCount(hubStore, "SELECT SUM(last_number) FROM invoice_sequence")).as("gapless: no number drawn and lost").isEqualTo(orders);
-        assertThat(hubCount(hubStore, "SELECT COUNT(*) FROM staged_order")).isZero();
+        assertThat(count(erp, "SELECT COUNT(DISTINCT OHCREF) FROM ORDHDR")).as("no order booked twice").isEqualTo(orders);
+        assertThat(count(hubStore, "SELECT COUNT(*) FROM order_booking WHERE state = 'BOOKED'")).isEqualTo(orders);
+        assertThat(count(hubStore, "SELECT COUNT(DISTINCT order_id) FROM invoice")).as("no order invoiced twice").isEqualTo(orders);
+        assertThat(count(hubStore, "SELECT SUM(last_number) FROM invoice_sequence")).as("gapless: no number drawn and lost").isEqualTo(orders);
+        assertThat(count(hubStore, "SELECT COUNT(*) FROM staged_order")).isZero();
         assertThat(named(shared.resolve("outbox/nordwind"), "CONTRL-")).as("one acknowledgement per interchange").hasSize(EDI_FILES);
         // A partner's invoice is marked sent as it is written: the kill can repeat only the one being
         // written at that moment, and that repeat says it is one (BGM 1225 7, a duplicate).
@@ -306,14 +306,6 @@ class ThreeHubsFailoverIT {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).toList();
         }
-    }
-
-    private static long erpCount(String url, String sql) throws Exception {
-        return count(url, sql);
-    }
-
-    private static long hubCount(String url, String sql) throws Exception {
-        return count(url, sql);
     }
 
     private static long count(String url, String sql) throws Exception {
